@@ -1,0 +1,34 @@
+"""The article: what ingest hands to the rest of the pipeline."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from dossier.record import Publication
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's body and metadata, before any analysis."""
+
+    text: str
+    title: str | None = None
+    publication: Publication | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    source_file: str | None = None
+    record_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        """The record's own id, else one derived from the text: same text, same id."""
+        return self.record_id or content_id(self.text)
+
+
+def content_id(text: str) -> str:
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]

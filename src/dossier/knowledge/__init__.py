@@ -1,0 +1,1 @@
+"""knowledge: analyst-editable data files (outlets, actors, patterns) and their loaders."""

@@ -1,0 +1,72 @@
+"""The pipeline: an article in, an analysed-document record out.
+
+Stages run in order and each adds its own layer; nothing flows back:
+
+    ingest ─▶ nlp ─▶ actors ─▶ time ─▶ attribution (citations, quotes) ─▶ events
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier import __version__
+from dossier.actors import resolve_entities
+from dossier.attribution import find_citations, find_quotes
+from dossier.events import code_events
+from dossier.ingest import Article
+from dossier.nlp import DEFAULT_MODEL, load_model, model_label
+from dossier.record import DocumentRecord, Published
+from dossier.time import find_timexes
+
+PIPE_BATCH_SIZE = 16
+
+
+class Analyser:
+    """Holds the loaded model and knowledge; analyses articles one by one or in a stream."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_model(model)
+        self.model = model_label(self.nlp)
+
+    def analyse(self, article: Article) -> DocumentRecord:
+        return self._record(article, self.nlp(article.text))
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[DocumentRecord]:
+        """Analyse a stream of articles, parsing them in batches."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
+            yield self._record(article, doc)
+
+    def _record(self, article: Article, doc: Doc) -> DocumentRecord:
+        anchor = article.published
+        entities = resolve_entities(doc, anchor)
+        timexes = find_timexes(doc, anchor)
+        citations = find_citations(doc.text, anchor)
+        quotes = find_quotes(doc, entities)
+        events = code_events(doc, entities, timexes, citations, anchor, article.doc_id)
+        return DocumentRecord(
+            doc_id=article.doc_id,
+            source_file=article.source_file,
+            url=article.url,
+            outlet=article.outlet,
+            text=article.text,
+            title=article.title,
+            publication=article.publication,
+            published=_published(article),
+            entities=entities.entities,
+            timexes=timexes,
+            citations=citations,
+            quotes=quotes,
+            events=events,
+            dossier_version=__version__,
+            model=self.model,
+        )
+
+
+def _published(article: Article) -> Published | None:
+    if article.published is None:
+        return None
+    return Published(date=article.published.isoformat(), inferred=article.published_inferred)
