@@ -29,7 +29,7 @@ lint: install
 	$(BIN)/ruff format --check src tests
 
 eval: install
-	$(BIN)/python -m eval
+	$(BIN)/python -m evaluation
 
 bench: install
 	$(BIN)/python -m bench

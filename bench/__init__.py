@@ -1,0 +1,1 @@
+"""Benchmarks, run by `make bench`: each `*_bench.py` module has a `main()`."""

@@ -1,0 +1,1 @@
+"""Accuracy evaluations, run by `make eval`: each `*_eval.py` module has a `main()`."""
