@@ -1,0 +1,1 @@
+"""`dossier extract` and `dossier schema`."""
