@@ -25,6 +25,7 @@ Modality = Literal[
     "hypothetical",
 ]
 CitationKind = Literal["source", "cross_reference"]
+QuoteKind = Literal["statement", "term"]
 
 
 class Record(BaseModel):
@@ -92,6 +93,9 @@ class Quote(Record):
     speaker: str | None = Field(default=None, description="canonical name of the speaker")
     speaker_entity: str | None = None
     speaker_text: str | None = Field(default=None, description="the words naming the speaker")
+    kind: QuoteKind = Field(
+        default="statement", description="statement, or term: a scare-quoted word or two"
+    )
     start: int
     end: int
 

@@ -1,1 +1,78 @@
 """`dossier extract` and `dossier schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from dossier.cli import main
+from dossier.cli.options import ISO_DATE, report_input_error
+from dossier.cli.pretty import print_pretty
+from dossier.errors import DossierError, InputError
+from dossier.ingest import read_articles
+from dossier.nlp import DEFAULT_MODEL
+from dossier.pipeline import Analyser
+from dossier.record import document_json_schema
+
+EXIT_BAD_INPUT = 2
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
+@click.option(
+    "--format", "output_format", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl",
+    show_default=True, help="jsonl: one record a line; json: one array; pretty: for reading.",
+)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline.")
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
+def extract(
+    paths: tuple[str, ...], published: date | None, output_format: str, model: str, strict: bool
+) -> None:
+    """Analyse news files and print one record per article.
+
+    PATHS are text, HTML or JSONL files, directories (read recursively) or - for
+    standard input. A file may hold several articles.
+
+    \b
+    Example:
+      dossier extract report.txt --published 2000-08-30 --format pretty
+    """
+    try:
+        analyser = Analyser(model=model)
+    except DossierError as error:
+        raise click.ClickException(str(error)) from None
+    failed = False
+    records = []
+    for item in read_articles(paths, published):
+        if isinstance(item, InputError):
+            failed = True
+            report_input_error(item)
+            if strict:
+                sys.exit(EXIT_BAD_INPUT)
+            continue
+        record = analyser.analyse(item)
+        if output_format == "jsonl":
+            click.echo(record.model_dump_json())
+        elif output_format == "pretty":
+            print_pretty(record)
+        else:
+            records.append(record.model_dump(mode="json"))
+    if output_format == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the records that `extract` prints.
+
+    \b
+    Example:
+      dossier schema > document.schema.json
+    """
+    click.echo(json.dumps(document_json_schema(), indent=2))
