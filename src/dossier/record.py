@@ -74,6 +74,7 @@ class CitationPart(Record):
     outlets: list[str]
     date_start: str | None = None
     date_end: str | None = None
+    kind: CitationKind = "source"
     text: str
 
 

@@ -36,22 +36,23 @@ def find_citations(text: str, anchor: date | None, outlets: OutletBook | None = 
 
 
 def read_citation(inner: str, anchor: date | None, book: OutletBook) -> Citation | None:
-    """The citation written inside one pair of parentheses, or None if it is not one."""
-    kind = "source"
-    body = inner.strip()
-    if CROSS_REFERENCE.match(body):
-        kind, body = "cross_reference", CROSS_REFERENCE.sub("", body)
-    parts = [_group(group, anchor, book) for group in body.split(";")]
+    """The citation written inside one pair of parentheses, or None if it is not one.
+
+    A parenthetical mixing sources and a cross-reference ("Kyodo, March 15; see the
+    Monitor, March 2") is a source citation; the cross-reference stays one of its parts.
+    """
+    parts = [_group(group, anchor, book) for group in inner.split(";")]
     if not parts or any(part is None for part in parts):
         return None
-    outlets = list(dict.fromkeys(name for part in parts for name in part.outlets))
-    ranges = [_range(part) for part in parts if part.date_start]
-    span = _cover(ranges)
+    sources = [part for part in parts if part.kind == "source"]
+    credited = sources or parts
+    outlets = list(dict.fromkeys(name for part in credited for name in part.outlets))
+    span = _cover([_range(part) for part in credited if part.date_start])
     return Citation(
         outlets=outlets,
         date_start=span.start.isoformat() if span else None,
         date_end=span.end.isoformat() if span else None,
-        kind=kind,
+        kind="source" if sources else "cross_reference",
         start=0,
         end=0,
         text=inner,
@@ -61,6 +62,9 @@ def read_citation(inner: str, anchor: date | None, book: OutletBook) -> Citation
 
 def _group(group: str, anchor: date | None, book: OutletBook) -> CitationPart | None:
     """One ';'-separated group: outlets, then optional dates; None if it is anything else."""
+    kind = "source"
+    if CROSS_REFERENCE.match(group.strip()):
+        kind, group = "cross_reference", CROSS_REFERENCE.sub("", group.strip())
     items = [item.strip() for item in group.split(",") if item.strip()]
     outlets: list[str] = []
     dates: list[DateRange] = []
@@ -89,6 +93,7 @@ def _group(group: str, anchor: date | None, book: OutletBook) -> CitationPart | 
         outlets=outlets,
         date_start=span.start.isoformat() if span else None,
         date_end=span.end.isoformat() if span else None,
+        kind=kind,
         text=group.strip(),
     )
 

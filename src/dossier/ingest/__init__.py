@@ -23,7 +23,7 @@ from dossier.ingest.reading import decode, read_text
 
 __all__ = ["Article", "InputError", "content_id", "read_articles", "read_source"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 STDIN = "-"
@@ -53,11 +53,15 @@ def read_source(text: str, name: str, kind: str | None = None) -> Iterator[Artic
         body, title, day, site = read_html(text, name)
         yield Article(text=body, title=title, published=day, source_file=name, outlet=site)
     else:
+        # Articles printed on one page share its date: the latest full date on the page.
+        page_date = infer_published(text)
         for page_article in split_page(text):
             yield Article(
                 text=page_article.text,
                 title=page_article.title,
                 publication=page_article.publication,
+                published=page_date,
+                published_inferred=page_date is not None,
                 source_file=name,
             )
 
@@ -117,5 +121,5 @@ def _dated(item: Article | InputError, published: date | None) -> Article | Inpu
         return replace(item, published=published, published_inferred=False)
     if item.published is not None:
         return item
-    inferred = infer_published(item.text)
+    inferred = infer_published(item.text)  # JSONL and HTML records without a date of their own
     return replace(item, published=inferred, published_inferred=inferred is not None)

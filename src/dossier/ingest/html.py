@@ -18,6 +18,8 @@ def read_html(html: str, name: str) -> tuple[str, str | None, date | None, str |
         raise InputError(name, "HTML page has no main text that could be extracted")
     metadata = trafilatura.extract_metadata(html)
     title = getattr(metadata, "title", None) if metadata else None
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip()  # the headline is the title, not body text
     sitename = getattr(metadata, "sitename", None) if metadata else None
     return text, title, _iso_date(getattr(metadata, "date", None) if metadata else None), sitename
 
