@@ -40,6 +40,10 @@ class Analyser:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
             yield self._record(article, doc)
 
+    def analyse_parsed(self, article: Article, doc: Doc) -> DocumentRecord:
+        """The record of an article already parsed by `self.nlp`, for callers needing the Doc."""
+        return self._record(article, doc)
+
     def _record(self, article: Article, doc: Doc) -> DocumentRecord:
         anchor = article.published
         entities = resolve_entities(doc, anchor)
