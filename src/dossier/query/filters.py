@@ -1,0 +1,104 @@
+"""Event filters that compose: each given filter adds one condition, all must hold.
+
+An actor is matched by code or by name: a CAMEO code prefix ("RUS" matches RUSGOV),
+the actor's country, its entity id, or a case-insensitive part of its canonical name
+("Putin"). A dyad "A:B" is directed: A is the source and B the target. Dates select
+events whose date range overlaps [since, until]; undated events are then left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+EVENT_COLUMNS = (
+    "event_id", "date_start", "date_end", "source_name", "source_cameo", "cameo_code",
+    "plover_type", "target_name", "target_cameo", "modality", "quad_class", "goldstein",
+    "location_name", "trigger", "doc_id", "sentence",
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    plover_type: str | None = None
+    cameo: str | None = None
+    since: date | None = None
+    until: date | None = None
+    modality: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+def parse_dyad(value: str) -> tuple[str, str]:
+    """'RUS:PRK' -> ('RUS', 'PRK'); both sides are required."""
+    source, sep, target = value.partition(":")
+    if not sep or not source.strip() or not target.strip():
+        raise ValueError(f"a dyad is SOURCE:TARGET, such as RUS:PRK, not {value!r}")
+    return source.strip(), target.strip()
+
+
+def actor_condition(side: str, value: str) -> tuple[str, list[object]]:
+    """SQL matching one side ('source' or 'target') of an event against an actor."""
+    sql = (
+        f"(upper({side}_cameo) LIKE upper(?) || '%' OR upper({side}_country) = upper(?)"
+        f" OR {side}_entity = ? OR {side}_name ILIKE '%' || ? || '%')"
+    )
+    return sql, [value, value, value, value]
+
+
+def event_conditions(f: EventFilter) -> tuple[list[str], list[object]]:
+    """The WHERE conditions (over `events e` joined to `documents d`) and their parameters."""
+    conditions: list[str] = []
+    params: list[object] = []
+
+    def add(sql: str, values: list[object]) -> None:
+        conditions.append(sql)
+        params.extend(values)
+
+    if f.actor:
+        source, source_params = actor_condition("source", f.actor)
+        target, target_params = actor_condition("target", f.actor)
+        add(f"({source} OR {target})", source_params + target_params)
+    if f.dyad:
+        source, source_params = actor_condition("source", f.dyad[0])
+        target, target_params = actor_condition("target", f.dyad[1])
+        add(f"({source} AND {target})", source_params + target_params)
+    if f.country:
+        add(
+            "upper(?) IN (upper(source_country), upper(target_country), upper(location_country))",
+            [f.country],
+        )
+    if f.plover_type:
+        add("upper(plover_type) = upper(?)", [f.plover_type])
+    if f.cameo:
+        add("cameo_code LIKE ? || '%'", [f.cameo])
+    if f.since:
+        add("date_end >= ?", [f.since])
+    if f.until:
+        add("date_start <= ?", [f.until])
+    if f.modality:
+        add("modality = lower(?)", [f.modality])
+    if f.text:
+        add(f"{SENTENCE_SQL} ILIKE '%' || ? || '%'", [f.text])
+    return conditions, params
+
+
+SENTENCE_SQL = "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+
+
+def events_sql(f: EventFilter) -> tuple[str, list[object]]:
+    """The query listing the filtered events, oldest first, with their sentences."""
+    conditions, params = event_conditions(f)
+    where = " AND ".join(conditions) or "TRUE"
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS if c != "sentence")
+    sql = (
+        f"SELECT {columns}, {SENTENCE_SQL} AS sentence "
+        f"FROM events e JOIN documents d USING (doc_id) WHERE {where} "
+        "ORDER BY e.date_start NULLS LAST, e.doc_id, e.sentence_start, e.event_id"
+    )
+    if f.limit is not None:
+        sql += f" LIMIT {int(f.limit)}"
+    return sql, params

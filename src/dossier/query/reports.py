@@ -1,0 +1,131 @@
+"""Reports over the event database: actors, timelines, one event in full, free SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import duckdb
+
+from dossier.query.filters import EventFilter, actor_condition, event_conditions
+
+Connection = duckdb.DuckDBPyConnection
+Period = Literal["week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Column names and rows, ready for printing or writing."""
+
+    columns: list[str]
+    rows: list[tuple]
+
+
+def run_query(con: Connection, sql: str, params: list[object] | None = None) -> Table:
+    cursor = con.execute(sql, params or [])
+    return Table([d[0] for d in cursor.description], cursor.fetchall())
+
+
+ACTORS_SQL = """
+WITH mentioned AS (
+    SELECT en.name, mode(en.type) AS type, mode(en.country) AS country,
+           mode(en.cameo) AS cameo, count(m.doc_id) AS mentions,
+           count(DISTINCT en.doc_id) AS documents,
+           min(d.published) AS first_published, max(d.published) AS last_published
+    FROM entities en JOIN documents d USING (doc_id)
+    LEFT JOIN mentions m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id
+    GROUP BY en.name
+), acting AS (
+    SELECT name, count(DISTINCT (doc_id, event_id)) AS events,
+           min(date_start) AS first_event, max(date_start) AS last_event
+    FROM event_actors GROUP BY name
+)
+SELECT name, type, country, cameo, coalesce(mentions, 0) AS mentions,
+       coalesce(documents, 0) AS documents, coalesce(events, 0) AS events,
+       least(first_published, first_event) AS first_seen,
+       greatest(last_published, last_event) AS last_seen
+FROM mentioned FULL OUTER JOIN acting USING (name)
+WHERE ? IS NULL OR name ILIKE '%' || ? || '%' OR cameo ILIKE ? || '%'
+ORDER BY events DESC, mentions DESC, name
+"""
+
+
+def actors(con: Connection, like: str | None = None, limit: int | None = None) -> Table:
+    """Every actor by name: mentions, documents, events, first and last seen.
+
+    First and last seen span the publication dates of the documents that mention the
+    actor and the dates of the events it takes part in.
+    """
+    sql = ACTORS_SQL + (f" LIMIT {int(limit)}" if limit else "")
+    return run_query(con, sql, [like, like, like])
+
+
+def timeline(con: Connection, actor: str, by: Period = "month") -> Table:
+    """Events the actor takes part in (either side), per period, empty periods included."""
+    source, source_params = actor_condition("source", actor)
+    target, target_params = actor_condition("target", actor)
+    sql = f"""
+    WITH counted AS (
+        SELECT date_trunc('{by}', date_start)::DATE AS period, count(*) AS events
+        FROM events WHERE date_start IS NOT NULL AND ({source} OR {target})
+        GROUP BY period
+    ), periods AS (
+        SELECT range::DATE AS period FROM range(
+            (SELECT min(period) FROM counted)::TIMESTAMP,
+            (SELECT max(period) FROM counted)::TIMESTAMP + INTERVAL 1 {by},
+            INTERVAL 1 {by})
+    )
+    SELECT period, coalesce(events, 0) AS events
+    FROM periods LEFT JOIN counted USING (period) ORDER BY period
+    """
+    if by not in ("week", "month", "year"):
+        raise ValueError(f"timeline periods are week, month or year, not {by!r}")
+    return run_query(con, sql, source_params + target_params)
+
+
+@dataclass
+class EventDetail:
+    """One event with everything needed to check it against its source."""
+
+    event: dict[str, object]
+    sentence: str
+    trigger_at: tuple[int, int] | None
+    document: dict[str, object]
+    citations: list[dict[str, object]] = field(default_factory=list)
+
+
+def event_detail(con: Connection, event_id: str) -> EventDetail | None:
+    """The event, its sentence (trigger offsets relative to it), document and citations."""
+    found = run_query(con, "SELECT * FROM events WHERE event_id = ? LIMIT 1", [event_id])
+    if not found.rows:
+        return None
+    event = dict(zip(found.columns, found.rows[0], strict=True))
+    doc = run_query(
+        con,
+        "SELECT doc_id, title, source_file, url, outlet, publication, published,"
+        " published_inferred, dossier_version, model, text FROM documents WHERE doc_id = ?",
+        [event["doc_id"]],
+    )
+    document = dict(zip(doc.columns, doc.rows[0], strict=True))
+    text = str(document.pop("text"))
+    start, end = int(event["sentence_start"]), int(event["sentence_end"])
+    trigger_at = None
+    if event["trigger_start"] is not None and event["trigger_end"] is not None:
+        trigger_at = (int(event["trigger_start"]) - start, int(event["trigger_end"]) - start)
+    cited = run_query(
+        con,
+        "SELECT c.idx, c.outlets, c.date_start, c.date_end, c.kind, c.text FROM citations c"
+        " JOIN event_citations ec ON ec.doc_id = c.doc_id AND ec.citation_idx = c.idx"
+        " WHERE ec.doc_id = ? AND ec.event_id = ? ORDER BY c.idx",
+        [event["doc_id"], event_id],
+    )
+    citations = [dict(zip(cited.columns, row, strict=True)) for row in cited.rows]
+    return EventDetail(event, text[start:end], trigger_at, document, citations)
+
+
+def count_events(con: Connection, f: EventFilter) -> int:
+    conditions, params = event_conditions(f)
+    where = " AND ".join(conditions) or "TRUE"
+    sql = f"SELECT count(*) FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+    return int(con.execute(sql, params).fetchone()[0])
+

@@ -1,0 +1,123 @@
+"""`ingest`: articles in, stored documents out, with a report of what went wrong where.
+
+Analysis runs in this process or in `workers` child processes (each loads the model
+once); writing always happens here, in one thread, because a DuckDB file has one writer.
+An article already stored with the same text, dossier version and settings is skipped
+before analysis, so a rerun after an interruption only does what is left.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dossier import __version__
+from dossier.errors import InputError
+from dossier.ingest import Article, read_articles
+from dossier.nlp import DEFAULT_MODEL
+from dossier.store.analysis import AnalysisJob, analyse_jobs
+from dossier.store.database import Store
+from dossier.store.rows import DocumentRows, content_hash
+
+
+@dataclass
+class IngestSummary:
+    """Running totals of one ingest; `failed` holds (source, reason) pairs."""
+
+    stored: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.stored / self.seconds if self.seconds > 0 else 0.0
+
+
+Progress = Callable[[IngestSummary], None]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    published: date | None = None,
+    on_progress: Progress | None = None,
+) -> IngestSummary:
+    """Analyse and store every new or changed article in the inputs."""
+    summary = IngestSummary()
+    settings = json.dumps({"model": model}, sort_keys=True)
+    jobs = _pending_jobs(read_articles(paths, published), store, settings, summary, on_progress)
+    for outcome in analyse_jobs(jobs, model, workers):
+        if isinstance(outcome, InputError):
+            summary.failed.append((outcome.source, outcome.problem))
+        else:
+            _store(store, outcome, summary)
+        if on_progress:
+            on_progress(summary)
+    return summary
+
+
+def _store(store: Store, rows: DocumentRows, summary: IngestSummary) -> None:
+    try:
+        store.write(rows)
+    except Exception as error:  # one document that cannot be written must not stop the batch
+        summary.failed.append((rows.doc_id, f"could not be stored: {error}"))
+        return
+    summary.stored += 1
+    summary.events += rows.event_count
+
+
+def _pending_jobs(
+    items: Iterator[Article | InputError],
+    store: Store,
+    settings: str,
+    summary: IngestSummary,
+    on_progress: Progress | None,
+) -> Iterator[AnalysisJob]:
+    """The articles that need analysis; the rest are counted (and reported) here."""
+    stored = store.stored_versions()
+    seen: set[str] = set()
+    ordinals: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, InputError):
+            summary.failed.append((item.source, item.problem))
+            if on_progress:
+                on_progress(summary)
+            continue
+        key = _source_key(item, ordinals)
+        if item.doc_id in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(item.doc_id)
+        if stored.get(item.doc_id, (None,))[:3] == (content_hash(item.text), __version__, settings):
+            _note_place(store, item.doc_id, key, stored[item.doc_id][3])
+            summary.unchanged += 1
+            continue
+        yield AnalysisJob(item, key, settings)
+
+
+def _source_key(article: Article, ordinals: dict[str, int]) -> str | None:
+    """'file#n' for the n-th article of a file without record ids; None otherwise."""
+    if article.record_id is not None or article.source_file in (None, "<stdin>"):
+        return None
+    ordinal = ordinals.get(article.source_file, 0)
+    ordinals[article.source_file] = ordinal + 1
+    return f"{article.source_file}#{ordinal}"
+
+
+def _note_place(store: Store, doc_id: str, key: str | None, stored_key: str | None) -> None:
+    """An unchanged article that moved within its file keeps its rows; only its place changes."""
+    if key is not None and key != stored_key:
+        store.con.execute("UPDATE documents SET source_key = ? WHERE doc_id = ?", [key, doc_id])

@@ -1,0 +1,137 @@
+"""The tables, one migration per change. Add a new decorated function; never edit an old one.
+
+Every child row carries `doc_id`, so replacing a document is one DELETE per table inside
+the transaction that inserts its new rows. Offsets are character offsets into
+`documents.text`; dates are DATE (the inclusive start and end of what the text says).
+"""
+
+from __future__ import annotations
+
+from dossier.store.migrations import Connection, migration
+
+CHILD_TABLES = (
+    "sentences",
+    "entities",
+    "mentions",
+    "timexes",
+    "citations",
+    "quotes",
+    "events",
+    "event_citations",
+)
+
+
+@migration("001_initial_schema")
+def initial_schema(con: Connection) -> None:
+    for statement in _INITIAL:
+        con.execute(statement)
+
+
+@migration("002_event_actors_view")
+def event_actors_view(con: Connection) -> None:
+    """One row per event and side, so actor filters and timelines read one relation."""
+    con.execute(
+        """
+        CREATE VIEW event_actors AS
+        SELECT doc_id, event_id, 'source' AS side, source_entity AS entity, source_name AS name,
+               source_country AS country, source_cameo AS cameo, date_start
+        FROM events WHERE source_name IS NOT NULL
+        UNION ALL
+        SELECT doc_id, event_id, 'target', target_entity, target_name,
+               target_country, target_cameo, date_start
+        FROM events WHERE target_name IS NOT NULL
+        """
+    )
+
+
+_INITIAL = [
+    """
+    CREATE TABLE documents (
+        doc_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        source_key VARCHAR,
+        source_file VARCHAR,
+        url VARCHAR,
+        outlet VARCHAR,
+        title VARCHAR,
+        publication VARCHAR,
+        publication_volume VARCHAR,
+        publication_issue VARCHAR,
+        published DATE,
+        published_inferred BOOLEAN,
+        text VARCHAR NOT NULL,
+        dossier_version VARCHAR,
+        model VARCHAR,
+        settings VARCHAR NOT NULL,
+        n_sentences INTEGER NOT NULL,
+        n_entities INTEGER NOT NULL,
+        n_mentions INTEGER NOT NULL,
+        n_timexes INTEGER NOT NULL,
+        n_citations INTEGER NOT NULL,
+        n_quotes INTEGER NOT NULL,
+        n_events INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE sentences (
+        doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE entities (
+        doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+        type VARCHAR NOT NULL, country VARCHAR, cameo VARCHAR, role VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE mentions (
+        doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE timexes (
+        doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        value_start DATE, value_end DATE, granularity VARCHAR, kind VARCHAR, anchor VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE citations (
+        doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, outlets VARCHAR[] NOT NULL,
+        date_start DATE, date_end DATE, kind VARCHAR NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE quotes (
+        doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
+        speaker VARCHAR, speaker_entity VARCHAR, speaker_text VARCHAR,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE events (
+        doc_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+        sentence_idx INTEGER NOT NULL, sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+        source_entity VARCHAR, source_name VARCHAR, source_text VARCHAR,
+        source_country VARCHAR, source_cameo VARCHAR,
+        target_entity VARCHAR, target_name VARCHAR, target_text VARCHAR,
+        target_country VARCHAR, target_cameo VARCHAR,
+        cameo_code VARCHAR NOT NULL, plover_type VARCHAR, plover_mode VARCHAR,
+        quad_class TINYINT NOT NULL, goldstein DOUBLE NOT NULL,
+        date_start DATE, date_end DATE, date_text VARCHAR, date_from_publication BOOLEAN,
+        location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+        modality VARCHAR NOT NULL, attribution VARCHAR[] NOT NULL, confidence DOUBLE
+    )
+    """,
+    """
+    CREATE TABLE event_citations (
+        doc_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, citation_idx INTEGER NOT NULL
+    )
+    """,
+]
