@@ -1,0 +1,103 @@
+"""The pattern dictionary and the PETRARCH-2 verb-dictionary importer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import SHARED, require_shared
+
+from dossier.errors import KnowledgeError
+from dossier.knowledge.event_patterns import default_event_patterns, load_event_patterns
+from dossier.knowledge.petrarch_verbs import import_petrarch_verbs, load_verb_file
+
+
+def test_own_patterns_cover_all_twenty_cameo_roots() -> None:
+    book = default_event_patterns()
+    roots = {p.code[:2] for patterns in book.patterns.values() for p in patterns}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+@pytest.mark.parametrize(
+    ("pos", "lemma", "code"),
+    [("verb", "meet", "040"), ("noun", "talks", "040"), ("verb", "urge", "020"),
+     ("verb", "oppose", "110"), ("noun", "visit", "042"), ("verb", "postpone", None),
+     ("verb", "accuse", "112"), ("verb", "arrest", "173"), ("verb", "expel", "166")],
+)
+def test_common_triggers_have_their_codes(pos: str, lemma: str, code: str | None) -> None:
+    codes = {p.code for p in default_event_patterns().lookup(pos, lemma) if not p.extra}
+    assert codes == ({code} if code else set())
+
+
+def test_phrasal_trigger_keeps_its_particle_and_prepositional_target() -> None:
+    (call_on,) = [p for p in default_event_patterns().lookup("verb", "call") if p.extra == ("on",)]
+    assert call_on.code == "020" and "on" in call_on.target and call_on.nested is False
+
+
+def test_visit_names_the_hosts_side() -> None:
+    (visit,) = [p for p in default_event_patterns().lookup("noun", "visit") if not p.extra]
+    assert visit.reciprocal == "043" and "possessor" in visit.source and "to" in visit.target
+
+
+def test_mistake_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.yaml"
+    path.write_text('- code: "040"\n  verbs: [meet]\n- code: "999"\n  verbs: [frobnicate]\n')
+    with pytest.raises(KnowledgeError) as error:
+        load_event_patterns(path)
+    assert error.value.line == 3 and "999" in error.value.problem
+
+
+def test_unknown_field_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.yaml"
+    path.write_text('- code: "040"\n  verbs: [meet]\n  targets: [with]\n')
+    with pytest.raises(KnowledgeError, match="unknown fields"):
+        load_event_patterns(path)
+
+
+PETRARCH_SAMPLE = """\
+####### SYNONYM SETS #######
+&TREATY
++TREATY
++PACT
++WRITTEN_AGREEMENT
+
+####### VERB PATTERNS #######
+---  VISIT   [042:043]  ---
+VISIT
++PAY_VISIT [042]
+- * (TO CAPITAL)                 [042]   # a comment
+- * &TREATY                      [057]
+- NEVER *                        [099X]
+
+######## TRANSFORMATIONS ##########
+~ a (a b ATTACK) SAY = a b 015
+"""
+
+
+def test_petrarch_blocks_verbs_patterns_and_synsets_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text(PETRARCH_SAMPLE)
+    book, report = import_petrarch_verbs(path)
+    (visit,) = book.lookup("verb", "visit")
+    assert (visit.code, visit.reciprocal) == ("042", "043")
+    (pay,) = book.lookup("verb", "pay")
+    assert pay.extra == ("visit",) and pay.code == "042"
+    treaty = next(r for r in visit.refinements if r.code == "057")
+    assert treaty.slots[0].words == (frozenset({"treaty", "pact", "agreement"}),)
+    capital = next(r for r in visit.refinements if r.code == "042")
+    assert capital.slots[0].place == "to" and capital.slots[0].words == (frozenset({"capital"}),)
+    assert report.skipped_codes == 1  # 099X is no CAMEO code
+
+
+def test_the_cameo_2_dictionary_imports_most_of_its_patterns() -> None:
+    path = require_shared(SHARED / "data/petrarch/dicts/CAMEO.2.0.txt")
+    book, report = import_petrarch_verbs(path)
+    assert report.patterns > 4000  # of about 4,600 pattern lines
+    assert any(p.code == "040" for p in book.lookup("verb", "meet"))
+
+
+def test_a_file_without_verb_blocks_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("# nothing here\n")
+    with pytest.raises(KnowledgeError, match="no verb blocks"):
+        load_verb_file(path)
