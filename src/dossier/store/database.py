@@ -7,6 +7,7 @@ transaction: a reader (or a killed ingest) sees a document either whole or not a
 from __future__ import annotations
 
 import os
+from os import PathLike
 from pathlib import Path
 from types import TracebackType
 
@@ -27,7 +28,7 @@ class StoreError(DossierError):
     """A database that cannot be opened or is not in the expected state."""
 
 
-def resolve_db_path(path: str | Path | None = None) -> Path:
+def resolve_db_path(path: str | PathLike[str] | None = None) -> Path:
     """The database file: the one given, else $DOSSIER_DB, else ./dossier.duckdb."""
     return Path(path or os.environ.get(DB_ENV) or DEFAULT_DB)
 
@@ -35,7 +36,7 @@ def resolve_db_path(path: str | Path | None = None) -> Path:
 class Store:
     """An open event database; use as a context manager so it is closed."""
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+    def __init__(self, path: str | PathLike[str] | None = None, read_only: bool = False) -> None:
         self.path = resolve_db_path(path)
         self.read_only = read_only
         self.con = _connect(self.path, read_only)
