@@ -114,7 +114,7 @@ def _source_key(article: Article, ordinals: dict[str, int]) -> str | None:
         return None
     ordinal = ordinals.get(article.source_file, 0)
     ordinals[article.source_file] = ordinal + 1
-    return f"{article.source_file}#{ordinal}"
+    return f"{Path(article.source_file).resolve()}#{ordinal}"
 
 
 def _note_place(store: Store, doc_id: str, key: str | None, stored_key: str | None) -> None:

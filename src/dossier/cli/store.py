@@ -1,0 +1,331 @@
+"""`dossier ingest`, the queries (`events`, `actors`, `timeline`, `show`, `sql`) and `export`.
+
+Each command opens the database, calls one library function and prints the result;
+queries open it read-only, so they never change it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import duckdb
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from dossier.cli import main
+from dossier.cli.options import ISO_DATE
+from dossier.errors import DossierError
+from dossier.nlp import DEFAULT_MODEL
+from dossier.query import (
+    EventDetail,
+    EventFilter,
+    Table,
+    actors,
+    event_detail,
+    find_events,
+    parse_dyad,
+    run_query,
+    timeline,
+)
+from dossier.store import IngestSummary, Store, ingest
+
+EXIT_SOME_FAILED = 2
+TABLE_LIMIT = 100
+BAR_WIDTH = 50
+OUTPUT_FORMATS = click.Choice(["table", "jsonl", "csv"])
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), default=None,
+    help="Database file [default: $DOSSIER_DB, else ./dossier.duckdb].",
+)
+format_option = click.option(
+    "--format", "output_format", type=OUTPUT_FORMATS, default="table", show_default=True,
+    help="table for reading; jsonl or csv for other programs.",
+)
+
+
+@contextmanager
+def _opened(db: str | None, read_only: bool) -> Iterator[Store]:
+    try:
+        store = Store(db, read_only=read_only)
+    except DossierError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        yield store
+    except (duckdb.Error, ValueError) as error:
+        raise click.ClickException(str(error).splitlines()[0]) from None
+    finally:
+        store.close()
+
+
+@main.command(name="ingest")
+@click.argument("paths", nargs=-1)
+@db_option
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Analysis processes (each loads the model once).")
+@click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="An installed spaCy pipeline.")
+def ingest_command(
+    paths: tuple[str, ...], db: str | None, workers: int, published: date | None, model: str
+) -> None:
+    """Analyse news files and store their documents and events in the database.
+
+    Articles already stored with the same text, dossier version and model are
+    skipped; changed ones replace their old rows. Each document is written in one
+    transaction, so an interrupted ingest can simply be run again. With no PATHS,
+    only brings the database schema up to date.
+
+    \b
+    Example:
+      dossier ingest reports/ --db monitor.duckdb --workers 2
+    """
+    console = Console(stderr=True)
+    with _opened(db, read_only=False) as store, _progress(console) as show:
+        try:
+            summary = ingest(paths, store, model, workers, published, on_progress=show)
+        except DossierError as error:
+            raise click.ClickException(str(error)) from None
+        show(summary)
+    _print_summary(console, summary, store.path)
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+@contextmanager
+def _progress(console: Console) -> Iterator[Callable[[IngestSummary], None]]:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def show(summary: IngestSummary) -> None:
+            progress.update(task, description=_progress_line(summary))
+
+        yield show
+
+
+def _progress_line(s: IngestSummary) -> str:
+    return (
+        f"{s.stored} documents stored · {s.events} events · {s.unchanged} unchanged · "
+        f"{len(s.failed)} failed · {s.docs_per_second:.1f} docs/s"
+    )
+
+
+def _print_summary(console: Console, s: IngestSummary, path: Path) -> None:
+    for source, reason in s.failed:
+        console.print(f"[red]failed[/red] {source}: {reason}", markup=True, highlight=False)
+    console.print(
+        f"{path}: {s.stored} stored ({s.events} events), {s.unchanged} unchanged, "
+        f"{s.duplicates} duplicates, {len(s.failed)} failed, in {s.seconds:.1f} s",
+        highlight=False,
+    )
+
+
+def event_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters shared by `events` and `export`; they compose (all must hold)."""
+    options = [
+        click.option("--actor", help="Either side: CAMEO code prefix, country, or part of a name."),
+        click.option("--country", help="Either actor's country or the place's (ISO alpha-3)."),
+        click.option("--dyad", help="SOURCE:TARGET, each matched like --actor, e.g. RUS:PRK."),
+        click.option("--type", "plover_type", help="PLOVER event type, e.g. CONSULT."),
+        click.option("--cameo", help="CAMEO event code prefix, e.g. 04 or 036."),
+        click.option("--since", type=ISO_DATE, help="Events whose date range ends on or after."),
+        click.option("--until", type=ISO_DATE, help="Events whose date range starts on or before."),
+        click.option("--modality", help="asserted, reported, planned, denied, ..."),
+        click.option("--text", help="Words the event's sentence contains (any case)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _event_filter(limit: int | None = None, **given: Any) -> EventFilter:
+    dyad = given.pop("dyad", None)
+    try:
+        parsed = parse_dyad(dyad) if dyad else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--dyad") from None
+    return EventFilter(dyad=parsed, limit=limit, **given)
+
+
+@main.command(name="events")
+@event_filter_options
+@db_option
+@format_option
+@click.option("--limit", type=int, help=f"At most this many [table default: {TABLE_LIMIT}].")
+def events_command(db: str | None, output_format: str, limit: int | None, **filters: Any) -> None:
+    """List stored events, oldest first, filtered by actor, dyad, type, date, ...
+
+    \b
+    Examples:
+      dossier events --dyad RUS:PRK --since 2000-06-01 --until 2000-07-31
+      dossier events --actor Putin --type CONSULT --format csv > putin.csv
+    """
+    if limit is None and output_format == "table":
+        limit = TABLE_LIMIT
+    with _opened(db, read_only=True) as store:
+        table = find_events(store.con, _event_filter(limit=limit, **filters))
+    _print_table(table, output_format, wrap_last=True)
+
+
+@main.command(name="actors")
+@db_option
+@format_option
+@click.option("--like", help="Only names containing this, or CAMEO codes starting with it.")
+@click.option("--limit", type=int, help="At most this many.")
+def actors_command(db: str | None, output_format: str, like: str | None, limit: int | None) -> None:
+    """Actors by name: mentions, documents, events, first and last seen.
+
+    \b
+    Example:
+      dossier actors --like Kim
+    """
+    with _opened(db, read_only=True) as store:
+        _print_table(actors(store.con, like, limit), output_format)
+
+
+@main.command(name="timeline")
+@click.argument("actor")
+@db_option
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month",
+              show_default=True, help="Period of each bar.")
+def timeline_command(actor: str, db: str | None, by: str) -> None:
+    """Events an actor takes part in, per week or month, as a bar chart.
+
+    ACTOR is matched like --actor: a CAMEO code prefix, a country or part of a name.
+
+    \b
+    Example:
+      dossier timeline Putin --by week
+    """
+    with _opened(db, read_only=True) as store:
+        table = timeline(store.con, actor, by)  # type: ignore[arg-type]
+    if not table.rows:
+        click.echo(f"no dated events for {actor!r}")
+        return
+    click.echo("\n".join(bar_chart(table.rows, by)))
+
+
+def bar_chart(rows: list[tuple], by: str, width: int = BAR_WIDTH) -> list[str]:
+    """'2000-06  ████ 4' lines, bars scaled so the longest is `width` blocks."""
+    highest = max(count for _, count in rows) or 1
+    lines = []
+    for period, count in rows:
+        label = period.strftime("%Y-%m-%d" if by == "week" else "%Y-%m" if by == "month" else "%Y")
+        blocks = round(count / highest * width)
+        lines.append(f"{label}  {'█' * blocks}{' ' if blocks else ''}{count}")
+    return lines
+
+
+@main.command(name="show")
+@click.argument("event_id")
+@db_option
+def show_command(event_id: str, db: str | None) -> None:
+    """One event in full: its sentence (trigger highlighted), document and citations.
+
+    \b
+    Example:
+      dossier show 2e3e4dbd7dc68a15-e3
+    """
+    with _opened(db, read_only=True) as store:
+        detail = event_detail(store.con, event_id)
+    if detail is None:
+        raise click.ClickException(f"no event {event_id!r}; list them with `dossier events`")
+    _print_detail(Console(), detail)
+
+
+def _print_detail(console: Console, detail: EventDetail) -> None:
+    event = detail.event
+    sentence = Text(detail.sentence)
+    if detail.trigger_at is not None:
+        sentence.stylize("bold reverse", *detail.trigger_at)
+    date_range = "undated"
+    if event["date_start"]:
+        date_range = f"{event['date_start']} – {event['date_end']}"
+    console.print(
+        f"[bold]{event['event_id']}[/bold]  {event['source_name'] or '—'} "
+        f"→ {event['cameo_code']} {event['plover_type'] or ''} → {event['target_name'] or '—'}",
+        highlight=False,
+    )
+    console.print(f"date {date_range} · modality {event['modality']} · quad {event['quad_class']} "
+                  f"· Goldstein {event['goldstein']} · place {event['location_name'] or '—'}",
+                  highlight=False)
+    console.print(sentence)
+    document = detail.document
+    console.print(f"document {document['doc_id']} · {document['title'] or ''} · "
+                  f"{document['source_file'] or document['url'] or ''} · "
+                  f"published {document['published'] or 'unknown'}", highlight=False)
+    for citation in detail.citations:
+        console.print(f"cited: ({citation['text']})", highlight=False)
+
+
+@main.command(name="sql")
+@click.argument("query")
+@db_option
+@format_option
+def sql_command(query: str, db: str | None, output_format: str) -> None:
+    """Run one SQL query on a read-only connection to the database.
+
+    \b
+    Example:
+      dossier sql "SELECT cameo_code, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
+    """
+    with _opened(db, read_only=True) as store:
+        table = run_query(store.con, query)
+    _print_table(table, output_format)
+
+
+@main.command(name="export")
+@click.option("--format", "export_format", required=True,
+              type=click.Choice(["gdelt", "icews", "plover", "csv", "parquet", "jsonl"]),
+              help="gdelt: GDELT 2.0 event rows; icews: ICEWS event file; plover: PLOVER JSON.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File [default: stdout].")
+@event_filter_options
+@db_option
+def export_command(export_format: str, output: str | None, db: str | None, **filters: Any) -> None:
+    """Write the stored events (optionally filtered) in an interchange format.
+
+    \b
+    Examples:
+      dossier export --format gdelt --output events.gdelt.tsv
+      dossier export --format plover --dyad RUS:PRK > rus-prk.plover.jsonl
+    """
+    from dossier.export import export_events
+
+    target = Path(output) if output else sys.stdout
+    with _opened(db, read_only=True) as store:
+        result = export_events(store.con, export_format, target, _event_filter(**filters))
+    note = f", {result.skipped} left out (no PLOVER type or date)" if result.skipped else ""
+    click.echo(f"{result.written} events written{note}", err=True)
+
+
+def _print_table(table: Table, output_format: str, wrap_last: bool = False) -> None:
+    if output_format == "jsonl":
+        for row in table.rows:
+            record = dict(zip(table.columns, row, strict=True))
+            click.echo(json.dumps(record, ensure_ascii=False, default=_json_value))
+    elif output_format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
+    else:
+        rich_table = RichTable(*table.columns, show_lines=wrap_last)
+        for row in table.rows:
+            rich_table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(rich_table)
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
