@@ -151,3 +151,118 @@ def month_of(year: int, month: int) -> DateRange:
     first = date(year, month, 1)
     following = date(year + (month == 12), month % 12 + 1, 1)
     return DateRange(first, following - timedelta(days=1))
+
+
+def year_of(year: int) -> DateRange:
+    return DateRange(date(year, 1, 1), date(year, 12, 31))
+
+
+def quarter_of(year: int, quarter: int) -> DateRange:
+    """Calendar quarter 1-4 of a year."""
+    first = month_of(year, 3 * quarter - 2)
+    last = month_of(year, 3 * quarter)
+    return DateRange(first.start, last.end)
+
+
+def half_of(year: int, half: int) -> DateRange:
+    return quarter_of(year, 2 * half - 1).cover(quarter_of(year, 2 * half))
+
+
+# Meteorological seasons of the northern hemisphere; winter runs December to February
+# and is named by the year its December falls in.
+SEASON_MONTHS: dict[str, int] = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def season_of(year: int, season: str) -> DateRange:
+    first = SEASON_MONTHS[season]
+    start = month_of(year, first)
+    end_year, end_month = (year + 1, first - 10) if first + 2 > 12 else (year, first + 2)
+    return DateRange(start.start, month_of(end_year, end_month).end)
+
+
+def decade_of(first_year: int) -> DateRange:
+    return DateRange(date(first_year, 1, 1), date(first_year + 9, 12, 31))
+
+
+def iso_week(year: int, week: int) -> DateRange | None:
+    """ISO week `week` of ISO year `year` (Monday to Sunday), or None if it does not exist."""
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return DateRange(monday, monday + timedelta(days=6))
+
+
+def shift_months(day: date, months: int) -> tuple[int, int]:
+    """(year, month) that lies `months` months after the month holding the day."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+# Parts of a period. "Early", "mid" and "late" split it in thirds along its natural
+# subdivisions; "beginning" and "end" are narrower. Weeks: early Monday-Wednesday,
+# mid Tuesday-Thursday, late Thursday-Sunday (news "late last week" includes the
+# weekend), beginning Monday-Tuesday, end Friday-Sunday. Months: days 1-10, 11-20,
+# 21-end; beginning = days 1-10, end = days 21-end. Years: January-April, May-August,
+# September-December; beginning = January, end = December. Quarters and seasons: their
+# first, second, third month; decades: years 0-3, 4-6, 7-9.
+WEEK_PARTS: dict[str, tuple[int, int]] = {
+    "early": (0, 2),
+    "mid": (1, 3),
+    "late": (3, 6),
+    "beginning": (0, 1),
+    "end": (4, 6),
+}
+MONTH_PARTS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, None),
+    "beginning": (1, 10),
+    "end": (21, None),
+}
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "beginning": (1, 1),
+    "end": (12, 12),
+}
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "early": (0, 3),
+    "mid": (4, 6),
+    "late": (7, 9),
+    "beginning": (0, 1),
+    "end": (8, 9),
+}
+THIRD_INDEX: dict[str, int] = {"early": 0, "beginning": 0, "mid": 1, "late": 2, "end": 2}
+PARTS = tuple(WEEK_PARTS)
+
+
+def part_of(period: DateRange, part: str, unit: str) -> DateRange:
+    """The early/mid/late third, or the beginning/end, of a period of the given unit."""
+    start = period.start
+    if unit in ("week", "weekend"):
+        low, high = WEEK_PARTS[part]
+        return DateRange(start + timedelta(days=low), start + timedelta(days=high))
+    if unit == "month":
+        low, high = MONTH_PARTS[part]
+        last = period.end if high is None else start.replace(day=high)
+        return DateRange(start.replace(day=low), last)
+    if unit == "year":
+        low, high = YEAR_PARTS[part]
+        return DateRange(month_of(start.year, low).start, month_of(start.year, high).end)
+    if unit == "decade":
+        low, high = DECADE_PARTS[part]
+        return DateRange(date(start.year + low, 1, 1), date(start.year + high, 12, 31))
+    # quarters, seasons and halves: whole months, first/middle/last third of them
+    months = (period.end.year - start.year) * 12 + period.end.month - start.month + 1
+    size = max(months // 3, 1)
+    first = THIRD_INDEX[part] * size
+    year, month = shift_months(start, first)
+    last_year, last_month = shift_months(start, min(first + size, months) - 1)
+    return DateRange(date(year, month, 1), month_of(last_year, last_month).end)
+
+
+def month_day_range(match: re.Match, anchor: date | None) -> DateRange | None:
+    """The range of a match holding MONTH_DAY_RANGE's groups (m1, d1, m2, d2, y)."""
+    return _range_from_match(match, anchor)

@@ -1,0 +1,437 @@
+"""Reading a matched expression as an inclusive calendar range.
+
+One resolver per grammar rule. Each gets the match and a `Context`: the anchor
+(publication date), whether the clause points forward (future tense), the previous
+resolved date in the text (for "the day before", "two days later", "at the time")
+and the date expression right after the match (for "a week after June 9", "the eve
+of the July 21-23 summit"). A resolver never guesses: without what it needs it
+returns an unresolved reading (no value).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from dossier.time.calendar import (
+    MONTHS,
+    DateRange,
+    decade_of,
+    half_of,
+    month_day_range,
+    month_of,
+    nearest_year,
+    part_of,
+    quarter_of,
+    safe_date,
+    season_of,
+    shift_months,
+    week_of,
+    year_of,
+)
+from dossier.time.grammar import ORDINALS, WEEKDAYS, number_value
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an expression means: a range (or none), its unit, its kind, what it was read against."""
+
+    value: DateRange | None
+    granularity: str | None
+    kind: str  # "date", "duration", "set" or "unresolved"
+    # what the value was read against: "publication", "reference" (the previous date of
+    # the text) or "following" (the date right after); None when absolute
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: date | None
+    forward: bool = False
+    reference: Reading | None = None
+    following: Reading | None = None
+
+
+UNRESOLVED = Reading(None, None, "unresolved")
+REL_ALIASES = {"past": "last", "this past": "recent", "coming": "next", "current": "this"}
+REF_OFFSETS = {"previous": -1, "following": 1, "same": 0, "that": 0}
+ANCHOR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+EDGE_PARTS = {
+    "beginning": "beginning",
+    "start": "beginning",
+    "middle": "mid",
+    "end": "end",
+    "close": "end",
+}
+MONTHS_PER_UNIT = {
+    "month": 1,
+    "quarter": 3,
+    "season": 3,
+    "half": 6,
+    "year": 12,
+    "decade": 120,
+    "century": 1200,
+}
+DAYS_PER_UNIT = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
+
+
+def _rel(match: re.Match) -> str | None:
+    rel = match.groupdict().get("rel")
+    if rel is None:
+        return None
+    rel = re.sub(r"\s+", " ", rel.lower())
+    return REL_ALIASES.get(rel, rel)
+
+
+def container(day: date, unit: str) -> DateRange:
+    """The period of the given unit holding the day."""
+    if unit == "week":
+        return week_of(day)
+    if unit == "weekend":
+        saturday = week_of(day).start + timedelta(days=5)
+        return DateRange(saturday, saturday + timedelta(days=1))
+    if unit == "month":
+        return month_of(day.year, day.month)
+    if unit == "quarter":
+        return quarter_of(day.year, (day.month - 1) // 3 + 1)
+    if unit == "year":
+        return year_of(day.year)
+    if unit == "decade":
+        return decade_of(day.year // 10 * 10)
+    if unit == "century":
+        return DateRange(
+            date(day.year // 100 * 100, 1, 1), date(day.year // 100 * 100 + 99, 12, 31)
+        )
+    return DateRange.day(day)
+
+
+def shift(day: date, unit: str, count: int) -> date:
+    """The day `count` units after (or before, when negative) the given day."""
+    if unit in DAYS_PER_UNIT:
+        return day + timedelta(days=DAYS_PER_UNIT[unit] * count)
+    year, month = shift_months(day, MONTHS_PER_UNIT.get(unit, 0) * count)
+    return safe_date(year, month, min(day.day, 28)) or date(year, month, 1)
+
+
+def with_part(
+    base: DateRange, unit: str, match: re.Match, context: Context, anchor: str | None
+) -> Reading:
+    """Apply "early"/"mid"/"late"/"earlier"/"later"/"the end of" to a period."""
+    groups = match.groupdict()
+    part = (groups.get("part") or "").lower() or EDGE_PARTS.get((groups.get("edge") or "").lower())
+    today = context.anchor
+    if part in ("earlier", "later") and today is not None and base.start <= today <= base.end:
+        if part == "earlier":
+            base = DateRange(base.start, max(today - timedelta(days=1), base.start))
+        else:
+            base = DateRange(min(today + timedelta(days=1), base.end), base.end)
+        return Reading(base, unit, "date", "publication")
+    part = {"earlier": "early", "later": "late"}.get(part, part)
+    if part and unit in ("week", "weekend", "month", "year", "decade", "quarter", "season", "half"):
+        base = part_of(base, part, unit)
+    return Reading(base, unit, "date", anchor)
+
+
+def _needs_anchor(context: Context) -> bool:
+    return context.anchor is None
+
+
+def resolve_month_day(match: re.Match, context: Context) -> Reading:
+    value = month_day_range(match, context.anchor)
+    if value is None:
+        return Reading(None, "day", "unresolved")
+    return Reading(value, "day", "date", None if match["y"] else "publication")
+
+
+def resolve_day_month(match: re.Match, context: Context) -> Reading:
+    month, day = MONTHS[match["month"].lower()], int(match["d1"])
+    if match["year"]:
+        year, anchor = int(match["year"]), None
+    elif context.anchor is not None:
+        year, anchor = nearest_year(month, day, context.anchor), "publication"
+    else:
+        return Reading(None, "day", "unresolved")
+    value = safe_date(year, month, day)
+    return (
+        Reading(DateRange.day(value), "day", "date", anchor)
+        if value
+        else Reading(None, "day", "unresolved")
+    )
+
+
+def resolve_month(match: re.Match, context: Context) -> Reading:
+    month, rel, today = MONTHS[match["month"].lower()], _rel(match), context.anchor
+    if match["year"]:
+        return with_part(month_of(int(match["year"]), month), "month", match, context, None)
+    if today is None:
+        return Reading(None, "month", "unresolved")
+    if rel == "last":
+        year = today.year if month < today.month else today.year - 1
+    elif rel == "next":
+        year = today.year if month > today.month else today.year + 1
+    elif rel == "this":
+        year = today.year
+    elif context.forward:
+        year = today.year if month >= today.month else today.year + 1
+    else:
+        year = nearest_year(month, 1, today)
+    return with_part(month_of(year, month), "month", match, context, "publication")
+
+
+def resolve_year(match: re.Match, context: Context) -> Reading:
+    return with_part(year_of(int(match["year"])), "year", match, context, None)
+
+
+def resolve_decade(match: re.Match, context: Context) -> Reading:
+    return with_part(decade_of(int(match["decade"])), "decade", match, context, None)
+
+
+def resolve_quarter(match: re.Match, context: Context) -> Reading:
+    unit, number = match["qunit"].lower(), ORDINALS[match["ordinal"].lower()]
+    period_of = quarter_of if unit == "quarter" else half_of
+    if unit == "half" and number > 2:
+        return Reading(None, unit, "unresolved")
+    explicit = match["year"] or match["qyear"]
+    rel, today = _rel(match), context.anchor
+    if explicit:
+        return with_part(period_of(int(explicit), number), unit, match, context, None)
+    if today is None:
+        return Reading(None, unit, "unresolved")
+    if rel in ANCHOR_OFFSETS:
+        year = today.year + ANCHOR_OFFSETS[rel]
+    elif context.forward:
+        year = today.year if period_of(today.year, number).end >= today else today.year + 1
+    else:
+        year = today.year if period_of(today.year, number).start <= today else today.year - 1
+    return with_part(period_of(year, number), unit, match, context, "publication")
+
+
+def resolve_season(match: re.Match, context: Context) -> Reading:
+    season, rel, today = match["season"].lower(), _rel(match), context.anchor
+    if match["year"]:
+        return with_part(season_of(int(match["year"]), season), "season", match, context, None)
+    if today is None:
+        return Reading(None, "season", "unresolved")
+    candidates = [season_of(year, season) for year in range(today.year - 2, today.year + 2)]
+    if rel == "last" or rel == "recent":
+        chosen = [c for c in candidates if c.end < today][-1]
+    elif rel == "next":
+        chosen = [c for c in candidates if c.start > today][0]
+    elif rel == "this" or context.forward:
+        chosen = [c for c in candidates if c.end >= today][0]
+    else:
+        chosen = [c for c in candidates if c.start <= today][-1]
+    return with_part(chosen, "season", match, context, "publication")
+
+
+def _recent_weekend(today: date, forward: bool) -> DateRange:
+    """The most recent Saturday-Sunday on or before the day (the next one when forward)."""
+    if forward:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    else:
+        saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+    return DateRange(saturday, saturday + timedelta(days=1))
+
+
+def resolve_relative(match: re.Match, context: Context) -> Reading:
+    """ "this week", "late last week", "the following month", "that day", "the past year"."""
+    unit, rel, today = match["unit"].lower(), _rel(match), context.anchor
+    if match["the"] and rel == "next" and unit == "day":
+        return _from_reference(unit, 1, match, context)  # "the next day"
+    if match["the"] and rel in ("last", "next") or unit == "fortnight":
+        return Reading(None, unit, "duration")  # "the past week", "the next month": spans of time
+    if rel in REF_OFFSETS:
+        return _from_reference(unit, REF_OFFSETS[rel], match, context)
+    if today is None:
+        return Reading(None, unit, "unresolved")
+    if (
+        unit == "weekend"
+        and rel == "recent"
+        or unit == "weekend"
+        and rel == "last"
+        and today.weekday() < 5
+    ):
+        return Reading(_recent_weekend(today, False), "weekend", "date", "publication")
+    if rel == "recent":
+        rel = "last"
+    base = container(shift(today, unit, ANCHOR_OFFSETS[rel]), unit)
+    return with_part(base, unit, match, context, "publication")
+
+
+def _from_reference(unit: str, offset: int, match: re.Match, context: Context) -> Reading:
+    reference = context.reference
+    if reference is None or reference.value is None:
+        return Reading(None, unit, "unresolved")
+    day = reference.value.start if offset <= 0 else reference.value.end
+    base = container(shift(day, unit, offset), unit)
+    return replace(with_part(base, unit, match, context, "reference"), anchor="reference")
+
+
+def resolve_weekend(match: re.Match, context: Context) -> Reading:
+    """ "the weekend", as in "over the weekend": the latest one on or before the anchor."""
+    if context.anchor is None:
+        return Reading(None, "weekend", "unresolved")
+    return Reading(
+        _recent_weekend(context.anchor, context.forward), "weekend", "date", "publication"
+    )
+
+
+DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def resolve_day(match: re.Match, context: Context) -> Reading:
+    """ "yesterday", "late yesterday", "tomorrow morning", "the day before yesterday"."""
+    if context.anchor is None:
+        return Reading(None, "day", "unresolved")
+    offset = DEICTIC_OFFSETS[match["deictic"].lower()]
+    offset += {"before": -1, "after": 1}.get((match["around"] or "").lower(), 0)
+    return Reading(
+        DateRange.day(context.anchor + timedelta(days=offset)), "day", "date", "publication"
+    )
+
+
+def resolve_day_part(match: re.Match, context: Context) -> Reading:
+    """ "last night" is the evening before the anchor; "this morning" the anchor day."""
+    if context.anchor is None:
+        return Reading(None, "day", "unresolved")
+    offset = -1 if match["rel"].lower() == "last" else 0
+    return Reading(
+        DateRange.day(context.anchor + timedelta(days=offset)), "day", "date", "publication"
+    )
+
+
+def resolve_weekday(match: re.Match, context: Context) -> Reading:
+    """A weekday: the latest on or before the anchor; the next one in a future clause."""
+    today, rel = context.anchor, _rel(match)
+    if today is None:
+        return Reading(None, "day", "unresolved")
+    weekday = WEEKDAYS[match["weekday"].lower()]
+    back = (today.weekday() - weekday) % 7
+    ahead = (weekday - today.weekday()) % 7
+    if rel == "last" or rel == "recent":
+        day = today - timedelta(days=back or 7)
+    elif rel == "next":
+        day = today + timedelta(days=ahead or 7)
+    elif rel == "this":
+        day = week_of(today).start + timedelta(days=weekday)
+    elif context.forward:
+        day = today + timedelta(days=ahead)
+    else:
+        day = today - timedelta(days=back)
+    return Reading(DateRange.day(day), "day", "date", "publication")
+
+
+def _unit(match: re.Match) -> str:
+    unit = match["unit"].lower()
+    return "century" if unit.startswith("centur") else unit
+
+
+def resolve_ago(match: re.Match, context: Context) -> Reading:
+    """ "two days ago", "a year earlier", "two days later", "a week after June 9"."""
+    unit, direction = _unit(match), match["dir"].lower()
+    count = number_value(match["num"])
+    if unit in ("hour", "minute"):
+        unit, count = "day", 0
+    if direction in ("before", "after"):
+        if context.following is None or context.following.value is None:
+            return Reading(None, unit, "duration")  # "only a week after the summit"
+        base, anchor = context.following, "following"
+    elif direction in ("earlier", "later"):
+        base, anchor = context.reference, "reference"
+    else:
+        base = Reading(DateRange.day(context.anchor), "day", "date") if context.anchor else None
+        anchor = "publication"
+    if base is None or base.value is None or count is None:
+        return Reading(None, unit, "unresolved")
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    day = base.value.start if sign < 0 else base.value.end
+    granularity = _finer(unit, base.granularity or "day")
+    return Reading(
+        container(shift(day, unit, sign * count), granularity), granularity, "date", anchor
+    )
+
+
+GRANULARITY_ORDER = (
+    "day",
+    "weekend",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "half",
+    "year",
+    "decade",
+    "century",
+)
+
+
+def _finer(first: str, second: str) -> str:
+    rank = {unit: index for index, unit in enumerate(GRANULARITY_ORDER)}
+    return min(first, second, key=lambda unit: rank.get(unit, 0))
+
+
+def resolve_ref_unit(match: re.Match, context: Context) -> Reading:
+    """ "the day before", "the week after": one unit from the previous (or following) date."""
+    unit, direction = _unit(match), match["dir"].lower()
+    following = direction in ("before", "after") and context.following
+    base = context.following if following else context.reference
+    if base is None or base.value is None:
+        return Reading(None, unit, "unresolved")
+    sign = -1 if direction in ("before", "earlier") else 1
+    day = base.value.start if sign < 0 else base.value.end
+    anchor = "following" if following else "reference"
+    return Reading(container(shift(day, unit, sign), unit), unit, "date", anchor)
+
+
+def resolve_eve(match: re.Match, context: Context) -> Reading:
+    """ "the eve of the July 21-23 summit": the day before what follows."""
+    base = context.following
+    if base is None or base.value is None:
+        return Reading(None, "day", "unresolved")
+    return Reading(DateRange.day(base.value.start - timedelta(days=1)), "day", "date", "following")
+
+
+def resolve_the_time(match: re.Match, context: Context) -> Reading:
+    """ "at the time": the previous date of the text."""
+    reference = context.reference
+    if reference is None or reference.value is None:
+        return UNRESOLVED
+    return Reading(reference.value, reference.granularity, "date", "reference")
+
+
+def resolve_duration(match: re.Match, context: Context) -> Reading:
+    return Reading(None, _unit(match), "duration")
+
+
+def resolve_set(match: re.Match, context: Context) -> Reading:
+    return Reading(None, None, "set")
+
+
+def resolve_vague(match: re.Match, context: Context) -> Reading:
+    return UNRESOLVED
+
+
+RESOLVERS: dict[str, Callable[[re.Match, Context], Reading]] = {
+    "month_day": resolve_month_day,
+    "day_month": resolve_day_month,
+    "month": resolve_month,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "quarter": resolve_quarter,
+    "season": resolve_season,
+    "relative": resolve_relative,
+    "weekend": resolve_weekend,
+    "day": resolve_day,
+    "day_part": resolve_day_part,
+    "weekday": resolve_weekday,
+    "ago": resolve_ago,
+    "ref_unit": resolve_ref_unit,
+    "eve": resolve_eve,
+    "the_time": resolve_the_time,
+    "duration": resolve_duration,
+    "duration_bare": resolve_duration,
+    "set": resolve_set,
+    "vague": resolve_vague,
+}
