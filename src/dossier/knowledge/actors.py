@@ -1,0 +1,290 @@
+"""The actor knowledge base: who and what an article may name, with CAMEO codes over time.
+
+Everything here is data read from files (dossier's own YAML, or PETRARCH/Phoenix
+dictionaries); the `actors` stage only asks questions of it:
+
+- `lookup(text)`: actors known by exactly that name ("Vladimir Putin", "NATO", "Pyongyang");
+- `country_by_form(text)`: the country a name, demonym, capital or seat stands for;
+- `holders(country, kinds, day)`: who held an office on a day ("the Russian president" in 2000);
+- `sector_of(words)`: the CAMEO sector a role noun names ("officials" → GOV, "media" → MED).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from dossier.record import EntityType
+
+FAMILY_NAME_FIRST = frozenset(
+    {"PRK", "KOR", "CHN", "TWN", "VNM", "MNG", "KHM", "SGP", "HKG", "MAC"}
+)
+
+
+def phrase_key(text: str) -> str:
+    """The form names are compared in: lower case, no dots, hyphens and underscores as spaces."""
+    key = text.replace("’", "'").replace("‘", "'").lower()
+    key = re.sub(r"[._\-–]", " ", key.replace(".", ""))
+    key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass(frozen=True)
+class CodePeriod:
+    """A CAMEO code and the days it applies (open-ended when a bound is None)."""
+
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def holds(self, day: date | None) -> bool:
+        if day is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office held between two dates: 'president' of RUS, 2000-05-07 to 2008-05-07."""
+
+    title: str
+    kind: str
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def holds(self, day: date | None) -> bool:
+        return CodePeriod(self.code, self.start, self.end).holds(day)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, country, organisation or group known by one or more names."""
+
+    name: str
+    type: EntityType | None
+    country: str | None = None
+    names: tuple[str, ...] = ()
+    codes: tuple[CodePeriod, ...] = ()
+    roles: tuple[Role, ...] = ()
+    surname: str | None = None
+    source: str = ""
+    curated: bool = True
+
+    def role_at(self, day: date | None) -> Role | None:
+        """The office held on `day` (the most recently begun when several overlap)."""
+        held = [role for role in self.roles if day is not None and role.holds(day)]
+        return max(held, key=lambda role: role.start or date.min) if held else None
+
+    def code_at(self, day: date | None) -> str | None:
+        """The code on `day`: the office's, a dated code, ELI after office, or the plain code."""
+        role = self.role_at(day)
+        if role is not None:
+            return role.code
+        dated = [p for p in self.codes if (p.start or p.end) and day is not None and p.holds(day)]
+        if dated:
+            return dated[0].code
+        if day is not None and self.country and any(r.end and r.end < day for r in self.roles):
+            return f"{self.country}ELI"
+        plain = [p.code for p in self.codes if p.start is None and p.end is None]
+        if plain:
+            return plain[0]
+        return self.country
+
+    @property
+    def family_name(self) -> str:
+        """The name a second mention uses: 'Putin', 'Kim' (family name first in Korean names)."""
+        if self.surname:
+            return self.surname
+        words = (
+            self.name.replace("-", " ").split()
+            if self.country in FAMILY_NAME_FIRST
+            else self.name.split()
+        )
+        return words[0] if self.country in FAMILY_NAME_FIRST else words[-1]
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country (or a historic state, or a region) and every way a text may name it."""
+
+    code: str
+    cameo: str
+    name: str
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+    region: bool = False
+
+    @property
+    def demonym(self) -> str | None:
+        return self.demonyms[0] if self.demonyms else None
+
+
+@dataclass(frozen=True)
+class Sector:
+    """A CAMEO sector and the role nouns that name it ('officials', 'media executives')."""
+
+    code: str
+    label: str
+    nouns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title naming one office ('president', 'foreign minister') and the offices it may mean."""
+
+    title: str
+    kinds: tuple[str, ...]
+    sector: str = "GOV"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Body:
+    """A national body named without its country ('the Foreign Ministry'): country from context."""
+
+    name: str
+    sector: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class ActorKnowledge:
+    """Actors, countries, role nouns, titles and national bodies, indexed by name."""
+
+    actors: list[Actor] = field(default_factory=list)
+    countries: list[Country] = field(default_factory=list)
+    sectors: list[Sector] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)
+    agents: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def merged(self, other: ActorKnowledge) -> ActorKnowledge:
+        """This knowledge plus another's; the other's entries are consulted first."""
+        return ActorKnowledge(
+            actors=other.actors + self.actors,
+            countries=other.countries + self.countries,
+            sectors=other.sectors + self.sectors,
+            titles=other.titles + self.titles,
+            bodies=other.bodies + self.bodies,
+            agents={**self.agents, **other.agents},
+            problems=self.problems + other.problems,
+        )
+
+    # --- names -------------------------------------------------------------------
+    def lookup(self, text: str) -> list[Actor]:
+        return self._by_name.get(phrase_key(text), [])
+
+    def by_family_name(self, text: str) -> list[Actor]:
+        return self._by_family_name.get(phrase_key(text), [])
+
+    def country(self, code: str) -> Country | None:
+        return self._by_code.get(code)
+
+    def country_by_form(self, text: str) -> tuple[Country, str] | None:
+        """The country behind a name, demonym, capital or seat, and which of those it is."""
+        return self._by_form.get(phrase_key(text))
+
+    @cached_property
+    def max_name_words(self) -> int:
+        return max((len(key.split()) for key in self._by_name), default=1)
+
+    # --- roles and offices --------------------------------------------------------
+    def title(self, text: str) -> Title | None:
+        return self._titles.get(phrase_key(text))
+
+    def holders(self, country: str, kinds: Iterable[str], day: date | None) -> list[Actor]:
+        """People holding an office of the first of `kinds` anyone held in `country` on `day`."""
+        for kind in kinds:
+            found = [
+                actor
+                for actor in self._by_country.get(country, [])
+                if any(role.kind == kind and role.holds(day) for role in actor.roles)
+            ]
+            if found:
+                return found
+        return []
+
+    def sector_of(self, words: str) -> Sector | None:
+        """The sector a role noun names; its own table first, then imported agents."""
+        key = phrase_key(words)
+        sector = self._sectors.get(key)
+        if sector is None and key in self.agents:
+            code = self.agents[key]
+            sector = Sector(code, self._sector_labels.get(code[:3], code), (key,))
+        return sector
+
+    def body(self, text: str) -> Body | None:
+        return self._bodies.get(phrase_key(text))
+
+    # --- indexes, built on first use ------------------------------------------------
+    @cached_property
+    def _by_name(self) -> dict[str, list[Actor]]:
+        index: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            for name in {actor.name, *actor.names}:
+                bucket = index.setdefault(phrase_key(name), [])
+                if actor not in bucket:
+                    bucket.append(actor)
+        return index
+
+    @cached_property
+    def _by_family_name(self) -> dict[str, list[Actor]]:
+        index: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            if actor.type == "PERSON" and actor.curated:
+                index.setdefault(phrase_key(actor.family_name), []).append(actor)
+        return index
+
+    @cached_property
+    def _by_country(self) -> dict[str, list[Actor]]:
+        index: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            if actor.roles and actor.country:
+                index.setdefault(actor.country, []).append(actor)
+        return index
+
+    @cached_property
+    def _by_code(self) -> dict[str, Country]:
+        index: dict[str, Country] = {}
+        for country in reversed(self.countries):
+            index[country.code] = country
+        return index
+
+    @cached_property
+    def _by_form(self) -> dict[str, tuple[Country, str]]:
+        index: dict[str, tuple[Country, str]] = {}
+        for country in reversed(self.countries):
+            for kind, forms in (
+                ("name", (country.name, *country.names)),
+                ("demonym", country.demonyms),
+                ("capital", country.capitals),
+                ("seat", country.seats),
+            ):
+                for form in forms:
+                    index[phrase_key(form)] = (country, kind)
+        return index
+
+    @cached_property
+    def _titles(self) -> dict[str, Title]:
+        return {
+            phrase_key(form): t for t in reversed(self.titles) for form in (t.title, *t.aliases)
+        }
+
+    @cached_property
+    def _sectors(self) -> dict[str, Sector]:
+        return {phrase_key(noun): s for s in reversed(self.sectors) for noun in s.nouns}
+
+    @cached_property
+    def _sector_labels(self) -> dict[str, str]:
+        return {s.code: s.label for s in self.sectors}
+
+    @cached_property
+    def _bodies(self) -> dict[str, Body]:
+        return {phrase_key(form): b for b in reversed(self.bodies) for form in (b.name, *b.aliases)}
