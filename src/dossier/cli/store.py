@@ -90,7 +90,7 @@ def ingest_command(
     Example:
       dossier ingest reports/ --db monitor.duckdb --workers 2
     """
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     with _opened(db, read_only=False) as store, _progress(console) as show:
         try:
             summary = ingest(paths, store, model, workers, published, on_progress=show)

@@ -68,26 +68,35 @@ class Store:
 
     def write(self, rows: DocumentRows) -> None:
         """Replace the document's rows (and any older document from the same source place)."""
+        self.write_many([rows])
+
+    def write_many(self, batch: list[DocumentRows]) -> None:
+        """Replace several documents in one transaction: all are written or none is.
+
+        Batching spares a commit and ten DELETEs per document; it never splits one."""
+        latest = {rows.doc_id: rows for rows in batch}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            self._delete(rows)
+            self._delete(list(latest.values()))
             for table in ("documents", *CHILD_TABLES):
-                _insert(con, table, rows.tables.get(table, []))
+                _insert(con, table, [row for rows in latest.values()
+                                     for row in rows.tables.get(table, [])])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
 
-    def _delete(self, rows: DocumentRows) -> None:
-        doomed = [rows.doc_id]
-        if rows.source_key is not None:
-            doomed += [r[0] for r in self.con.execute(
-                "SELECT doc_id FROM documents WHERE source_key = ? AND doc_id <> ?",
-                [rows.source_key, rows.doc_id],
+    def _delete(self, batch: list[DocumentRows]) -> None:
+        doc_ids = [rows.doc_id for rows in batch]
+        keys = [rows.source_key for rows in batch if rows.source_key is not None]
+        if keys:
+            doc_ids += [r[0] for r in self.con.execute(
+                "SELECT doc_id FROM documents WHERE source_key IN ? AND doc_id NOT IN ?",
+                [keys, doc_ids],
             ).fetchall()]
         for table in ("documents", *CHILD_TABLES):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN ?", [doomed])
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN ?", [doc_ids])
 
     def table_counts(self) -> dict[str, int]:
         return {

@@ -23,6 +23,8 @@ from dossier.store.analysis import AnalysisJob, analyse_jobs
 from dossier.store.database import Store
 from dossier.store.rows import DocumentRows, content_hash
 
+WRITE_BATCH = 32  # documents per transaction: each is still whole or absent, never partial
+
 
 @dataclass
 class IngestSummary:
@@ -59,17 +61,36 @@ def ingest(
     summary = IngestSummary()
     settings = json.dumps({"model": model}, sort_keys=True)
     jobs = _pending_jobs(read_articles(paths, published), store, settings, summary, on_progress)
+    pending: list[DocumentRows] = []
     for outcome in analyse_jobs(jobs, model, workers):
         if isinstance(outcome, InputError):
             summary.failed.append((outcome.source, outcome.problem))
         else:
-            _store(store, outcome, summary)
+            pending.append(outcome)
+        if len(pending) >= WRITE_BATCH:
+            _store(store, pending, summary)
+            pending = []
         if on_progress:
             on_progress(summary)
+    _store(store, pending, summary)
     return summary
 
 
-def _store(store: Store, rows: DocumentRows, summary: IngestSummary) -> None:
+def _store(store: Store, batch: list[DocumentRows], summary: IngestSummary) -> None:
+    """Write the batch in one transaction; if that fails, document by document."""
+    if not batch:
+        return
+    try:
+        store.write_many(batch)
+    except Exception:
+        for rows in batch:
+            _store_one(store, rows, summary)
+        return
+    summary.stored += len(batch)
+    summary.events += sum(rows.event_count for rows in batch)
+
+
+def _store_one(store: Store, rows: DocumentRows, summary: IngestSummary) -> None:
     try:
         store.write(rows)
     except Exception as error:  # one document that cannot be written must not stop the batch

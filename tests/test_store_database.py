@@ -1,0 +1,113 @@
+"""The database itself: migrations, idempotent writes, replacement, atomicity, consistency."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from dossier.store import MIGRATIONS, Store, StoreError, document_rows
+from dossier.store import database as database_module
+from dossier.store.schema import CHILD_TABLES
+from test_store_samples import SUMMIT_TEXT, accuse_record, summit_record
+
+
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    """Every row of every table, in a fixed order."""
+    return {
+        table: store.con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+        for table in ("documents", *CHILD_TABLES)
+    }
+
+
+def test_migrations_are_named_recorded_and_applied_once(tmp_path):
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        names = [r[0] for r in store.con.execute("SELECT name FROM migrations").fetchall()]
+    assert names == sorted(MIGRATIONS) and "001_initial_schema" in names
+    with Store(path) as store:  # reopening applies nothing new
+        again = store.con.execute("SELECT count(*) FROM migrations").fetchone()[0]
+    assert again == len(MIGRATIONS)
+
+
+def test_read_only_open_refuses_a_missing_database(tmp_path):
+    with pytest.raises(StoreError, match="no database"):
+        Store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_read_only_connection_cannot_write(tmp_path):
+    path = tmp_path / "db.duckdb"
+    Store(path).close()
+    with Store(path, read_only=True) as store, pytest.raises(duckdb.Error):
+        store.con.execute("DELETE FROM documents")
+
+
+def test_writing_the_same_record_twice_changes_nothing(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        rows = document_rows(summit_record())
+        store.write(rows)
+        first = snapshot(store)
+        store.write(rows)
+        assert snapshot(store) == first
+        assert store.table_counts()["events"] == 3
+        assert store.check() == []
+
+
+def test_changed_text_replaces_the_old_rows(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write(document_rows(summit_record()))
+        store.write(document_rows(accuse_record()))
+        changed = summit_record(SUMMIT_TEXT.replace("July 19", "July 18"))
+        store.write(document_rows(changed.model_copy(update={"events": changed.events[:1]})))
+        counts = store.table_counts()
+        texts = store.con.execute("SELECT text FROM documents WHERE doc_id='summit'").fetchall()
+        assert counts["documents"] == 2
+        assert counts["events"] == 1 + 2  # one left in the summit, two in the other document
+        assert texts == [(changed.text,)]
+        assert store.check() == []
+
+
+def test_an_article_rewritten_in_place_replaces_the_one_from_the_same_place(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write(document_rows(summit_record(doc_id="hash-a"), source_key="f.txt#0"))
+        store.write(document_rows(summit_record(doc_id="hash-b"), source_key="f.txt#0"))
+        ids = store.con.execute("SELECT doc_id FROM documents").fetchall()
+        assert ids == [("hash-b",)]
+        assert store.table_counts()["events"] == 3
+
+
+def test_a_failure_mid_document_leaves_no_partial_rows(tmp_path, monkeypatch):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write(document_rows(summit_record()))
+        before = snapshot(store)
+        real_insert = database_module._insert
+
+        def failing_insert(con, table, rows):
+            if table == "events":
+                raise RuntimeError("disk full")
+            real_insert(con, table, rows)
+
+        monkeypatch.setattr(database_module, "_insert", failing_insert)
+        changed = summit_record(SUMMIT_TEXT.replace("drop the plan", "drop the trip"))
+        with pytest.raises(RuntimeError):
+            store.write(document_rows(changed))  # replacing: old rows must survive whole
+        with pytest.raises(RuntimeError):
+            store.write(document_rows(accuse_record()))  # new: nothing may appear
+        assert snapshot(store) == before
+        assert store.check() == []
+
+
+def test_check_reports_orphans_and_count_mismatches(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write(document_rows(summit_record()))
+        store.con.execute("DELETE FROM events WHERE event_id = 'summit-e2'")
+        store.con.execute("INSERT INTO quotes VALUES ('ghost', 0, 'q', NULL, NULL, NULL, 0, 1)")
+        problems = store.check()
+    assert any(p.startswith("quotes: 1 rows belong to no document") for p in problems)
+    assert any(p.startswith("events: 1 documents") for p in problems)
+
+
+def test_db_path_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOSSIER_DB", str(tmp_path / "env.duckdb"))
+    with Store() as store:
+        assert store.path == tmp_path / "env.duckdb"
+    assert (tmp_path / "env.duckdb").exists()
