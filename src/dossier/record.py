@@ -147,6 +147,11 @@ class Event(Record):
     modality: Modality
     attribution: list[str] = Field(default_factory=list)
     confidence: float | None = None
+    reciprocal_code: str | None = Field(
+        default=None,
+        description="CAMEO code of the target's side of the same happening (043 for a "
+        "visit's host), for exports that pair events; not a separate event",
+    )
 
 
 class DocumentRecord(Record):

@@ -1,0 +1,71 @@
+"""Who a phrase names: the bridge between the parse and the actors stage.
+
+The coder hands a resolver the tokens of a phrase, best first (the head word, its
+apposition, then its modifiers: "Russian officials" → "officials", "Russian"); the
+resolver returns the first actor it recognises. `EntityActors` asks the actors stage
+(`ResolvedEntities.actor_at` when it exists, else `.at`); evaluation plugs in a
+dictionary resolver instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from dossier.actors import ResolvedEntities
+from dossier.record import ActorRef, Entity
+
+ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
+
+
+class ActorResolver(Protocol):
+    def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
+        """The actor the first recognisable token of the phrase names, if any."""
+
+
+class EntityActors:
+    """Actors from the document's resolved entities."""
+
+    def __init__(self, entities: ResolvedEntities) -> None:
+        self.entities = entities
+        self._actor_at = getattr(entities, "actor_at", None)
+
+    def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
+        for token in tokens:
+            start, end = token.idx, token.idx + len(token.text)
+            if self._actor_at is not None:
+                found = self._actor_at(start, end)
+                if found is not None:
+                    return found
+                continue
+            entity = self.entities.at(start, end)
+            if entity is not None and _is_actor(entity):
+                return actor_from_entity(entity, token)
+        return None
+
+
+def _is_actor(entity: Entity) -> bool:
+    return entity.type in ACTOR_TYPES or bool(entity.cameo or entity.country)
+
+
+def actor_from_entity(entity: Entity, token: Token) -> ActorRef:
+    """An event's actor from the entity behind one of its mentions."""
+    mention = next(
+        (m for m in entity.mentions if m.start <= token.idx < m.end), None
+    )
+    text = mention.text if mention is not None and mention.text else token.text
+    return ActorRef(
+        entity=entity.id, name=entity.name, text=text, country=entity.country, cameo=entity.cameo
+    )
+
+
+def same_actor(first: ActorRef | None, second: ActorRef | None) -> bool:
+    if first is None or second is None:
+        return False
+    if first.entity and second.entity:
+        return first.entity == second.entity
+    if first.cameo and second.cameo:
+        return first.cameo == second.cameo
+    return first.name == second.name

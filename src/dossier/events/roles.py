@@ -1,0 +1,159 @@
+"""Where the source and target of a trigger are found in the dependency parse.
+
+Each role name of the pattern dictionary maps to the head words it points at; a head
+word becomes a phrase (head, apposition, modifiers) for the actor resolver, and
+coordinated heads ("Sherman and Losyukov") each become their own phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "obj")
+MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose object, not subject, does what their complement says ("urged Putin to ...").
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "persuade", "convince", "force", "invite", "tell", "order", "call",
+    "encourage", "press", "request", "allow", "permit", "help",
+})
+# Verbs that carry an event noun: their subject is the noun's source ("held talks").
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "chair", "pay", "make", "begin", "start", "open", "launch",
+    "continue", "resume", "attend", "stage", "mount", "wage", "organize", "organise",
+    "carry", "join", "complete", "end", "finish", "conclude", "plan", "schedule",
+    "postpone", "delay", "cancel", "propose", "seek", "undertake",
+})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The subject of a verb, or of the verb that controls it ("plans to visit")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return [_antecedent(child, verb)]
+        if seen and any(c.dep_ == "nsubjpass" for c in verb.children) and _raises(verb):
+            return [c for c in verb.children if c.dep_ == "nsubjpass"][:1]  # "is said to plan"
+        if verb.dep_ == "xcomp":
+            controller = verb.head
+            if controller.lemma_ in OBJECT_CONTROL:
+                objects = [c for c in controller.children if c.dep_ in OBJECTS]
+                return objects[:1]
+            verb, seen = controller, seen + 1
+            continue
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb, seen = verb.head, seen + 1
+            continue
+        return []
+    return []
+
+
+def _raises(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _antecedent(subject: Token, verb: Token) -> Token:
+    """'who' in "Mamedov, who met ..." stands for Mamedov."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def role_heads(trigger: Token, role: str, light_verb: Token | None) -> list[Token]:
+    """The head words a role names around a trigger (verb or event noun)."""
+    if role == "subject":
+        return [] if is_passive(trigger) else subject_heads(trigger)
+    if role == "object":
+        if is_passive(trigger):
+            return [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECTS]
+        return [c for c in trigger.children if c.dep_ in OBJECTS]
+    if role == "dative":
+        return [c for c in trigger.children if c.dep_ == "dative"]
+    if role == "agent":
+        return prep_objects(trigger, ("by",), deps=("agent", "prep"))
+    if role == "possessor":
+        return [c for c in trigger.children if c.dep_ == "poss"]
+    if role == "modifier":
+        return [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")]
+    if role == "light_subject":
+        return subject_heads(light_verb) if light_verb is not None else []
+    if role == "owner":
+        return owner_heads(trigger)
+    if role == "any_prep":
+        return any_prep_objects(trigger)
+    return prep_objects(trigger, (role,))
+
+
+def prep_objects(
+    head: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)
+) -> list[Token]:
+    """Objects of the named prepositions hanging from the head (or from its object)."""
+    found = [_pobj for child in head.children if child.dep_ in deps and child.lower_ in preps
+             for _pobj in child.children if _pobj.dep_ == "pobj"]
+    if found or head.pos_ not in ("VERB", "AUX"):
+        return found
+    for obj in (c for c in head.children if c.dep_ in OBJECTS):
+        found += prep_objects(obj, preps)
+    return found
+
+
+def any_prep_objects(head: Token) -> list[Token]:
+    skip = {"by", "in", "at", "during", "since", "after", "before", "until", "of"}
+    preps = tuple({c.lower_ for c in head.children if c.dep_ == "prep"} - skip)
+    return prep_objects(head, preps) if preps else []
+
+
+def owner_heads(trigger: Token) -> list[Token]:
+    """Whose the object is: "opposes the U.S. plans", "the news of Putin's visit"."""
+    heads: list[Token] = []
+    for obj in (c for c in trigger.children if c.dep_ in OBJECTS):
+        heads += _owners(obj, depth=0)
+    return heads
+
+
+def _owners(noun: Token, depth: int) -> list[Token]:
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    if owners or depth >= 2:
+        return owners
+    for pobj in prep_objects(noun, ("of",)):
+        return [pobj, *_owners(pobj, depth + 1)]
+    return []
+
+
+def coordinated(head: Token) -> Iterator[Token]:
+    """The head and the heads coordinated with it ("Sherman and Losyukov", "Russian and U.S.")."""
+    yield head
+    for child in head.children:
+        if child.dep_ == "conj":
+            yield from coordinated(child)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """A head word's phrase for actor lookup, best first: head, apposition, modifiers."""
+    tokens = [head]
+    tokens += [c for c in head.children if c.dep_ == "appos"]
+    tokens += [c for c in head.children if c.dep_ in ("compound", "flat")]
+    tokens += [c for c in head.children if c.dep_ in MODIFIERS and c.dep_ != "compound"]
+    return tokens
+
+
+def stray_coordinates(head: Token) -> list[Token]:
+    """Names the small parser hangs off a subject as modifiers with their own 'and'.
+
+    "Sherman and Russian Deputy Foreign Minister Aleksandr Losyukov chaired" comes out
+    with Sherman as a modifier of Losyukov carrying the 'and'.
+    """
+    return [
+        child for child in head.children
+        if child.dep_ in ("nmod", "compound") and child.i < head.i
+        and any(grand.dep_ == "cc" for grand in child.children)
+    ]

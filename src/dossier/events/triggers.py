@@ -1,0 +1,130 @@
+"""Finding triggers: the verbs and event nouns of a sentence that the pattern book knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dossier.events.roles import LIGHT_VERBS
+from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPattern, WordSlot
+
+VERB_TAGS = frozenset({"VERB"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    pattern: TriggerPattern
+    code: str
+    reciprocal: str | None
+    light_verb: Token | None
+    words: tuple[Token, ...]
+
+    @property
+    def start_char(self) -> int:
+        return min(t.idx for t in self.words)
+
+    @property
+    def end_char(self) -> int:
+        return max(t.idx + len(t.text) for t in self.words)
+
+
+def find_triggers(sentence: Span, book: PatternBook) -> list[Trigger]:
+    triggers = []
+    for token in sentence:
+        found = _trigger(token, book)
+        if found is not None:
+            triggers.append(found)
+    return triggers
+
+
+def _trigger(token: Token, book: PatternBook) -> Trigger | None:
+    if token.pos_ in VERB_TAGS:
+        candidates = book.lookup("verb", token.lemma_.lower())
+    elif token.pos_ in NOUN_TAGS:
+        candidates = book.lookup("noun", token.lower_) or book.lookup("noun", token.lemma_.lower())
+    else:
+        return None
+    best: tuple[int, TriggerPattern, tuple[Token, ...]] | None = None
+    for pattern in candidates:
+        extra = _extra_words(token, pattern)
+        if extra is None:
+            continue
+        if best is None or len(extra) > len(best[2]):
+            best = (len(extra), pattern, extra)
+    if best is None:
+        return None
+    pattern, extra = best[1], best[2]
+    refinement = _refinement(token, pattern.refinements)
+    code = refinement.code if refinement else pattern.code
+    if code is None:
+        return None
+    reciprocal = refinement.reciprocal if refinement else pattern.reciprocal
+    words = tuple(sorted((token, *extra), key=lambda t: t.i))
+    return Trigger(token, pattern, code, reciprocal, _light_verb(token), words)
+
+
+def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | None:
+    """The tokens spelling the rest of a phrase trigger ("call on", "hunger strike")."""
+    found: list[Token] = []
+    near = list(token.children) + [g for c in token.children for g in c.children]
+    for word in pattern.extra:
+        match = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
+        if match is None:
+            return None
+        found.append(match)
+    return tuple(found)
+
+
+def _light_verb(token: Token) -> Token | None:
+    """'held talks', 'paid a visit', 'postponed a visit': the verb carrying an event noun."""
+    if token.pos_ in NOUN_TAGS and token.dep_ in ("dobj", "nsubjpass", "obj"):
+        if token.head.lemma_ in LIGHT_VERBS:
+            return token.head
+    return None
+
+
+def _refinement(token: Token, refinements: tuple[Refinement, ...]) -> Refinement | None:
+    best: Refinement | None = None
+    for refinement in refinements:
+        if all(_slot_matches(token, slot) for slot in refinement.slots):
+            if best is None or refinement.weight > best.weight:
+                best = refinement
+    return best
+
+
+def _slot_matches(token: Token, slot: WordSlot) -> bool:
+    words = _slot_words(token, slot.place)
+    if words is None:
+        return False
+    return all(alternatives & words for alternatives in slot.words)
+
+
+def _slot_words(token: Token, place: str) -> set[str] | None:
+    """The words at a pattern's place: the object phrase, a preposition's phrase, before."""
+    if place == "before":
+        sentence = token.sent
+        return _word_set(t for t in sentence if t.i < token.i)
+    if place == "object":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
+        if not objects:
+            objects = [c for c in token.children if c.dep_ in ("prt", "acomp", "advmod")]
+        if not objects:
+            return None
+        return _word_set(t for o in objects for t in o.subtree)
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "prt") and c.lower_ == place]
+    preps += [p for o in token.children if o.dep_ in ("dobj", "obj") for p in o.children
+              if p.dep_ == "prep" and p.lower_ == place]
+    if not preps:
+        return None
+    return _word_set(t for p in preps for t in p.subtree if t is not p) | {"_present_"}
+
+
+def _word_set(tokens) -> set[str]:
+    words: set[str] = set()
+    for t in tokens:
+        words.add(t.lower_)
+        words.add(t.lemma_.lower())
+    return words
