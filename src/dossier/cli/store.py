@@ -175,7 +175,20 @@ def events_command(db: str | None, output_format: str, limit: int | None, **filt
         limit = TABLE_LIMIT
     with _opened(db, read_only=True) as store:
         table = find_events(store.con, _event_filter(limit=limit, **filters))
+    if output_format == "table":
+        table = _readable_events(table)
     _print_table(table, output_format, wrap_last=True)
+
+
+def _readable_events(table: Table) -> Table:
+    """id, date, 'source → code TYPE → target', modality, sentence: what fits a terminal."""
+    rows = []
+    for row in table.rows:
+        e = dict(zip(table.columns, row, strict=True))
+        action = f"{e['cameo_code']} {e['plover_type'] or ''}".strip()
+        who = f"{e['source_name'] or '—'} → {action} → {e['target_name'] or '—'}"
+        rows.append((e["event_id"], e["date_start"], who, e["modality"], e["sentence"]))
+    return Table(["event", "date", "who → what → whom", "modality", "sentence"], rows)
 
 
 @main.command(name="actors")
@@ -319,7 +332,11 @@ def _print_table(table: Table, output_format: str, wrap_last: bool = False) -> N
         writer.writerow(table.columns)
         writer.writerows([["" if v is None else v for v in row] for row in table.rows])
     else:
-        rich_table = RichTable(*table.columns, show_lines=wrap_last)
+        rich_table = RichTable(show_lines=wrap_last)
+        for number, column in enumerate(table.columns):
+            last = number == len(table.columns) - 1
+            rich_table.add_column(column, overflow="fold", no_wrap=wrap_last and number < 2,
+                                  ratio=2 if last and wrap_last else 1 if wrap_last else None)
         for row in table.rows:
             rich_table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(rich_table)
