@@ -86,6 +86,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>{YEAR}))?",
     ),
     _rule("month", PART + rf"(?:{REL}\s+)?{MONTH}{OF_YEAR}"),
+    _rule("month_of_rel_year", PART + rf"{MONTH},?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     _rule(
         "year",
         PART + rf"(?:(?:fiscal|calendar|financial)\s+(?:year\s+)?|the\s+year\s+)?(?P<year>{YEAR})"
@@ -112,6 +113,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ref_unit", rf"the\s+(?P<unit>{_alternatives(UNITS)})\s+(?P<dir>before|after|earlier|later)"
     ),
+    _rule(
+        "report_quarter",
+        r"the\s+(?:(?:latest|most\s+recent|recent|just-ended)\s+)?"
+        r"(?:(?P<ago>year-earlier|year-ago|year-before)\s+)?(?P<qunit>quarter)",
+    ),
     _rule("eve", r"the\s+(?:very\s+)?(?P<eve>eve)\s+of"),
     _rule("the_time", r"(?<=at\s)the\s+time(?!\s+(?:of|when|that|to|for|being))"),
     _rule(
@@ -126,11 +132,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "set",
         rf"(?:every|each|per)\s+(?:other\s+)?(?:{_alternatives(UNITS)}|{_alternatives(WEEKDAYS)}|{_alternatives(MONTHS)})"
-        r"|daily|weekly|monthly|annually|yearly|quarterly",
+        r"|daily|weekly|monthly|annually|yearly",
     ),
     _rule(
         "vague",
-        r"now|currently|recently|nowadays|at\s+present|the\s+present|the\s+past|the\s+future|soon"
+        r"now|currently|recently|nowadays|at\s+present|the\s+present|the\s+past|the\s+future"
         r"|these\s+days|recent\s+(?:days|weeks|months|years)",
     ),
 )

@@ -146,7 +146,7 @@ def resolve_month_day(match: re.Match, context: Context) -> Reading:
 
 
 def resolve_day_month(match: re.Match, context: Context) -> Reading:
-    month, day = MONTHS[match["month"].lower()], int(match["d1"])
+    month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
     if match["year"]:
         year, anchor = int(match["year"]), None
     elif context.anchor is not None:
@@ -162,7 +162,7 @@ def resolve_day_month(match: re.Match, context: Context) -> Reading:
 
 
 def resolve_month(match: re.Match, context: Context) -> Reading:
-    month, rel, today = MONTHS[match["month"].lower()], _rel(match), context.anchor
+    month, rel, today = MONTHS[match["month"].lower().rstrip(".")], _rel(match), context.anchor
     if match["year"]:
         return with_part(month_of(int(match["year"]), month), "month", match, context, None)
     if today is None:
@@ -201,11 +201,29 @@ def resolve_quarter(match: re.Match, context: Context) -> Reading:
         return Reading(None, unit, "unresolved")
     if rel in ANCHOR_OFFSETS:
         year = today.year + ANCHOR_OFFSETS[rel]
-    elif context.forward:
-        year = today.year if period_of(today.year, number).end >= today else today.year + 1
-    else:
+    else:  # quarters are reported once they are over: no forward reading
         year = today.year if period_of(today.year, number).start <= today else today.year - 1
     return with_part(period_of(year, number), unit, match, context, "publication")
+
+
+def resolve_month_of_rel_year(match: re.Match, context: Context) -> Reading:
+    """ "June last year", "January this year"."""
+    if context.anchor is None:
+        return Reading(None, "month", "unresolved")
+    year = context.anchor.year + ANCHOR_OFFSETS[match["rel"].lower()]
+    month = MONTHS[match["month"].lower().rstrip(".")]
+    return with_part(month_of(year, month), "month", match, context, "publication")
+
+
+def resolve_report_quarter(match: re.Match, context: Context) -> Reading:
+    """ "the quarter", "the latest quarter" of a results report: the last one completed."""
+    if context.anchor is None:
+        return Reading(None, "quarter", "unresolved")
+    current = container(context.anchor, "quarter")
+    latest = container(current.start - timedelta(days=1), "quarter")
+    if match["ago"]:
+        latest = quarter_of(latest.start.year - 1, (latest.start.month - 1) // 3 + 1)
+    return Reading(latest, "quarter", "date", "publication")
 
 
 def resolve_season(match: re.Match, context: Context) -> Reading:
@@ -340,8 +358,8 @@ def resolve_ago(match: re.Match, context: Context) -> Reading:
         base, anchor = context.following, "following"
     elif direction in ("earlier", "later"):
         base, anchor = context.reference, "reference"
-    else:
-        base = Reading(DateRange.day(context.anchor), "day", "date") if context.anchor else None
+    else:  # "two years ago" is a year, "three days ago" a day
+        base = Reading(DateRange.day(context.anchor), unit, "date") if context.anchor else None
         anchor = "publication"
     if base is None or base.value is None or count is None:
         return Reading(None, unit, "unresolved")
@@ -417,6 +435,8 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Reading]] = {
     "month_day": resolve_month_day,
     "day_month": resolve_day_month,
     "month": resolve_month,
+    "month_of_rel_year": resolve_month_of_rel_year,
+    "report_quarter": resolve_report_quarter,
     "year": resolve_year,
     "decade": resolve_decade,
     "quarter": resolve_quarter,

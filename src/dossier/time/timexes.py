@@ -25,7 +25,7 @@ FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "’ll"}
 SCHEDULING_VERBS = {"schedule", "plan", "expect", "set", "due", "go", "intend"}
 NOT_YEARS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 HINT_WORDS = re.compile(
-    r"\d|day|week|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|"
+    r"\d{4}|day|week|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december",
     re.IGNORECASE,
 )
