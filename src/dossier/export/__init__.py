@@ -140,8 +140,6 @@ def _parquet(
 ) -> ExportResult:
     if not isinstance(output, Path):
         raise ValueError("Parquet is binary: give --output FILE")
-    count_sql = f"SELECT count(*) FROM ({sql})"
-    written = int(con.execute(count_sql, params).fetchone()[0])
-    relation = con.sql(sql, params=params)
-    relation.write_parquet(str(output))
-    return ExportResult(written)
+    con.sql(sql, params=params).write_parquet(str(output))
+    written = con.execute("SELECT count(*) FROM read_parquet(?)", [str(output)]).fetchall()
+    return ExportResult(int(written[0][0]))
