@@ -330,7 +330,7 @@ def _print_table(table: Table, output_format: str, wrap_last: bool = False) -> N
     elif output_format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(table.columns)
-        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
+        writer.writerows([[_csv_cell(v) for v in row] for row in table.rows])
     else:
         rich_table = RichTable(show_lines=wrap_last)
         for number, column in enumerate(table.columns):
@@ -340,6 +340,14 @@ def _print_table(table: Table, output_format: str, wrap_last: bool = False) -> N
         for row in table.rows:
             rich_table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(rich_table)
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    return value
 
 
 def _json_value(value: object) -> str:
