@@ -202,10 +202,13 @@ def _plausible(rule: Rule, match: re.Match, doc: Doc) -> bool:
         return modified
     if rule.name == "year" and not (groups.get("part") or groups.get("edge")):
         return _is_year(match, doc)
-    if rule.name == "duration":
-        return not (
-            groups["unit"].lower() == "quarter" and doc.text[match.end() :].startswith(" of")
-        )
+    after = doc.text[match.end() : match.end() + 4].lower()
+    if rule.name == "duration":  # "a quarter of the vote", "a 6-year-old"
+        quarter_of_something = groups["unit"].lower() == "quarter" and after.startswith(" of")
+        return not (quarter_of_something or after == "-old")
+    if rule.name == "set":  # "daily newspaper": an adjective, not a frequency
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        return span is not None and span.root.tag_ != "JJ"
     return True
 
 
