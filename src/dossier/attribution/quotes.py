@@ -85,7 +85,7 @@ def _speaker_subject(inner: Span, clause_only: bool) -> Token | None:
                 return _subject_of(node)
             if clause_only and any(c.dep_ in SUBJECTS for c in node.children):
                 break  # a term takes its speaker only from its own clause
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return None
@@ -97,7 +97,7 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
-        if verb.dep_ not in CONTROLLED or verb.head is verb:
+        if verb.dep_ not in CONTROLLED or verb.head.i == verb.i:
             return None
         governor = verb.head
         controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
