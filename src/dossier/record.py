@@ -173,5 +173,8 @@ class DocumentRecord(Record):
 
 
 def document_json_schema() -> dict:
-    """The JSON Schema of the record, as `dossier schema` prints it."""
-    return DocumentRecord.model_json_schema()
+    """The JSON Schema of the record, as `dossier schema` prints it.
+
+    Serialization mode: every field is always written, so every field is required.
+    """
+    return DocumentRecord.model_json_schema(mode="serialization")
