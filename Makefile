@@ -35,7 +35,7 @@ bench: install
 	$(BIN)/python -m bench
 
 lock:
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i en.core.web.sm > requirements.lock
+	{ head -2 requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -v -i en.core.web.sm; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
