@@ -15,7 +15,8 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from dossier.actors import ResolvedEntities
-from dossier.record import ActorRef, Entity
+from dossier.events.place import gazetteer_location
+from dossier.record import ActorRef, Entity, Location
 
 ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
 
@@ -44,6 +45,17 @@ class EntityActors:
             if entity is not None and _is_actor(entity):
                 return actor_from_entity(entity, token)
         return None
+
+
+    def place(self, token: Token) -> Location | None:
+        """The place a word names when the actors stage reads it as a location ("to Moscow")."""
+        entity = self.entities.at(token.idx, token.idx + len(token.text))
+        if entity is None or entity.type != "LOCATION":
+            return None
+        found = gazetteer_location(entity.name)
+        if found is None and entity.country:
+            return Location(name=entity.name, country=entity.country)
+        return found
 
 
 def _is_actor(entity: Entity) -> bool:

@@ -21,15 +21,17 @@ from dossier.actors import ResolvedEntities
 from dossier.events.actors import ActorResolver, EntityActors, same_actor
 from dossier.events.attribution import covering_outlets
 from dossier.events.modality import modality_of
-from dossier.events.place import place_of
+from dossier.events.place import place_named, place_of
 from dossier.events.roles import (
     MODIFIERS,
     coordinated,
     phrase_tokens,
+    prep_objects,
     role_heads,
     stray_coordinates,
 )
 from dossier.events.triggers import Trigger, find_triggers
+from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
 from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
 from dossier.record import (
@@ -50,6 +52,7 @@ except ImportError:  # pragma: no cover - depends on the time stage's progress
     _time_event_date = None
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
+FIRST_ONLY_ROLES = frozenset({"any_prep", "owner"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Found:
 
     actor: ActorRef
     by_name: bool
+    place: Location | None = None  # set when the party is the country of a place visited
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Coded:
     source: Found
     target: Found | None
     modality: Modality
+    paired: bool = False  # source and target both from a coordinated subject or "between"
 
 
 def code_events(
@@ -98,6 +103,7 @@ class _OutsideCitations:
     def __init__(self, inner: ActorResolver, citations: list[Citation]) -> None:
         self.inner = inner
         self.ranges = [(c.start, c.end) for c in citations]
+        self.place = getattr(inner, "place", None)
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]
@@ -131,16 +137,19 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
     pattern = trigger.pattern
     sources = _role_actors(trigger, pattern.source, actors, triggers)
     targets = _role_actors(trigger, pattern.target, actors, triggers)
-    if len(sources) >= 2 and not targets and pattern.symmetric:
-        sources, targets = sources[:1], sources[1:2]  # "Sherman and Losyukov chaired a meeting"
-    if not sources and len(targets) >= 2 and pattern.symmetric:
-        sources, targets = targets[:1], targets[1:2]  # "talks between X and Y"
-    if not sources or (pattern.requires_target and not targets):
+    paired = pattern.symmetric and (
+        (len(sources) >= 2 and not targets) or (not sources and len(targets) >= 2)
+    )
+    if paired:  # "Sherman and Losyukov chaired a meeting", "talks between X and Y"
+        parties = sources or targets
+        pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:]]
+    elif not sources or (pattern.requires_target and not targets):
         return []
+    else:
+        pairs = [(s, t) for s in sources for t in (targets or [None])]
     modality = modality_of(trigger.token, trigger.light_verb)
-    pairs = [(s, t) for s in sources for t in (targets or [None])]
     return [
-        Coded(trigger, source, target, modality)
+        Coded(trigger, source, target, modality, paired)
         for source, target in pairs
         if target is None or not same_actor(source.actor, target.actor)
     ]
@@ -156,11 +165,18 @@ def _role_actors(
     """
     own = {word.i for word in trigger.words}
     for role in roles:
+        if role == "destination":
+            found = _destinations(trigger, actors)
+            if found:
+                return found
+            continue
         found: list[Found] = []
         for head in role_heads(trigger.token, role, trigger.light_verb):
             if head.i in own:
                 continue
             found += _phrase_actors(head, actors, role in MULTI_ACTOR_ROLES, triggers)
+            if found and role in FIRST_ONLY_ROLES:
+                break
         unique = _unique(found)
         if unique:
             return unique
@@ -170,21 +186,52 @@ def _role_actors(
 def _phrase_actors(
     head: Token, actors: ActorResolver, every: bool, triggers: set[int]
 ) -> list[Found]:
-    """The actor of each coordinated member of a phrase (of each modifier, if `every`)."""
+    """The actor of each coordinated member of a phrase.
+
+    With `every` (the roles "between" and "modifier"), coordinated modifiers are
+    parties of their own: "talks between Russian and U.S. government officials".
+    """
     found = []
     for member in [*coordinated(head), *stray_coordinates(head)]:
         if member.i in triggers and member is not head:
             continue
-        phrases = [phrase_tokens(member)]
-        named = [member, *(c for c in member.children if c.dep_ == "appos")]
-        if every and actors.actor(named) is None:
-            # "talks between Russian and U.S. officials": each modifier is a party
-            phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]
+        shared = _coordinated_modifier(member) if every else None
+        phrases = [phrase_tokens(t) for t in coordinated(shared)] if shared is not None \
+            else [phrase_tokens(member)]
+        if every and shared is None and actors.actor(phrases[0]) is None:
+            phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
         for phrase in phrases:
             actor = actors.actor(phrase)
             if actor is not None:
                 found.append(Found(actor, _names_someone(phrase)))
     return found
+
+
+def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
+    """The country of the place a visit goes to, when the place is not itself an actor.
+
+    "a visit to Moscow" with Moscow read as a place: the target is Russia, the place Moscow.
+    """
+    found = []
+    for head in prep_objects(trigger.token, ("to", "in")):
+        if actors.actor(phrase_tokens(head)) is not None:
+            continue
+        place = place_named(head, getattr(actors, "place", None))
+        if place is None or place.country is None:
+            continue
+        country = default_knowledge().country(place.country)
+        name = country.name if country else place.country
+        cameo = country.cameo if country else place.country
+        actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)
+        found.append(Found(actor, by_name=True, place=place))
+    return found
+
+
+def _coordinated_modifier(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ in MODIFIERS and any(g.dep_ == "conj" for g in child.children):
+            return child
+    return None
 
 
 def _modifier_tokens(head: Token) -> list[Token]:
@@ -275,7 +322,7 @@ def _event(
         modality=modality,
         attribution=covering_outlets(text, sentence.start_char, sentence.end_char, citations),
         confidence=_confidence(coded),
-        reciprocal_code=trigger.reciprocal,
+        reciprocal_code=trigger.reciprocal or (trigger.code if coded.paired else None),
     )
 
 
@@ -299,7 +346,7 @@ def _after_publication(when: EventDate | None, published: date | None) -> bool:
 def _location(coded: Coded) -> Location | None:
     place = place_of(coded.trigger.token, coded.trigger.light_verb)
     if place is None:
-        return None
+        return coded.target.place if coded.target else None
     for found in (coded.source, coded.target):
         actor_text = found.actor.text if found else None
         if actor_text and actor_text in place.location.name:

@@ -10,6 +10,7 @@ city of that name, else the country.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +44,18 @@ def place_of(trigger: Token, light_verb: Token | None) -> PlaceMention | None:
                 if found is not None:
                     return found
     return None
+
+
+def place_named(
+    token: Token, by_actors: Callable[[Token], Location | None] | None
+) -> Location | None:
+    """The place a word names: as the actors stage reads it, else as spaCy and the gazetteer do."""
+    if by_actors is not None:
+        found = by_actors(token)
+        if found is not None:
+            return found
+    mention = _place_at(token)
+    return mention.location if mention else None
 
 
 def _place_at(token: Token) -> PlaceMention | None:

@@ -15,6 +15,10 @@ SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj")
 MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
+NOT_PARTY_PREPOSITIONS = frozenset({
+    "by", "in", "at", "during", "since", "after", "before", "until", "on", "near", "over",
+    "throughout", "within", "across", "despite", "amid", "like", "as",
+})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object, not subject, does what their complement says ("urged Putin to ...").
 OBJECT_CONTROL = frozenset({
@@ -53,6 +57,9 @@ def subject_heads(verb: Token) -> list[Token]:
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             verb, seen = verb.head, seen + 1
             continue
+        if verb.dep_ in ("acomp", "attr") and seen:
+            verb, seen = verb.head, seen + 1  # "Arnor is about to restore ties"
+            continue
         return []
     return []
 
@@ -90,6 +97,8 @@ def role_heads(trigger: Token, role: str, light_verb: Token | None) -> list[Toke
         return owner_heads(trigger)
     if role == "any_prep":
         return any_prep_objects(trigger)
+    if role == "clause_subject":
+        return clause_subjects(trigger)
     return prep_objects(trigger, (role,))
 
 
@@ -107,9 +116,34 @@ def prep_objects(
 
 
 def any_prep_objects(head: Token) -> list[Token]:
-    skip = {"by", "in", "at", "during", "since", "after", "before", "until", "of"}
-    preps = tuple({c.lower_ for c in head.children if c.dep_ == "prep"} - skip)
-    return prep_objects(head, preps) if preps else []
+    """Objects of any preposition under the verb or down its object's noun chain, nearest first.
+
+    "restore ties with Gondor", "welcomed their resumption of ties with Osgiliath".
+    Prepositions of time, place and agency are not parties.
+    """
+    found: list[Token] = []
+    frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS)]
+    for _ in range(3):
+        following: list[Token] = []
+        for node in frontier:
+            for prep in (c for c in node.children if c.dep_ == "prep"):
+                if prep.lower_ in NOT_PARTY_PREPOSITIONS:
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    (following if prep.lower_ == "of" else found).append(pobj)
+                    if prep.lower_ != "of":
+                        following.append(pobj)
+        frontier = following
+    return found
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a verb (or its object) takes: "believes Dagolath can cope"."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [g for o in verb.children if o.dep_ in OBJECTS for g in o.children
+                if g.dep_ in ("acl", "ccomp")]
+    return [c for clause in clauses for c in clause.children
+            if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS][:1]
 
 
 def owner_heads(trigger: Token) -> list[Token]:

@@ -42,7 +42,8 @@ def find_triggers(sentence: Span, book: PatternBook) -> list[Trigger]:
 
 def _trigger(token: Token, book: PatternBook) -> Trigger | None:
     if token.pos_ in VERB_TAGS:
-        candidates = book.lookup("verb", token.lemma_.lower())
+        # a form listed on its own ("LEFT [042:043]" beside "LEAVE [012]") comes first
+        candidates = book.lookup("verb", token.lower_) or book.lookup("verb", token.lemma_.lower())
     elif token.pos_ in NOUN_TAGS:
         candidates = book.lookup("noun", token.lower_) or book.lookup("noun", token.lemma_.lower())
     else:

@@ -14,6 +14,8 @@ The format, as read here:
   `{A B}` for a phrase, `&SET` for any member of a set, `$` and `+` marking the
   phrase that gives the source or target.
 
+Coordinated subjects with no target ("Gondor and Osgiliath renewed ties") are coded
+against each other, as PETRARCH does, so imported patterns are marked symmetric.
 dossier keeps what its dependency coder can use: verbs, block and verb codes, and
 patterns as word requirements on the object, the phrases and the words before the verb.
 Codes whose root is not a CAMEO root are skipped and counted.
@@ -30,7 +32,7 @@ from dossier.knowledge.codebook import default_codebook
 from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPattern, WordSlot
 
 PETRARCH_SOURCE = ("subject", "agent")
-PETRARCH_TARGET = ("object", "dative", "owner", "any_prep")
+PETRARCH_TARGET = ("dative", "object", "clause_subject", "any_prep", "owner")
 BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*-*\s*$")
 CODE_IN_LINE = re.compile(r"\[([^\]]*)\]\s*$")
 TOKEN = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
@@ -244,7 +246,7 @@ def _block_patterns(block: _Block, origin: str) -> list[TriggerPattern]:
     for lemma, extra, code, reciprocal in block.verbs:
         patterns.append(TriggerPattern(
             lemma=lemma, pos="verb", code=code or block.code, extra=extra,
-            source=PETRARCH_SOURCE, target=PETRARCH_TARGET,
+            source=PETRARCH_SOURCE, target=PETRARCH_TARGET, symmetric=True,
             reciprocal=reciprocal if code else block.reciprocal,
             refinements=tuple(block.refinements), origin=f"{origin}:{block.name}",
         ))

@@ -1,0 +1,265 @@
+"""Events: the PETRARCH validation suite (UniversalPetrarch's 2_02 records), from raw text.
+
+Data: `../shared/data/petrarch-ud/PETR_Validate_records_2_02.xml` and its `2_02` actor,
+agent, verb and discard dictionaries. dossier parses each record's `<Text>` itself
+(the records' own UD parses are not used), codes it with the suite's verb dictionary
+(imported by `dossier.knowledge.petrarch_verbs`) and names actors with the suite's
+actor and agent dictionaries (loaded by the actors stage's
+`dossier.knowledge.petrarch.load_petrarch_dictionary`).
+
+Scoring, as UniversalPetrarch's validation.py does for English:
+- records with `evaluate="true"`; a gold `noevents` record expects no event;
+- an event is a (source code, target code, event code) triple, all exact; system
+  events with no source or no target are left out; an event whose pattern pairs it
+  with the target's side ("042:043") also yields the paired triple, as PETRARCH does;
+- record accuracy: records whose set of triples equals the gold set;
+- triple precision, recall, F1 over all evaluated records (sets per record).
+
+Anchors: PETRARCH-2 triple F1 0.41 on PETR.UnitTest.records.xml; UniversalPetrarch
+85.6% recall with 14.75% extra events on this suite (extra = system triples not in
+the gold, as a share of gold triples).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from dossier.events.coder import code_sentence
+from dossier.knowledge.actors import ActorKnowledge, phrase_key
+from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
+from dossier.knowledge.petrarch import load_petrarch_dictionary
+from dossier.knowledge.petrarch_verbs import load_verb_file
+from dossier.nlp import load_model
+from dossier.record import ActorRef
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "petrarch-ud"
+RECORDS = DATA / "PETR_Validate_records_2_02.xml"
+PETRARCH2_TRIPLE_F1 = 0.41
+UNIVERSAL_PETRARCH_RECALL = 0.856
+UNIVERSAL_PETRARCH_EXTRA = 0.1475
+Triple = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Record:
+    ident: str
+    day: date
+    text: str
+    gold: frozenset[Triple]
+
+
+SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
+ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def read_records(path: Path = RECORDS) -> list[Record]:
+    """The evaluated records. The file is not well-formed XML (comments hold '--'),
+    so it is read with patterns, comments removed first."""
+    content = COMMENT.sub("", path.read_text(encoding="utf-8"))
+    records = []
+    for match in SENTENCE.finditer(content):
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
+        if attributes.get("evaluate", "true").lower() != "true":
+            continue
+        codings = [dict(ATTRIBUTE.findall(c)) for c in CODING.findall(match.group(2))]
+        gold = frozenset(
+            (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
+            for c in codings if "noevents" not in c
+        )
+        text_match = TEXT.search(match.group(2))
+        text = " ".join(html.unescape(text_match.group(1)).split()) if text_match else ""
+        day = datetime.strptime(attributes.get("date", "20000101"), "%Y%m%d").date()
+        records.append(Record(attributes.get("id", "?"), day, text, gold))
+    return records
+
+
+class DictionaryActors:
+    """Actors named by PETRARCH actor and agent dictionaries, dated to the record.
+
+    The words of the phrase (the head's left edge through the head and any apposition)
+    are scanned left to right for the longest dictionary name; a name listed without
+    PETRARCH's closing underscore also matches as a word stem ("ARGENTIN"), which is
+    approximated here by letting a name of five or more letters match the start of a
+    word. An agent noun in the phrase ("foreign minister" → GOVFRM) is appended to the
+    actor's code.
+    """
+
+    def __init__(self, actors: ActorKnowledge, agents: ActorKnowledge) -> None:
+        self.actors = actors
+        self.agents = {key: code for key, code in agents.agents.items()}
+        keys = {phrase_key(n) for a in actors.actors for n in (a.name, *a.names)}
+        self.stems = sorted((k for k in keys if " " not in k and len(k) >= 5), key=len)
+        self.day: date | None = None
+
+    def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
+        words = _phrase_words(tokens)
+        found = self._longest_name(words)
+        if found is None:
+            return None
+        name, code = found
+        agent = self._agent(words)
+        if agent and not code.endswith(agent):
+            code += agent
+        return ActorRef(name=name, text=" ".join(words), cameo=code)
+
+    def _longest_name(self, words: list[str]) -> tuple[str, str] | None:
+        for start in range(len(words)):
+            for length in range(min(4, len(words) - start), 0, -1):
+                text = " ".join(words[start:start + length])
+                for actor in self.actors.lookup(text):
+                    code = actor.code_at(self.day)
+                    if code:
+                        return actor.name, code
+            word = phrase_key(words[start])
+            stem = next((s for s in reversed(self.stems) if word.startswith(s)), None)
+            if stem is not None:
+                actor = self.actors.lookup(stem)[0]
+                code = actor.code_at(self.day)
+                if code:
+                    return actor.name, code
+        return None
+
+    def _agent(self, words: list[str]) -> str | None:
+        for length in (4, 3, 2, 1):
+            for start in range(len(words) - length + 1):
+                code = self.agents.get(phrase_key(" ".join(words[start:start + length])))
+                if code:
+                    return code
+        return None
+
+
+def _phrase_words(tokens: Sequence[Token]) -> list[str]:
+    head = tokens[0]
+    doc = head.doc
+    start, end = head.left_edge.i, head.i
+    for token in tokens[1:]:
+        if token.dep_ == "appos":
+            end = max(end, token.right_edge.i)
+    return [t.text for t in doc[start:end + 1] if not t.is_punct and t.lower_ not in ("'s", "’s")]
+
+
+def load_discards(path: Path) -> list[str]:
+    """Sentence-level and story-level discard phrases (both discard the record here)."""
+    phrases = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip().lstrip("+").strip()
+        if line:
+            phrases.append(phrase_key(line))
+    return phrases
+
+
+@dataclass
+class Score:
+    records: int = 0
+    records_right: int = 0
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+
+    def add(self, gold: frozenset[Triple], system: set[Triple]) -> None:
+        self.records += 1
+        self.records_right += gold == system
+        self.gold += len(gold)
+        self.system += len(system)
+        self.matched += len(gold & system)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def extra(self) -> float:
+        """System triples not in the gold, as a share of gold triples (UP's 'extra events')."""
+        return (self.system - self.matched) / self.gold if self.gold else 0.0
+
+
+def system_triples(doc, book: PatternBook, resolver: DictionaryActors) -> set[Triple]:
+    triples: set[Triple] = set()
+    for sentence in doc.sents:
+        for coded in code_sentence(sentence, book, resolver):
+            if coded.target is None:
+                continue
+            source, target = coded.source.actor.cameo, coded.target.actor.cameo
+            if not source or not target:
+                continue
+            triples.add((source, target, coded.trigger.code))
+            reciprocal = coded.trigger.reciprocal or (coded.trigger.code if coded.paired else None)
+            if reciprocal:
+                triples.add((target, source, reciprocal))
+    return triples
+
+
+def evaluate(book: PatternBook, records: list[Record], show: int = 0) -> Score:
+    nlp = load_model()
+    resolver = DictionaryActors(
+        load_petrarch_dictionary(DATA / "PETR_Validate_actors_2_02.txt"),
+        load_petrarch_dictionary(DATA / "PETR_Validate_agents_2_02.txt"),
+    )
+    discards = load_discards(DATA / "PETR_Validate_discards_2_02.txt")
+    score = Score()
+    docs = nlp.pipe(record.text for record in records)
+    for record, doc in zip(records, docs, strict=True):
+        resolver.day = record.day
+        key = f" {phrase_key(record.text)} "
+        discarded = any(f" {phrase} " in key for phrase in discards)
+        system = set() if discarded else system_triples(doc, book, resolver)
+        score.add(record.gold, system)
+        if show and record.gold != system:
+            show -= 1
+            print(f"  {record.ident}: gold {sorted(record.gold)} system {sorted(system)}")
+    return score
+
+
+def report(label: str, score: Score) -> None:
+    print(
+        f"{label}: records {score.records_right}/{score.records} correct "
+        f"({score.records_right / score.records:.1%}); triples gold {score.gold}, "
+        f"system {score.system}, matched {score.matched}: P {score.precision:.3f} "
+        f"R {score.recall:.3f} F1 {score.f1:.3f}, extra {score.extra:.1%} of gold"
+    )
+
+
+def main() -> int:
+    if not RECORDS.exists():
+        print(f"skipped: {RECORDS} not present (../shared is not beside this checkout)")
+        return 0
+    records = read_records()
+    verbs = load_verb_file(DATA / "PETR_Validate_verbs_2_02.txt")
+    show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
+    suite = evaluate(verbs, records, show)
+    report("suite verbs (PETR_Validate_verbs_2_02)", suite)
+    merged = evaluate(verbs.merged(default_event_patterns()), records)
+    report("suite verbs + dossier patterns", merged)
+    beats_f1 = suite.f1 > PETRARCH2_TRIPLE_F1
+    beats_up = suite.recall > UNIVERSAL_PETRARCH_RECALL and suite.extra < UNIVERSAL_PETRARCH_EXTRA
+    print(
+        f"anchors: PETRARCH-2 triple F1 {PETRARCH2_TRIPLE_F1} -> "
+        f"{'beaten' if beats_f1 else 'not beaten'}; UniversalPetrarch recall "
+        f"{UNIVERSAL_PETRARCH_RECALL:.1%} with {UNIVERSAL_PETRARCH_EXTRA:.2%} extra -> "
+        f"{'beaten' if beats_up else 'not beaten'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
