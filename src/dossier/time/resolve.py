@@ -142,7 +142,16 @@ def resolve_month_day(match: re.Match, context: Context) -> Reading:
     value = month_day_range(match, context.anchor)
     if value is None:
         return Reading(None, "day", "unresolved")
+    if context.forward and not match["y"] and context.anchor and value.end < context.anchor:
+        value = _year_later(value)  # "will be paid on Jan. 3", printed in November
     return Reading(value, "day", "date", None if match["y"] else "publication")
+
+
+def _year_later(value: DateRange) -> DateRange:
+    start, end = value.start, value.end
+    later_start = safe_date(start.year + 1, start.month, start.day)
+    later_end = safe_date(end.year + 1, end.month, end.day)
+    return DateRange(later_start, later_end) if later_start and later_end else value
 
 
 def resolve_day_month(match: re.Match, context: Context) -> Reading:

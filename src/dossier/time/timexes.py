@@ -21,8 +21,9 @@ from dossier.record import Timex
 from dossier.time.grammar import Rule, scan
 from dossier.time.resolve import RESOLVERS, UNRESOLVED, Context, Reading
 
-FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "’ll"}
-SCHEDULING_VERBS = {"schedule", "plan", "expect", "set", "due", "go", "intend"}
+FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "’ll", "would"}
+SCHEDULING_VERBS = {"schedule", "due", "slate", "set", "expect", "plan", "intend"}
+FORWARD_LEAD = re.compile(r"(?:until|till|as early as|as soon as|no later than)\s+$", re.IGNORECASE)
 NOT_YEARS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 HINT_WORDS = re.compile(
     r"\d{4}|day|week|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|"
@@ -169,17 +170,33 @@ def _in_parentheses(text: str, position: int) -> bool:
 
 
 def _points_forward(doc: Doc, start: int, end: int) -> bool:
-    """Whether the clause holding the expression speaks of the future ("will meet Friday")."""
+    """Whether the clause holding the expression speaks of the future ("will meet Friday").
+
+    Cues: a future auxiliary on the verb ("will meet", "would be traveling"); a
+    scheduling verb ("planned for early March"); an infinitive under either ("is
+    scheduled to resume", "is due to expire", "will begin withdrawing"); "is to"
+    ("is to resume trading Tuesday"); "until", "as early as" or "as soon as" just
+    before the expression, unless the verb is in the pluperfect ("until Thursday
+    they had said").
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     verb = _governing_verb(span.root)
     if verb is None:
         return False
-    for candidate in (verb, verb.head):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in candidate.children):
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if FORWARD_LEAD.search(doc.text[max(0, start - 16) : start]) and "had" not in auxiliaries:
+        return True
+    if auxiliaries & FUTURE_AUXILIARIES or verb.lemma_.lower() in SCHEDULING_VERBS:
+        return True
+    if verb.dep_ in ("xcomp", "ccomp") or "to" in auxiliaries:
+        head = verb.head
+        head_auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.lemma_.lower() in SCHEDULING_VERBS or head_auxiliaries & FUTURE_AUXILIARIES:
             return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SCHEDULING_VERBS
+        return "to" in auxiliaries and head.lemma_ == "be" and head.dep_ == "ROOT"
+    return False
 
 
 def _governing_verb(token: Token) -> Token | None:
