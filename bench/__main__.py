@@ -1,23 +1,9 @@
-"""Run every benchmark (or those named): `python -m bench [ingest events ...]`."""
+"""Run every benchmark (or those named): `python -m bench [store events actors ...]`."""
 
-from __future__ import annotations
-
-import importlib
-import pkgutil
 import sys
 from pathlib import Path
 
-
-def main(names: list[str]) -> int:
-    here = Path(__file__).parent
-    modules = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.endswith("_bench"))
-    chosen = [m for m in modules if not names or m.removesuffix("_bench") in names]
-    status = 0
-    for name in chosen:
-        print(f"== {name.removesuffix('_bench')} ==", flush=True)
-        status |= importlib.import_module(f"bench.{name}").main() or 0
-    return status
-
+from evaluation.runner import run_modules
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_modules("bench", Path(__file__).parent, "_bench", sys.argv[1:]))
