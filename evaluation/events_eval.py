@@ -75,7 +75,7 @@ def read_records(path: Path = RECORDS) -> list[Record]:
         codings = [dict(ATTRIBUTE.findall(c)) for c in CODING.findall(match.group(2))]
         gold = frozenset(
             (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
-            for c in codings if "noevents" not in c
+            for c in codings if "noevents" not in c and "error" not in c
         )
         text_match = TEXT.search(match.group(2))
         text = " ".join(html.unescape(text_match.group(1)).split()) if text_match else ""

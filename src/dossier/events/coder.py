@@ -120,7 +120,18 @@ def code_sentence(sentence: Span, book: PatternBook, actors: ActorResolver) -> l
         if trigger.token.i in blocked:
             continue
         coded += _code_trigger(trigger, actors, words)
-    return _merge_repeats(coded)
+    return _merge_repeats(_without_empty_statements(coded))
+
+
+def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
+    """A statement whose content is itself a coded event is that event, told: "X said
+    Arnor will restore ties with Gondor" codes the restoring, not a statement to Arnor."""
+    triggers = [item.trigger.token for item in coded]
+    return [
+        item for item in coded
+        if item.trigger.code[:2] != "01"
+        or not any(item.trigger.token in other.ancestors for other in triggers)
+    ]
 
 
 def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
@@ -171,7 +182,7 @@ def _role_actors(
                 return found
             continue
         found: list[Found] = []
-        for head in role_heads(trigger.token, role, trigger.light_verb):
+        for head in _with_pronoun_antecedent(role_heads(trigger.token, role, trigger.light_verb)):
             if head.i in own:
                 continue
             found += _phrase_actors(head, actors, role in MULTI_ACTOR_ROLES, triggers)
@@ -181,6 +192,19 @@ def _role_actors(
         if unique:
             return unique
     return []
+
+
+def _with_pronoun_antecedent(heads: list[Token]) -> list[Token]:
+    """'it'/'they' as the subject of a reported clause stands for the reporting subject:
+    "Ethiopia indicated it would act"."""
+    result = []
+    for head in heads:
+        clause = head.head
+        if head.pos_ == "PRON" and head.lower_ in ("it", "they") and clause.dep_ == "ccomp":
+            result += [c for c in clause.head.children if c.dep_ == "nsubj"] or [head]
+        else:
+            result.append(head)
+    return result
 
 
 def _phrase_actors(
