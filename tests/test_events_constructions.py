@@ -1,0 +1,158 @@
+"""The coder on hand-written sentences, one construction or modality each.
+
+Actors come from a small name table, so these tests check the events stage alone:
+which words trigger, who fills which role, which cues set the modality. Expected
+values are read off each sentence by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.tokens import Token
+
+from dossier.events.coder import Coded, code_sentence
+from dossier.knowledge.event_patterns import default_event_patterns
+from dossier.record import ActorRef
+
+NAMES = {
+    "Mamedov": "RUSGOV", "Pak": "PRKGOV", "Chun": "PRKGOV", "Putin": "RUSGOV",
+    "Kim": "PRKGOV", "Bacon": "USAGOV", "Paek": "PRKGOV", "Sherman": "USAGOV",
+    "Losyukov": "RUSGOV", "Washington": "USAGOV", "Moscow": "RUSGOV", "Russian": "RUS",
+    "U.S.": "USA", "Beijing": "CHNGOV", "Pyongyang": "PRKGOV", "Seoul": "KORGOV",
+    "Ivanov": "RUSGOV", "Arnor": "ARN", "Gondor": "GON",
+}
+
+
+class TableActors:
+    """Actors by word, for tests: the first word of the phrase in the table."""
+
+    def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
+        for token in tokens:
+            code = NAMES.get(token.text)
+            if code:
+                return ActorRef(name=token.text, text=token.text, cameo=code)
+        return None
+
+
+def coded(nlp, text: str) -> list[Coded]:
+    doc = nlp(text)
+    return [c for s in doc.sents for c in code_sentence(s, default_event_patterns(), TableActors())]
+
+
+def triples(items: list[Coded]) -> set[tuple[str, str | None, str]]:
+    return {
+        (c.source.actor.name, c.target.actor.name if c.target else None, c.trigger.code)
+        for c in items
+    }
+
+
+def only(nlp, text: str) -> Coded:
+    items = coded(nlp, text)
+    assert len(items) == 1, triples(items)
+    return items[0]
+
+
+def test_verb_with_delayed_with_phrase_and_apposition(nlp) -> None:
+    event = only(nlp, "Mamedov had met in Moscow the day before with North Korean "
+                      "ambassador Pak Ui Chun.")
+    assert triples([event]) == {("Mamedov", "Chun", "040")}
+    assert event.modality == "asserted"
+
+
+def test_symmetric_nominal_with_between_and_coordinated_modifiers(nlp) -> None:
+    event = only(nlp, "Two days of talks between Russian and U.S. government officials "
+                      "ended on Tuesday.")
+    assert {event.source.actor.name, event.target.actor.name} == {"Russian", "U.S."}
+    assert event.paired and event.trigger.code == "040"
+
+
+def test_nominal_with_by_agent_and_to_target_is_planned_when_expected(nlp) -> None:
+    event = only(nlp, "Officials discussed an expected visit by Putin to Beijing.")
+    assert triples([event]) == {("Putin", "Beijing", "042")}
+    assert event.modality == "planned"
+
+
+def test_possessor_inside_the_object_is_the_target(nlp) -> None:
+    event = only(nlp, "Washington welcomed the news of Putin's visit.")
+    assert triples([event]) == {("Washington", "Putin", "051")}
+
+
+def test_owner_of_the_object_is_the_target_of_opposition(nlp) -> None:
+    event = only(nlp, "Moscow vehemently opposes the U.S. missile defense plans.")
+    assert triples([event]) == {("Moscow", "U.S.", "110")}
+
+
+def test_appeal_codes_the_appeal_not_its_content(nlp) -> None:
+    items = coded(nlp, "Bacon urged Putin to attack Kim.")
+    assert triples(items) == {("Bacon", "Putin", "020")}
+
+
+def test_light_verb_carries_source_and_postponement(nlp) -> None:
+    event = only(nlp, "Paek has postponed indefinitely a visit to Moscow.")
+    assert triples([event]) == {("Paek", "Moscow", "042")}
+    assert event.modality == "postponed"
+
+
+def test_coordinated_subjects_of_a_symmetric_event_face_each_other(nlp) -> None:
+    event = only(nlp, "Sherman and Losyukov chaired a joint meeting on Monday.")
+    assert {event.source.actor.name, event.target.actor.name} == {"Sherman", "Losyukov"}
+    assert event.paired
+
+
+def test_statement_whose_content_is_an_event_is_that_event(nlp) -> None:
+    event = only(nlp, "Moscow announced that Putin will visit Pyongyang.")
+    assert triples([event]) == {("Putin", "Pyongyang", "042")}
+    assert event.modality == "planned"
+
+
+def test_same_happening_told_twice_is_one_event(nlp) -> None:
+    items = coded(nlp, "Putin met Kim on Monday, and the meeting between Putin and Kim "
+                       "lasted two hours.")
+    assert triples(items) == {("Putin", "Kim", "040")}
+
+
+def test_no_event_without_a_source_actor(nlp) -> None:
+    assert coded(nlp, "A visit to Beijing was planned for May.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Putin would not urge Kim to curb the program.", "negated"),
+        ("Putin will visit Beijing next month.", "planned"),
+        ("Putin plans to visit Beijing.", "planned"),
+        ("Putin reportedly visited Beijing.", "reported"),
+        ("Putin is said to have met Kim.", "reported"),
+        ("Officials suggested that Putin might visit Beijing.", "speculated"),
+        ("There was speculation that Putin is traveling to Pyongyang.", "speculated"),
+        ("Putin could meet Kim in July.", "speculated"),
+        ("Russian officials denied that Putin met Kim.", "denied"),
+        ("Putin cancelled his visit to Seoul.", "cancelled"),
+        ("Putin postponed his visit to Seoul.", "postponed"),
+        ("The talks between Putin and Kim (should they come off) will be short.",
+         "hypothetical"),
+        ("If Putin visits Seoul, Kim will protest.", "hypothetical"),
+        ("Putin met Kim in Pyongyang.", "asserted"),
+    ],
+)
+def test_modality_from_governing_cues(nlp, sentence: str, modality: str) -> None:
+    items = coded(nlp, sentence)
+    first = min(items, key=lambda c: c.trigger.token.i)
+    assert first.modality == modality, [(c.trigger.token.text, c.modality) for c in items]
+
+
+def test_negated_event_is_never_asserted(nlp) -> None:
+    event = only(nlp, "Putin did not meet Kim during the summit.")
+    assert triples([event]) == {("Putin", "Kim", "040")}
+    assert event.modality == "negated"
+
+
+def test_place_is_the_in_phrase_but_not_an_actor(nlp) -> None:
+    from dossier.events.place import place_of
+
+    event = only(nlp, "Mamedov met Pak in Moscow on Friday.")
+    place = place_of(event.trigger.token, event.trigger.light_verb)
+    assert place is not None and place.location.name == "Moscow"
+    assert place.location.country == "RUS" and round(place.location.lat) == 56
