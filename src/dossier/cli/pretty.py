@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
 from dossier.record import DocumentRecord
 
-console = Console(highlight=False, soft_wrap=False)
+# Piped output gets a width that fits the events table, not rich's default of 80.
+PIPED_WIDTH = 132
+console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 MAX_ENTITY_ROWS = 20
 
 
@@ -51,12 +55,10 @@ def _table(title: str, *columns: str) -> Table:
 
 def _events(events, title: str) -> Table:
     table = _table(title, "date", "source", "code", "target", "modality", "trigger", "according to")
+    table.caption = "* no date in the text: the publication date"
     for event in events:
-        when = f"{event.date.start}..{event.date.end}" if event.date else "?"
-        if event.date and event.date.start == event.date.end:
-            when = event.date.start
         table.add_row(
-            when,
+            _when(event.date),
             event.source.name if event.source else "—",
             f"{event.cameo_code} {event.plover_type or ''}",
             event.target.name if event.target else "—",
@@ -65,6 +67,20 @@ def _events(events, title: str) -> Table:
             ", ".join(event.attribution),
         )
     return table
+
+
+def _when(date) -> str:
+    """A compact date range: 2000-07-01..07-31; a date from the publication date is marked *."""
+    if date is None:
+        return "?"
+    start, end = date.start, date.end
+    if start == end:
+        text = start
+    elif start[:4] == end[:4]:
+        text = f"{start}..{end[5:]}"
+    else:
+        text = f"{start}..{end}"
+    return text + ("*" if date.from_publication else "")
 
 
 def _entities(entities, title: str) -> Table:
