@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import SEED_AUGUST, SEED_JUNE, require_shared
 
 from dossier.attribution import find_citations
-from dossier.knowledge.outlets import default_outlets, load_outlets
 from dossier.errors import KnowledgeError
-from tests.conftest import SEED_AUGUST, SEED_JUNE, require_shared
+from dossier.knowledge.outlets import default_outlets, load_outlets
 
 JUNE = date(2000, 6, 12)
 AUGUST = date(2000, 8, 30)
@@ -26,7 +26,9 @@ def test_one_group_with_a_date_range():
 
 
 def test_groups_keep_their_own_dates():
-    text = "(CNN, August 25; Reuters, August 28; UPI, AP, August 29; Russian agencies, August 28-29)"
+    text = (
+        "(CNN, August 25; Reuters, August 28; UPI, AP, August 29; Russian agencies, August 28-29)"
+    )
     (c,) = cite(text)
     assert c.outlets == ["CNN", "Reuters", "UPI", "AP", "Russian agencies"]
     assert (c.date_start, c.date_end) == ("2000-08-25", "2000-08-29")
@@ -42,7 +44,11 @@ def test_groups_keep_their_own_dates():
 def test_cross_reference():
     (c,) = cite("(see the Monitor, July 28)")
     assert (c.kind, c.outlets, c.date_start, c.date_end) == (
-        "cross_reference", ["Monitor"], "2000-07-28", "2000-07-28")
+        "cross_reference",
+        ["Monitor"],
+        "2000-07-28",
+        "2000-07-28",
+    )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +96,9 @@ def test_the_seeds_six_sources_and_two_cross_references():
     found = []
     for path, anchor in ((SEED_JUNE, JUNE), (SEED_AUGUST, AUGUST)):
         text = require_shared(path).read_text(encoding="utf-8")
-        found += [(c.kind, c.outlets, c.date_start, c.date_end) for c in find_citations(text, anchor)]
+        found += [
+            (c.kind, c.outlets, c.date_start, c.date_end) for c in find_citations(text, anchor)
+        ]
     assert found == [
         ("source", ["Reuters", "AP", "UPI", "Russian agencies"], "2000-06-08", "2000-06-11"),
         ("cross_reference", ["Monitor"], "2000-07-28", "2000-07-28"),

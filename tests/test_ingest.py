@@ -6,13 +6,13 @@ import json
 from datetime import date
 
 import pytest
+from tests.conftest import SEED_AUGUST, SEED_JUNE, require_shared
 
 from dossier.errors import InputError
 from dossier.ingest import read_articles, read_source
 from dossier.ingest.plaintext import is_headline, split_page
 from dossier.ingest.published import infer_published
 from dossier.ingest.reading import read_text
-from tests.conftest import SEED_AUGUST, SEED_JUNE, require_shared
 
 PAGE = """FIRST HEADLINE HERE.
 
@@ -36,7 +36,10 @@ def articles(text: str, name: str = "page.txt"):
 def test_page_splits_on_headlines_and_drops_a_trailing_headline():
     found = split_page(PAGE)
     assert [a.title for a in found] == ["FIRST HEADLINE HERE", "SECOND STORY OF THE DAY"]
-    assert found[0].paragraphs == ["First article, first paragraph.", "First article, second paragraph."]
+    assert found[0].paragraphs == [
+        "First article, first paragraph.",
+        "First article, second paragraph.",
+    ]
     assert found[1].text == "Second article body."
     assert all("TEASER" not in a.text for a in found)
 
@@ -120,12 +123,23 @@ def test_publication_date_inference(text, expected):
 def test_jsonl_records_with_their_own_ids_and_dates(tmp_path):
     path = tmp_path / "wire.jsonl"
     rows = [
-        {"id": "a1", "title": "One", "published": "2000-06-12", "text": "First text.", "outlet": "X"},
+        {
+            "id": "a1",
+            "title": "One",
+            "published": "2000-06-12",
+            "text": "First text.",
+            "outlet": "X",
+        },
         {"text": "Second text, no metadata."},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     first, second = read_articles([path])
-    assert (first.doc_id, first.title, first.published, first.outlet) == ("a1", "One", date(2000, 6, 12), "X")
+    assert (first.doc_id, first.title, first.published, first.outlet) == (
+        "a1",
+        "One",
+        date(2000, 6, 12),
+        "X",
+    )
     assert second.record_id is None and second.published is None
 
 
@@ -186,7 +200,9 @@ def test_unreadable_content_is_named(tmp_path, content, problem):
     path.write_bytes(content)
     with pytest.raises(InputError) as raised:
         read_text(path)
-    assert str(raised.value) == f"{path}: {problem}" or str(raised.value).startswith(f"{path}: {problem}")
+    assert str(raised.value) == f"{path}: {problem}" or str(raised.value).startswith(
+        f"{path}: {problem}"
+    )
 
 
 def test_missing_and_huge_files(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import SEED_AUGUST, SEED_JUNE
 
 
@@ -20,7 +19,11 @@ def quotes_of(analyser):
 def test_speaker_after_the_quotation(quotes_of):
     (q,) = quotes_of("“We will not give in to pressure,” Gerhard Schroeder said on Monday.")
     assert q.text == "We will not give in to pressure,"
-    assert (q.speaker, q.speaker_text, q.kind) == ("Gerhard Schroeder", "Gerhard Schroeder", "statement")
+    assert (q.speaker, q.speaker_text, q.kind) == (
+        "Gerhard Schroeder",
+        "Gerhard Schroeder",
+        "statement",
+    )
 
 
 def test_speaker_before_the_quotation_with_straight_marks(quotes_of):

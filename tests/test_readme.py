@@ -7,7 +7,6 @@ import re
 import subprocess
 
 import pytest
-
 from tests.conftest import ROOT, SEEDS, SHARED, require_shared
 
 SHELL_BLOCK = re.compile(r"```sh\n(.*?)```", re.DOTALL)
@@ -49,9 +48,16 @@ def test_readme_commands_run(workdir):
         if command.startswith(LONG_RUNNING) or any(c in command for c in LONG_RUNNING):
             continue
         result = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command], cwd=workdir, env=env,
-            capture_output=True, text=True, timeout=300, check=False,
+            ["bash", "-o", "pipefail", "-c", command],
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
         assert result.returncode == 0, f"{command}\n{result.stderr[-2000:]}"
-        produced = result.stdout.strip() or any(workdir.glob("*.jsonl")) or any(workdir.glob("*.json"))
+        produced = (
+            result.stdout.strip() or any(workdir.glob("*.jsonl")) or any(workdir.glob("*.json"))
+        )
         assert produced, f"`{command}` printed nothing"

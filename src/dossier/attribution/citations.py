@@ -24,14 +24,18 @@ CROSS_REFERENCE = re.compile(r"^(?:see|cf\.?|see also)\s+", re.IGNORECASE)
 NAME_LIKE = re.compile(r"^(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}$")
 
 
-def find_citations(text: str, anchor: date | None, outlets: OutletBook | None = None) -> list[Citation]:
+def find_citations(
+    text: str, anchor: date | None, outlets: OutletBook | None = None
+) -> list[Citation]:
     """Every citation in the text, in order. Dates without a year need the anchor."""
     book = outlets or default_outlets()
     citations = []
     for match in PARENTHETICAL.finditer(text):
         citation = read_citation(match.group(1), anchor, book)
         if citation is not None:
-            citations.append(citation.model_copy(update={"start": match.start(), "end": match.end()}))
+            citations.append(
+                citation.model_copy(update={"start": match.start(), "end": match.end()})
+            )
     return citations
 
 

@@ -24,10 +24,16 @@ EXIT_BAD_INPUT = 2
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl",
-    show_default=True, help="jsonl: one record a line; json: one array; pretty: for reading.",
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "json", "pretty"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one record a line; json: one array; pretty: for reading.",
 )
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline.")
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline."
+)
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 def extract(
     paths: tuple[str, ...], published: date | None, output_format: str, model: str, strict: bool

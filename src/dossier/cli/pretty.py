@@ -11,7 +11,9 @@ from dossier.record import DocumentRecord
 
 # Piped output gets a width that fits the events table, not rich's default of 80.
 PIPED_WIDTH = 132
-console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
+console = Console(
+    highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPED_WIDTH
+)
 MAX_ENTITY_ROWS = 20
 
 
@@ -41,7 +43,9 @@ def _header(record: DocumentRecord) -> str:
     if record.published is None:
         when = "publication date unknown (relative dates left unresolved)"
     else:
-        when = record.published.date + (" (inferred from the text)" if record.published.inferred else "")
+        when = record.published.date + (
+            " (inferred from the text)" if record.published.inferred else ""
+        )
     words = len(record.text.split())
     return f"{where} · {when} · {words} words · doc {record.doc_id} · {record.source_file or ''}"
 
@@ -90,8 +94,12 @@ def _entities(entities, title: str) -> Table:
         table.caption = f"… and {len(ranked) - MAX_ENTITY_ROWS} more, mentioned less often"
     for entity in ranked[:MAX_ENTITY_ROWS]:
         table.add_row(
-            entity.name, entity.type, entity.country or "", entity.cameo or "",
-            entity.role or "", str(len(entity.mentions)),
+            entity.name,
+            entity.type,
+            entity.country or "",
+            entity.cameo or "",
+            entity.role or "",
+            str(len(entity.mentions)),
         )
     return table
 
@@ -99,7 +107,9 @@ def _entities(entities, title: str) -> Table:
 def _timexes(timexes, title: str) -> Table:
     table = _table(title, "expression", "from", "to", "granularity")
     for timex in timexes:
-        table.add_row(timex.text, timex.value_start or "—", timex.value_end or "—", timex.granularity or "")
+        table.add_row(
+            timex.text, timex.value_start or "—", timex.value_end or "—", timex.granularity or ""
+        )
     return table
 
 
@@ -107,7 +117,10 @@ def _citations(citations, title: str) -> Table:
     table = _table(title, "kind", "outlets", "from", "to")
     for citation in citations:
         table.add_row(
-            citation.kind, ", ".join(citation.outlets), citation.date_start or "—", citation.date_end or "—"
+            citation.kind,
+            ", ".join(citation.outlets),
+            citation.date_start or "—",
+            citation.date_end or "—",
         )
     return table
 

@@ -76,8 +76,10 @@ def _expand(path: str | Path) -> Iterator[Path | InputError | str]:
         yield path
         return
     files = sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
         and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
     )
     if not files:

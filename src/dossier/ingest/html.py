@@ -12,7 +12,11 @@ from dossier.errors import InputError
 def read_html(html: str, name: str) -> tuple[str, str | None, date | None, str | None]:
     """The page's main text, title, date and site name; an InputError when it has no text."""
     text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=False, favor_precision=True
+        html,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
     )
     if not text or not text.strip():
         raise InputError(name, "HTML page has no main text that could be extracted")

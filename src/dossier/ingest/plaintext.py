@@ -21,7 +21,9 @@ PUBLICATION_LINE = re.compile(
 )
 # A headline glued to the end of a paragraph, as pages copied from the web often
 # have it: "…diplomatic agenda.RUSSIAN-U.S. TALKS ON KOREAN SECURITY."
-GLUED_HEADLINE = re.compile(r"(?<=[a-z0-9.”\"’)])(?P<headline>(?:[A-Z][A-Z0-9.,’'&-]*\s+){2,}[A-Z][A-Z0-9.,’'&-]*)$")
+GLUED_HEADLINE = re.compile(
+    r"(?<=[a-z0-9.”\"’)])(?P<headline>(?:[A-Z][A-Z0-9.,’'&-]*\s+){2,}[A-Z][A-Z0-9.,’'&-]*)$"
+)
 MAX_HEADLINE_CHARS = 200
 
 

@@ -14,7 +14,10 @@ from dossier.time.calendar import MONTHS, safe_date
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 FULL_DATES = [
-    re.compile(rf"\b(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"\b(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+        re.I,
+    ),
     re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
