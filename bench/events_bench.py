@@ -1,0 +1,94 @@
+"""Events benchmark: sentences per second of the whole pipeline against bare spaCy.
+
+    python -m bench events
+
+Texts: the first BENCH_EVENTS_DOCS (default 200) politics articles of the BBC set and
+as many Reuters-21578 articles, from `../shared/data/news/`. In one process and one
+run, with the same loaded model: bare `nlp.pipe` over the texts (the baseline), then
+dossier's whole pipeline (`Analyser.analyse_many`: parse, actors, time, citations,
+quotes, events), then the events stage alone on the already-analysed layers. Each is
+timed once after a warm-up document. Writes bench/results/events.json.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from dossier.actors import resolve_entities
+from dossier.attribution import find_citations
+from dossier.events import code_events
+from dossier.ingest import Article
+from dossier.nlp import load_model
+from dossier.pipeline import PIPE_BATCH_SIZE, Analyser
+from dossier.time import find_timexes
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
+NEWS = SHARED / "data" / "news"
+RESULTS = Path(__file__).parent / "results" / "events.json"
+DOCS = int(os.environ.get("BENCH_EVENTS_DOCS", "200"))
+ANCHOR = date(2000, 1, 1)  # a fixed anchor: the BBC set has no dates
+
+
+def sample_texts() -> list[tuple[str, str]]:
+    def read(name: str, keep) -> list[tuple[str, str]]:
+        with gzip.open(NEWS / name, "rt", encoding="utf-8") as lines:
+            rows = (json.loads(line) for line in lines)
+            return [(r["id"], r["text"]) for r in islice(filter(keep, rows), DOCS)]
+
+    bbc = read("bbc2225.jsonl.gz", lambda r: r.get("category") == "politics")
+    reuters = read("reuters21578.jsonl.gz", lambda r: len(r.get("text", "")) > 400)
+    return bbc + reuters
+
+
+def articles(texts: list[tuple[str, str]]) -> list[Article]:
+    return [Article(text=text, record_id=ident, published=ANCHOR) for ident, text in texts]
+
+
+def main() -> int:
+    if not NEWS.exists():
+        print(f"skipped: {NEWS} not present (../shared is not beside this checkout)")
+        return 0
+    texts = sample_texts()
+    nlp = load_model()
+    nlp(texts[0][1])  # warm-up
+    started = time.perf_counter()
+    docs = list(nlp.pipe((t for _, t in texts), batch_size=PIPE_BATCH_SIZE))
+    bare_seconds = time.perf_counter() - started
+    sentences = sum(1 for doc in docs for _ in doc.sents)
+
+    analyser = Analyser(nlp=nlp)
+    started = time.perf_counter()
+    records = list(analyser.analyse_many(articles(texts)))
+    pipeline_seconds = time.perf_counter() - started
+
+    layers = [(doc, resolve_entities(doc, ANCHOR), find_timexes(doc, ANCHOR),
+               find_citations(doc.text, ANCHOR)) for doc in docs]
+    started = time.perf_counter()
+    events = sum(len(code_events(d, e, t, c, ANCHOR, "b")) for d, e, t, c in layers)
+    events_seconds = time.perf_counter() - started
+
+    result = {
+        "command": "python -m bench events",
+        "cpus": os.cpu_count(),
+        "documents": len(texts),
+        "sentences": sentences,
+        "bare_spacy_sentences_per_s": round(sentences / bare_seconds, 1),
+        "pipeline_sentences_per_s": round(sentences / pipeline_seconds, 1),
+        "ratio_pipeline_to_bare_spacy": round(bare_seconds / pipeline_seconds, 3),
+        "events_stage_sentences_per_s": round(sentences / events_seconds, 1),
+        "events_stage_share_of_pipeline_time": round(events_seconds / pipeline_seconds, 3),
+        "events": events,
+        "events_in_pipeline_records": sum(len(r.events) for r in records),
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    for key, value in result.items():
+        print(f"{key}: {value}")
+    return 0
