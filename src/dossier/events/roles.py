@@ -16,9 +16,10 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj")
 MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
 NOT_PARTY_PREPOSITIONS = frozenset({
-    "by", "in", "at", "during", "since", "after", "before", "until", "on", "near", "over",
+    "by", "in", "at", "during", "since", "after", "before", "until", "near",
     "throughout", "within", "across", "despite", "amid", "like", "as",
 })
+NOT_PARTY_UNDER_NOUNS = frozenset({"during", "since", "after", "before", "until", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object, not subject, does what their complement says ("urged Putin to ...").
 OBJECT_CONTROL = frozenset({
@@ -118,21 +119,23 @@ def prep_objects(
 def any_prep_objects(head: Token) -> list[Token]:
     """Objects of any preposition under the verb or down its object's noun chain, nearest first.
 
-    "restore ties with Gondor", "welcomed their resumption of ties with Osgiliath".
-    Prepositions of time, place and agency are not parties.
+    "restore ties with Gondor", "welcomed their resumption of ties with Osgiliath",
+    "condemned an attack by Osgiliath soldiers". Under the verb itself, prepositions of
+    time, place and agency do not name parties; under its object, `by` names the doer.
     """
     found: list[Token] = []
     frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS)]
-    for _ in range(3):
+    for depth in range(3):
         following: list[Token] = []
         for node in frontier:
+            skip = NOT_PARTY_PREPOSITIONS if node is head else NOT_PARTY_UNDER_NOUNS
             for prep in (c for c in node.children if c.dep_ == "prep"):
-                if prep.lower_ in NOT_PARTY_PREPOSITIONS:
-                    continue
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    (following if prep.lower_ == "of" else found).append(pobj)
-                    if prep.lower_ != "of":
-                        following.append(pobj)
+                pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+                following += pobjs
+                if prep.lower_ not in skip and prep.lower_ != "of":
+                    found += pobjs
+                elif prep.lower_ == "of" and depth == 0 and node is not head:
+                    found += pobjs  # "the closure of Bree's guest houses"
         frontier = following
     return found
 
