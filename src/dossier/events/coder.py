@@ -212,14 +212,16 @@ def _phrase_actors(
 ) -> list[Found]:
     """The actor of each coordinated member of a phrase.
 
-    With `every` (the roles "between" and "modifier"), coordinated modifiers are
-    parties of their own: "talks between Russian and U.S. government officials".
+    Coordinated modifiers are parties of their own: "talks between Russian and U.S.
+    government officials", "met Eriadori and Calenardhon leaders". With `every` (the
+    roles "between" and "modifier") so is each modifier of an unnamed head
+    ("the Russian-U.S. summit").
     """
     found = []
     for member in [*coordinated(head), *stray_coordinates(head)]:
         if member.i in triggers and member is not head:
             continue
-        shared = _coordinated_modifier(member) if every else None
+        shared = _coordinated_modifier(member)  # "Eriadori and Calenardhon leaders"
         phrases = [phrase_tokens(t) for t in coordinated(shared)] if shared is not None \
             else [phrase_tokens(member)]
         if every and shared is None and actors.actor(phrases[0]) is None:
