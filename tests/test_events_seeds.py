@@ -129,6 +129,8 @@ def test_pyongyang_would_not_object_is_negated(seed_records) -> None:
 def test_denial_and_no_intention_give_no_asserted_events(seed_records) -> None:
     record = seed_records[SEED_AUGUST.name]
     for event in record.events:
+        if event.trigger in ("denied", "deny"):
+            continue  # the denial itself happened; what it denies did not
         if "denied" in event.sentence.text or "no intention" in event.sentence.text:
             assert event.modality != "asserted", event.trigger
 
@@ -140,3 +142,11 @@ def test_events_are_traceable_to_their_words(seed_records) -> None:
             assert record.text[span.start:span.end] == event.trigger
             assert event.sentence.start <= span.start < span.end <= event.sentence.end
             assert record.text[event.sentence.start:event.sentence.end] == event.sentence.text
+
+
+def test_russian_officials_denied_kims_offer_was_a_joke(seed_records) -> None:
+    record = seed_records[SEED_AUGUST.name]
+    (event,) = events_with(record, "denied", "016")
+    assert event.source.cameo.startswith("RUS") and "Kim" in names(event.target)
+    assert event.modality == "asserted"  # the denial itself happened
+    assert event.attribution == ["Russian agencies"]
