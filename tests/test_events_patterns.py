@@ -101,3 +101,24 @@ def test_a_file_without_verb_blocks_is_refused(tmp_path: Path) -> None:
     path.write_text("# nothing here\n")
     with pytest.raises(KnowledgeError, match="no verb blocks"):
         load_verb_file(path)
+
+
+def test_modality_cue_file_loads_and_quoted_words_survive_yaml() -> None:
+    from dossier.knowledge.modality_cues import default_modality_cues
+
+    cues = default_modality_cues()
+    assert cues.noun_modifiers["no"] == "negated"  # a bare `no` would be read as false
+    assert cues.auxiliaries["'ll"] == "planned"
+    assert cues.predicates["deny"] == "denied" and cues.predicates["postpone"] == "postponed"
+
+
+def test_modality_cue_file_refuses_an_unknown_modality(tmp_path: Path) -> None:
+    from dossier.knowledge.modality_cues import load_modality_cues
+
+    source = (Path(__file__).resolve().parents[1] / "src/dossier/knowledge/data/"
+              "modality_cues.yaml").read_text()
+    path = tmp_path / "cues.yaml"
+    path.write_text(source.replace("  speculated: [could, may, might]",
+                                   "  wishful: [could, may, might]"))
+    with pytest.raises(KnowledgeError, match="wishful"):
+        load_modality_cues(path)

@@ -12,79 +12,35 @@ elsewhere in the sentence:
   ("postponed a visit", "the visit is scheduled"), and the noun it complements
   ("speculation that", "no intention of", "news of").
 
-When several cues apply the strongest wins, in MODALITY_ORDER.
+When several cues apply the strongest wins, in MODALITY_ORDER. The cue words live in
+`knowledge/data/modality_cues.yaml`; this module decides where in the tree each list
+is looked for.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.knowledge.modality_cues import default_modality_cues
 from dossier.record import Modality
 
 MODALITY_ORDER: tuple[Modality, ...] = (
     "denied", "negated", "cancelled", "postponed", "hypothetical", "speculated",
     "planned", "reported", "asserted",
 )
-AUX_CUES: dict[str, Modality] = {
-    "will": "planned", "'ll": "planned", "shall": "planned", "would": "planned",
-    "could": "speculated", "may": "speculated", "might": "speculated",
-    "should": "hypothetical",
-}
-ADVERB_CUES: dict[str, Modality] = {
-    "reportedly": "reported", "allegedly": "reported", "apparently": "reported",
-    "reputedly": "reported", "purportedly": "reported",
-    "possibly": "speculated", "perhaps": "speculated", "probably": "speculated",
-    "maybe": "speculated", "presumably": "speculated", "likely": "speculated",
-    "never": "negated",
-}
-PREDICATE_CUES: dict[str, Modality] = {
-    "plan": "planned", "intend": "planned", "expect": "planned", "schedule": "planned",
-    "prepare": "planned", "aim": "planned", "hope": "planned", "want": "planned",
-    "seek": "planned", "decide": "planned", "agree": "planned", "promise": "planned",
-    "pledge": "planned", "vow": "planned", "propose": "planned", "offer": "planned",
-    "try": "planned", "attempt": "planned", "arrange": "planned", "set": "planned",
-    "deny": "denied", "refute": "denied",
-    "suggest": "speculated", "speculate": "speculated", "believe": "speculated",
-    "think": "speculated", "suspect": "speculated", "rumor": "speculated",
-    "rumour": "speculated", "seem": "speculated", "appear": "speculated",
-    "guess": "speculated", "doubt": "speculated", "consider": "speculated",
-    "postpone": "postponed", "delay": "postponed", "defer": "postponed",
-    "reschedule": "postponed",
-    "cancel": "cancelled", "scrap": "cancelled", "abandon": "cancelled",
-    "refuse": "negated", "decline": "negated", "fail": "negated", "avoid": "negated",
-    "report": "reported", "claim": "reported", "allege": "reported",
-}
-# Verbs deciding whether the event noun they govern happens ("postponed a visit").
-OCCURRENCE_VERBS = frozenset({
-    "plan", "schedule", "expect", "propose", "prepare", "arrange", "postpone", "delay",
-    "defer", "reschedule", "cancel", "scrap", "abandon", "deny", "rule", "refuse",
-    "decline", "consider", "call",
-})
-NOUN_MODIFIER_CUES: dict[str, Modality] = {
-    "expected": "planned", "upcoming": "planned", "planned": "planned",
-    "proposed": "planned", "scheduled": "planned", "forthcoming": "planned",
-    "future": "planned", "prospective": "planned", "planning": "planned",
-    "possible": "speculated", "potential": "speculated", "rumored": "speculated",
-    "rumoured": "speculated", "alleged": "reported", "reported": "reported",
-    "postponed": "postponed", "delayed": "postponed", "cancelled": "cancelled",
-    "canceled": "cancelled", "no": "negated",
-}
-GOVERNING_NOUN_CUES: dict[str, Modality] = {
-    "speculation": "speculated", "rumor": "speculated", "rumour": "speculated",
-    "rumors": "speculated", "rumours": "speculated", "suggestion": "speculated",
-    "possibility": "speculated", "prospect": "speculated", "hope": "planned",
-    "plan": "planned", "plans": "planned", "intention": "planned", "proposal": "planned",
-    "preparation": "planned", "preparations": "planned", "announcement": "planned",
-    "news": "reported", "report": "reported", "reports": "reported",
-    "denial": "denied", "postponement": "postponed", "cancellation": "cancelled",
-}
-EVIDENCE_NOUNS = frozenset({"report", "news", "source", "media", "statement", "document"})
-# Verbs whose subject is an event noun and which say only whether it happens.
-HAPPENING_VERBS = frozenset({"occur", "happen", "come", "take", "go", "proceed", "begin", "start"})
-CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+CUES = default_modality_cues()
+AUX_CUES = CUES.auxiliaries
+ADVERB_CUES = CUES.adverbs
+PREDICATE_CUES = CUES.predicates
+OCCURRENCE_VERBS = CUES.occurrence_verbs
+NOUN_MODIFIER_CUES = CUES.noun_modifiers
+GOVERNING_NOUN_CUES = CUES.governing_nouns
+EVIDENCE_NOUNS = CUES.evidence_nouns
+HAPPENING_VERBS = CUES.happening_verbs
+CONDITIONAL_MARKERS = CUES.conditional_markers
 PREDICATE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp"})
 ARGUMENT_LINKS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "obj"})
-REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "quote", "add"})
+REPORTING_VERBS = CUES.reporting_verbs
 
 
 def modality_of(trigger: Token, light_verb: Token | None = None) -> Modality:
