@@ -91,8 +91,8 @@ class DictionaryActors:
     are scanned left to right for the longest dictionary name; a name listed without
     PETRARCH's closing underscore also matches as a word stem ("ARGENTIN"), which is
     approximated here by letting a name of five or more letters match the start of a
-    word. An agent noun in the phrase ("foreign minister" → GOVFRM) is appended to the
-    actor's code.
+    word. An agent noun in the phrase ("foreign minister" → GOVFRM; regular plurals
+    too) is appended to the actor's code, or prefixed for a prefix agent ([NGO~]).
     """
 
     def __init__(self, actors: ActorKnowledge, agents: ActorKnowledge) -> None:
@@ -109,7 +109,9 @@ class DictionaryActors:
             return None
         name, code = found
         agent = self._agent(words)
-        if agent and not code.endswith(agent):
+        if agent and agent.endswith("~"):
+            code = agent.rstrip("~") + code  # a prefix agent: [NGO~]
+        elif agent and not code.endswith(agent):
             code += agent
         return ActorRef(name=name, text=" ".join(words), cameo=code)
 
@@ -133,7 +135,9 @@ class DictionaryActors:
     def _agent(self, words: list[str]) -> str | None:
         for length in (4, 3, 2, 1):
             for start in range(len(words) - length + 1):
-                code = self.agents.get(phrase_key(" ".join(words[start:start + length])))
+                key = phrase_key(" ".join(words[start:start + length]))
+                # PETRARCH forms regular plurals itself: "ambassadors", "soldiers"
+                code = self.agents.get(key) or self.agents.get(key.removesuffix("s"))
                 if code:
                     return code
         return None
@@ -146,7 +150,11 @@ def _phrase_words(tokens: Sequence[Token]) -> list[str]:
     for token in tokens[1:]:
         if token.dep_ == "appos":
             end = max(end, token.right_edge.i)
-    return [t.text for t in doc[start:end + 1] if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    span = [t for t in doc[start:end + 1] if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    # a governing role noun the coder appends ("the ambassadors of Arnor") comes last
+    outside = [t for t in tokens[1:] if not start <= t.i <= end and t.dep_ != "appos"
+               and head in t.subtree]
+    return [t.text for t in span + outside]
 
 
 def load_discards(path: Path) -> list[str]:

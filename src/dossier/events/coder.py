@@ -226,6 +226,8 @@ def _phrase_actors(
             else [phrase_tokens(member)]
         if every and shared is None and actors.actor(phrases[0]) is None:
             phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
+        elif shared is None and actors.actor(phrases[0]) is None:
+            phrases = _of_complements(member) or phrases
         for phrase in phrases:
             actor = actors.actor(phrase)
             if actor is not None:
@@ -251,6 +253,14 @@ def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
         actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)
         found.append(Found(actor, by_name=True, place=place))
     return found
+
+
+def _of_complements(head: Token) -> list[list[Token]]:
+    """"the ambassadors of Arnor, Osgiliath and Gondor": each country, with the role noun
+    kept last in the phrase so a dictionary resolver can read it as an agent."""
+    complements = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj"]
+    return [[*phrase_tokens(t), head] for c in complements[:1] for t in coordinated(c)]
 
 
 def _coordinated_modifier(head: Token) -> Token | None:
