@@ -120,7 +120,11 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
               if p.dep_ == "prep" and p.lower_ == place]
     if not preps:
         return None
-    return _word_set(t for p in preps for t in p.subtree if t is not p) | {"_present_"}
+    words = _word_set(t for p in preps for t in p.subtree if t is not p)
+    if any(p.dep_ == "prt" for p in preps):  # "clash over the efforts", over as a particle
+        objects = [o for o in token.children if o.dep_ in ("dobj", "obj")]
+        words |= _word_set(t for o in objects for t in o.subtree)
+    return words | {"_present_"}
 
 
 def _word_set(tokens) -> set[str]:
