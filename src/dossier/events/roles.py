@@ -16,7 +16,7 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj")
 MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
 NOT_PARTY_PREPOSITIONS = frozenset({
-    "by", "in", "at", "during", "since", "after", "before", "until", "near",
+    "by", "in", "during", "since", "after", "before", "until", "near",
     "throughout", "within", "across", "despite", "amid", "like", "as",
 })
 NOT_PARTY_UNDER_NOUNS = frozenset({"during", "since", "after", "before", "until", "like", "as"})
@@ -120,8 +120,9 @@ def any_prep_objects(head: Token) -> list[Token]:
     """Objects of any preposition under the verb or down its object's noun chain, nearest first.
 
     "restore ties with Gondor", "welcomed their resumption of ties with Osgiliath",
-    "condemned an attack by Osgiliath soldiers". Under the verb itself, prepositions of
-    time, place and agency do not name parties; under its object, `by` names the doer.
+    "condemned an attack by Osgiliath soldiers", "fired shells at Seoul". Under the verb
+    itself, prepositions of time, `in` (a place) and `by` (agency) do not name parties;
+    under its object, `by` names the doer.
     """
     found: list[Token] = []
     frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS)]
