@@ -21,7 +21,7 @@ NAMES = {
     "Kim": "PRKGOV", "Bacon": "USAGOV", "Paek": "PRKGOV", "Sherman": "USAGOV",
     "Losyukov": "RUSGOV", "Washington": "USAGOV", "Moscow": "RUSGOV", "Russian": "RUS",
     "U.S.": "USA", "Beijing": "CHNGOV", "Pyongyang": "PRKGOV", "Seoul": "KORGOV",
-    "Ivanov": "RUSGOV", "Arnor": "ARN", "Gondor": "GON",
+    "Ivanov": "RUSGOV", "Arnor": "ARN", "Gondor": "GON", "BBC": "GBRMED",
 }
 
 
@@ -129,6 +129,7 @@ def test_no_event_without_a_source_actor(nlp) -> None:
         ("There was speculation that Putin is traveling to Pyongyang.", "speculated"),
         ("Putin could meet Kim in July.", "speculated"),
         ("Russian officials denied that Putin met Kim.", "denied"),
+        ("Ivanov dismissed reports that Putin met Kim.", "denied"),
         ("Putin cancelled his visit to Seoul.", "cancelled"),
         ("Putin postponed his visit to Seoul.", "postponed"),
         ("The talks between Putin and Kim (should they come off) will be short.",
@@ -156,3 +157,12 @@ def test_place_is_the_in_phrase_but_not_an_actor(nlp) -> None:
     place = place_of(event.trigger.token, event.trigger.light_verb)
     assert place is not None and place.location.name == "Moscow"
     assert place.location.country == "RUS" and round(place.location.lat) == 56
+
+
+def test_telling_the_press_is_not_a_statement_to_an_actor(nlp) -> None:
+    assert coded(nlp, "Ivanov told the BBC that the talks went well.") == []
+
+
+def test_verbal_attack_on_a_policy_is_criticism_not_force(nlp) -> None:
+    event = only(nlp, "Arnor attacked Gondor's policy on grain exports.")
+    assert triples([event]) == {("Arnor", "Gondor", "111")}

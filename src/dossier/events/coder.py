@@ -34,6 +34,7 @@ from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
 from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
+from dossier.knowledge.outlets import default_outlets
 from dossier.record import (
     ActorRef,
     Citation,
@@ -163,8 +164,18 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
     return [
         Coded(trigger, source, target, modality, paired)
         for source, target in pairs
-        if target is None or not same_actor(source.actor, target.actor)
+        if target is None or not (
+            same_actor(source.actor, target.actor) or _told_the_press(trigger, target.actor)
+        )
     ]
+
+
+def _told_the_press(trigger: Trigger, target: ActorRef) -> bool:
+    """"X told the BBC": an interview, not a statement to a political actor."""
+    if trigger.code[:2] != "01":
+        return False
+    is_media = bool(target.cameo and target.cameo.endswith("MED"))
+    return is_media or default_outlets().lookup(target.name) is not None
 
 
 def _role_actors(

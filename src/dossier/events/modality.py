@@ -167,6 +167,8 @@ def _governing_noun(noun: Token) -> set[Modality]:
     cues: set[Modality] = set()
     if noun.lower_ in GOVERNING_NOUN_CUES:
         cues.add(GOVERNING_NOUN_CUES[noun.lower_])
+        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_ in CUES.dismissing_verbs:
+            cues.add("denied")  # "dismissed reports he told Brown"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         cues.add("negated")  # "no intention of serving"
     return cues

@@ -21,7 +21,7 @@ MODALITIES = frozenset(get_args(Modality)) - {"asserted"}
 CUE_TABLES = ("auxiliaries", "adverbs", "predicates", "noun_modifiers", "governing_nouns")
 WORD_LISTS = (
     "occurrence_verbs", "evidence_nouns", "happening_verbs", "conditional_markers",
-    "reporting_verbs",
+    "reporting_verbs", "dismissing_verbs",
 )
 
 
@@ -37,6 +37,7 @@ class ModalityCues:
     happening_verbs: frozenset[str]
     conditional_markers: frozenset[str]
     reporting_verbs: frozenset[str]
+    dismissing_verbs: frozenset[str]
 
 
 def load_modality_cues(path: Path | None = None) -> ModalityCues:
