@@ -122,3 +122,18 @@ def test_modality_cue_file_refuses_an_unknown_modality(tmp_path: Path) -> None:
                                    "  wishful: [could, may, might]"))
     with pytest.raises(KnowledgeError, match="wishful"):
         load_modality_cues(path)
+
+
+def test_older_verb_files_without_section_marker_and_with_xml_comments(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "<!-- PETRARCH VALIDATION SUITE VERBS DICTIONARY -->\n"
+        "&TIETYPES\n+MILITARY\n\n"
+        "--- ADMIT  [013:012] ---\n<!-- a comment\n spanning lines -->\nADMIT\n"
+        "- * &TIETYPES TIES  [064]\n"
+    )
+    book, report = import_petrarch_verbs(path)
+    (admit,) = book.lookup("verb", "admit")
+    assert (admit.code, admit.reciprocal) == ("013", "012")
+    assert admit.refinements[0].slots[0].words == (frozenset({"military"}), frozenset({"ties"}))
+    assert report.blocks == 1 and report.skipped_lines == []

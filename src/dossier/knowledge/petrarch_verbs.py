@@ -3,7 +3,8 @@
 The format, as read here:
 - `&NAME` starts a synonym set; its members follow as `+WORD` lines (a member may be
   another set, `+&OTHER`).
-- `####### VERB PATTERNS #######` starts the verb blocks, `TRANSFORMATIONS` ends them.
+- `####### VERB PATTERNS #######` (or, in older files, the first block) starts the
+  verb blocks, `TRANSFORMATIONS` ends them; `<!-- ... -->` comments are ignored.
 - `--- NAME [code] ---` starts a verb block with its default code (`---`: none;
   `042:043`: the code and the code of the target's side of the same happening).
 - A line naming a verb (`MEET {MEETS MET}`, `+ASK_FOR {...} [020]`) adds it to the
@@ -35,6 +36,7 @@ PETRARCH_SOURCE = ("subject", "agent")
 PETRARCH_TARGET = ("dative", "object", "clause_subject", "any_prep", "owner")
 BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*-*\s*$")
 CODE_IN_LINE = re.compile(r"\[([^\]]*)\]\s*$")
+XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 TOKEN = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -66,7 +68,9 @@ def load_verb_file(path: Path) -> PatternBook:
 
 def import_petrarch_verbs(path: Path) -> tuple[PatternBook, ImportReport]:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        # XML comments (the validation dictionaries) are blanked, keeping line numbers
+        lines = XML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text).splitlines()
     except OSError as error:
         raise KnowledgeError(str(path), None, f"cannot read verb dictionary: {error}") from None
     synsets = _synsets(lines)
@@ -143,9 +147,10 @@ def _blocks(
             continue
         if "TRANSFORMATIONS" in raw and raw.startswith("#"):
             break
+        header = BLOCK_HEADER.match(line)
+        in_verbs = in_verbs or header is not None  # older files have no section marker
         if not in_verbs or not line:
             continue
-        header = BLOCK_HEADER.match(line)
         if header:
             code, reciprocal, _ = _parse_code(header.group(2))
             blocks.append(_Block(header.group(1), code, reciprocal))
