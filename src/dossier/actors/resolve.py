@@ -1,31 +1,25 @@
-"""Group spaCy's named-entity mentions into document-level entities.
+"""Resolve every actor mention of a parsed document to one entity with a CAMEO code.
 
-A surname ("Putin", "Kim") joins the most recent earlier full name that ends with
-it, so "Kim" after "Kim Jong-il" is Kim Jong-il even when "Kim Dae Jung" appears
-later in the article.
+`resolve_entities(doc, published)` runs the passes of `scan.DocumentResolver` against
+the knowledge base (the project's own by default, or one built with
+`dossier.knowledge.actor_files.knowledge_with`) and returns a `ResolvedEntities`
+table the later stages query by character range.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from dossier.record import Entity, EntityType
+from dossier.actors.scan import DocumentResolver
+from dossier.knowledge.actor_files import default_knowledge
+from dossier.knowledge.actors import ActorKnowledge
+from dossier.record import ActorRef, Entity
 from dossier.record import Span as TextSpan
 
-NER_TYPES: dict[str, EntityType] = {
-    "PERSON": "PERSON",
-    "GPE": "COUNTRY",
-    "NORP": "COUNTRY",
-    "ORG": "ORGANIZATION",
-    "LOC": "LOCATION",
-    "FAC": "LOCATION",
-    "LAW": "AGREEMENT",
-}
-POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
 
 
 @dataclass
@@ -35,68 +29,47 @@ class ResolvedEntities:
     entities: list[Entity] = field(default_factory=list)
 
     def at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping the character range, longest first."""
-        best: tuple[int, Entity] | None = None
-        for entity in self.entities:
-            for mention in entity.mentions:
-                if mention.start < end and start < mention.end:
-                    length = mention.end - mention.start
-                    if best is None or length > best[0]:
-                        best = (length, entity)
-        return best[1] if best else None
+        """The entity with a mention overlapping the character range, longest mention first."""
+        found = self._overlapping(start, end)
+        return found[0][1] if found else None
+
+    def entities_at(self, start: int, end: int) -> list[Entity]:
+        """Every entity with a mention overlapping the range ("the two men" names two)."""
+        seen: list[Entity] = []
+        for _, entity, _ in self._overlapping(start, end):
+            if entity not in seen:
+                seen.append(entity)
+        return seen
+
+    def actor_at(self, start: int, end: int) -> ActorRef | None:
+        """The actor (person, country, organisation) a mention in the range names, for events."""
+        for _, entity, mention in self._overlapping(start, end):
+            if entity.type in ACTOR_TYPES:
+                return ActorRef(
+                    entity=entity.id,
+                    name=entity.name,
+                    text=mention.text,
+                    country=entity.country,
+                    cameo=entity.cameo,
+                )
+        return None
 
     def by_id(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
 
-
-def resolve_entities(doc: Doc, published: date | None = None) -> ResolvedEntities:
-    """Resolve the named-entity mentions of a parsed document to entities."""
-    table: dict[tuple[str, str], Entity] = {}
-    people: list[Entity] = []
-    for span in doc.ents:
-        kind = NER_TYPES.get(span.label_)
-        if kind is None:
-            continue
-        name, mention = _clean(span)
-        if not name:
-            continue
-        entity = _person_for_surname(name, people) if kind == "PERSON" else None
-        if entity is None:
-            entity = table.get((kind, name.lower()))
-        if entity is None:
-            entity = Entity(id=_entity_id(kind, name), name=name, type=kind)
-            table[(kind, name.lower())] = entity
-        if kind == "PERSON" and entity in people:
-            people.remove(entity)
-        if kind == "PERSON":
-            people.append(entity)
-        entity.mentions.append(mention)
-    return ResolvedEntities(list(table.values()))
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, Entity, TextSpan]]:
+        found = [
+            (mention.end - mention.start, entity, mention)
+            for entity in self.entities
+            for mention in entity.mentions
+            if mention.start < end and start < mention.end
+        ]
+        return sorted(found, key=lambda item: -item[0])
 
 
-def _clean(span: Span) -> tuple[str, TextSpan]:
-    """The span's text without a leading article or trailing possessive, and its offsets."""
-    start, end = span.start_char, span.end_char
-    text = span.text
-    if span[0].lower_ == "the" and len(span) > 1:
-        start = span[1].idx
-    for ending in POSSESSIVE_ENDINGS:
-        if text.endswith(ending):
-            end -= len(ending)
-            break
-    clean = span.doc.text[start:end].strip()
-    return clean, TextSpan(start=start, end=start + len(clean), text=clean)
-
-
-def _person_for_surname(name: str, people: list[Entity]) -> Entity | None:
-    """The most recently mentioned person whose full name ends or starts with this one."""
-    for person in reversed(people):
-        parts = person.name.split()
-        if name == person.name or (len(name.split()) == 1 and name in (parts[0], parts[-1])):
-            return person
-    return None
-
-
-def _entity_id(kind: str, name: str) -> str:
-    digest = hashlib.sha1(f"{kind}:{name}".encode()).hexdigest()[:10]
-    return f"e-{digest}"
+def resolve_entities(
+    doc: Doc, published: date | None = None, knowledge: ActorKnowledge | None = None
+) -> ResolvedEntities:
+    """Resolve the actor mentions of a parsed document, as known on its publication day."""
+    table = DocumentResolver(doc, knowledge or default_knowledge(), published).run()
+    return ResolvedEntities(table.entities())

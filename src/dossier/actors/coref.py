@@ -1,0 +1,96 @@
+"""Pronouns (he, his, she, her, ...) and "the two men", resolved to people already named.
+
+A pronoun is, in order of preference: the nearest person before it in its sentence
+who is a subject; the last person who was a subject of the previous sentence ("... said
+spokesman Kenneth Bacon ... with Defense Secretary William Cohen. He urged Putin" → He
+is Bacon, not Cohen); the most recent person named. "The two men" (or "the two" with no
+noun after it) are the two most recent distinct people.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dossier.actors.syntax import is_subject
+from dossier.actors.table import Found, Ref
+
+if TYPE_CHECKING:
+    from dossier.actors.scan import DocumentResolver
+
+PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PEOPLE_NOUNS = "men|women|leaders|ministers|presidents|diplomats|officials"
+TWO_PEOPLE = re.compile(rf"\b(?:[Tt]he two(?: (?:{PEOPLE_NOUNS}))?|[Bb]oth men)\b")
+
+
+def resolve_pronouns(r: DocumentResolver) -> None:
+    people = _person_mentions(r)
+    for token in r.doc:
+        if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
+            continue
+        ref = _antecedent(r, people, token.idx, token.sent.start_char)
+        if ref is not None:
+            r.mention(token.idx, token.idx + len(token.text), ref)
+    _two_people(r, people)
+
+
+def _person_mentions(r: DocumentResolver) -> list[tuple[Found, Ref]]:
+    found = [
+        (mention, ref)
+        for ref, facts in r.table.facts.items()
+        if facts.type == "PERSON"
+        for mention in facts.mentions
+    ]
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _antecedent(
+    r: DocumentResolver, people: list[tuple[Found, Ref]], position: int, sentence_start: int
+) -> Ref | None:
+    earlier = [(m, ref) for m, ref in people if m.start < position]
+    same = [(m, ref) for m, ref in earlier if m.start >= sentence_start]
+    subjects = [ref for m, ref in same if m.head is not None and is_subject(m.head)]
+    if subjects:
+        return subjects[-1]
+    previous = _previous_sentence(r, sentence_start)
+    if previous is not None:
+        before = [
+            ref
+            for m, ref in earlier
+            if previous[0] <= m.start < previous[1] and m.head is not None and is_subject(m.head)
+        ]
+        if before:
+            return before[-1]
+    return earlier[-1][1] if earlier else None
+
+
+def _previous_sentence(r: DocumentResolver, sentence_start: int) -> tuple[int, int] | None:
+    previous = None
+    for sentence in r.doc.sents:
+        if sentence.start_char >= sentence_start:
+            break
+        previous = (sentence.start_char, sentence.end_char)
+    return previous
+
+
+def _two_people(r: DocumentResolver, people: list[tuple[Found, Ref]]) -> None:
+    for match in TWO_PEOPLE.finditer(r.doc.text):
+        if match.group(0).lower() == "the two" and _followed_by_noun(r, match.end()):
+            continue
+        recent: list[Ref] = []
+        for mention, ref in reversed(people):
+            if mention.start < match.start() and ref not in recent:
+                recent.append(ref)
+            if len(recent) == 2:
+                break
+        if len(recent) == 2 and r.free(match.start(), match.end()):
+            for ref in recent:
+                r.table.add(Found(match.start(), match.end(), match.group(0), ref, None))
+
+
+def _followed_by_noun(r: DocumentResolver, end: int) -> bool:
+    """'the two countries', 'the two Koreas' name things; 'when the two meet' names people."""
+    following = next((t for t in r.doc if t.idx >= end), None)
+    return following is not None and (
+        following.tag_ in {"NNS", "NNPS"} or following.pos_ in {"PROPN", "NUM"}
+    )

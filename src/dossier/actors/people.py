@@ -1,0 +1,158 @@
+"""People: names with the title before them, full names first, then surnames.
+
+A surname ("Putin", "Kim", or a name spaCy mislabels as an organisation: "Mamedov")
+is the person of the document whose full name carries it and was mentioned most
+recently before it (else the first one after it); only when the document names no
+such person does the knowledge base answer, and only if exactly one person of that
+name held an office on the day.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dossier.actors.syntax import title_before
+from dossier.actors.table import Ref
+from dossier.knowledge.actors import Actor, phrase_key
+
+if TYPE_CHECKING:
+    from dossier.actors.scan import DocumentResolver
+
+SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def resolve_people(r: DocumentResolver) -> None:
+    full, single = _person_spans(r)
+    for first, end, _ in full:
+        _resolve_full(r, first, end)
+    for first, end, from_person_ner in single:
+        _resolve_surname(r, first, end, from_person_ner)
+
+
+def _person_spans(
+    r: DocumentResolver,
+) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, bool]]]:
+    """Token ranges of person names: (first, end, named a person by spaCy)."""
+    spans: dict[tuple[int, int], bool] = {}
+    for ent in r.doc.ents:
+        trimmed = _trim(r, ent.start, ent.end)
+        if trimmed is None:
+            continue
+        text = r.text(trimmed[0], trimmed[1] - 1)
+        known = [a for a in r.kb.lookup(text) if a.curated]
+        if known and known[0].type not in {"PERSON", None}:
+            continue  # "G-8" is a grouping, whatever spaCy says
+        if ent.label_ == "PERSON" or (known and known[0].type == "PERSON"):
+            spans[trimmed] = ent.label_ == "PERSON"
+        elif ent.label_ in SURNAME_LABELS and trimmed[1] - trimmed[0] == 1:
+            spans.setdefault(trimmed, False)
+    for first, end in _known_people(r):
+        if not any(a < end and first < b for a, b in spans):
+            spans[(first, end)] = True
+    for start, end in r.surname_spans:
+        span = r.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            spans.setdefault((span.start, span.end), True)
+    ordered = sorted(spans.items())
+    full = [(a, b, p) for (a, b), p in ordered if _words(r, a, b) > 1]
+    single = [(a, b, p) for (a, b), p in ordered if _words(r, a, b) == 1]
+    return full, single
+
+
+def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
+    """Full names of people in the knowledge base that spaCy did not label."""
+    found = []
+    for i, token in enumerate(r.doc):
+        if not token.text[:1].isupper():
+            continue
+        for end in range(min(len(r.doc), i + 5), i + 1, -1):
+            if any(a.curated and a.type == "PERSON" for a in r.kb.lookup(r.text(i, end - 1))):
+                found.append((i, end))
+                break
+    return found
+
+
+def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
+    """A name's tokens without a leading article or title word or a trailing possessive."""
+    while first < end and (r.doc[first].lower_ in r.title_words or r.doc[first].lower_ == "the"):
+        first += 1
+    while end > first and r.doc[end - 1].text in {"’s", "'s", "’", "'"}:
+        end -= 1
+    if first >= end or not r.doc[first].text[:1].isupper():
+        return None
+    return first, end
+
+
+def _words(r: DocumentResolver, first: int, end: int) -> int:
+    return len(phrase_key(r.text(first, end - 1)).split())
+
+
+def _resolve_full(r: DocumentResolver, first: int, end: int) -> None:
+    text = r.text(first, end - 1)
+    actors = [a for a in r.kb.lookup(text) if a.type in {"PERSON", None}]
+    chosen = _preferred(actors)
+    if chosen is not None:
+        ref = r.table.actor(chosen, "PERSON", actors)
+    else:
+        words = text.replace("-", " ").split()
+        ref = r.table.person(text, (words[0], words[-1]))
+    _take_title(r, first, ref, learn=chosen is None)
+    r.mention(r.doc[first].idx, r.doc[end - 1].idx + len(r.doc[end - 1].text), ref)
+
+
+def _resolve_surname(r: DocumentResolver, first: int, end: int, from_person_ner: bool) -> None:
+    token = r.doc[first]
+    if r.claimed[first]:
+        return
+    ref = _person_in_document(r, token.text, token.idx)
+    if ref is None:
+        known = [a for a in r.kb.by_family_name(token.text) if a.role_at(r.day)]
+        if len(known) == 1:
+            ref = r.table.actor(known[0], "PERSON", [])
+        elif from_person_ner:
+            ref = r.table.person(token.text, (token.text,))
+        else:
+            return
+    _take_title(r, first, ref, learn=ref.kind == "person")
+    r.mention(token.idx, token.idx + len(token.text), ref)
+
+
+def _person_in_document(r: DocumentResolver, surname: str, position: int) -> Ref | None:
+    """The person named in full whose family name this is: latest before, else first after."""
+    key = phrase_key(surname)
+    before: tuple[int, Ref] | None = None
+    after: tuple[int, Ref] | None = None
+    for ref, facts in r.table.facts.items():
+        if facts.type != "PERSON" or key not in {phrase_key(n) for n in facts.family_names}:
+            continue
+        for mention in facts.mentions:
+            if len(mention.text.split()) < 2:
+                continue
+            if mention.start < position and (before is None or mention.start > before[0]):
+                before = (mention.start, ref)
+            if mention.start > position and (after is None or mention.start < after[0]):
+                after = (mention.start, ref)
+    chosen = before or after
+    return chosen[1] if chosen else None
+
+
+def _take_title(r: DocumentResolver, first: int, ref: Ref, learn: bool) -> None:
+    """Claim the title before a name; for someone unknown, learn country, code and role from it."""
+    found = title_before(r.doc, first, r.kb, r.title_words)
+    if found is None:
+        return
+    if found.organisation is not None:
+        start, end, actor = found.organisation
+        if r.free(start, end):
+            r.mention(start, end, r.table.actor(actor, "ORGANIZATION", []))
+    for i in range(found.start_token, found.end_token):
+        r.claimed[i] = True
+    if learn:
+        country = found.country
+        cameo = country.cameo + found.title.sector if country else None
+        r.table.facts[ref].learn(country.code if country else None, cameo, found.role_text)
+
+
+def _preferred(actors: list[Actor]) -> Actor | None:
+    curated = [a for a in actors if a.curated]
+    return curated[0] if curated else (actors[0] if actors else None)

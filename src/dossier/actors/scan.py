@@ -1,0 +1,379 @@
+"""The passes that find and resolve every actor mention of one document, in order:
+
+1. hyphenated pairs ("Russian-U.S.", "Moscow-Pyongyang"): one mention per side;
+2. people: names with the title before them, full names before surnames;
+3. offices named by title ("the Russian president" → whoever held it that day);
+4. groups: a country word and a role noun ("Russian officials" → RUSGOV);
+5. known names: organisations, outlets, countries, capitals and seats (metonymy);
+6. what spaCy's NER still names (places, agreements, unknown organisations);
+7. pronouns and "the two men".
+
+Each pass claims the tokens it explains, so a later pass never re-reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.actors.syntax import capital_is_place
+from dossier.actors.table import EntityTable, Found, Ref
+from dossier.knowledge.actors import Actor, ActorKnowledge, Country, phrase_key
+from dossier.record import EntityType
+
+NER_TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "GPE": "COUNTRY",
+    "NORP": "COUNTRY",
+    "ORG": "ORGANIZATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "LAW": "AGREEMENT",
+}
+POSSESSIVES = ("’s", "'s", "’", "'")
+CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w.’']*(?:[ -][A-Z][\w.’']*)*")
+MAX_FORM_TOKENS = 5
+MAX_NAME_TOKENS = 8
+GROUP_WINDOW = 4
+GROUP_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
+
+
+class DocumentResolver:
+    """Resolves one parsed document against the knowledge base on one day."""
+
+    def __init__(self, doc: Doc, knowledge: ActorKnowledge, day: date | None) -> None:
+        self.doc = doc
+        self.kb = knowledge
+        self.day = day
+        self.table = EntityTable(knowledge, day)
+        self.claimed = [False] * len(doc)
+        self.surname_spans: list[tuple[int, int]] = []
+        self.title_words = frozenset(
+            w for t in knowledge.titles for form in (t.title, *t.aliases) for w in form.split()
+        )
+
+    def run(self) -> EntityTable:
+        from dossier.actors.coref import resolve_pronouns
+        from dossier.actors.people import resolve_people
+
+        self.pairs()
+        resolve_people(self)
+        self.offices()
+        self.groups()
+        self.known_names()
+        self.leftover_ner()
+        resolve_pronouns(self)
+        return self.table
+
+    # --- bookkeeping ---------------------------------------------------------------------
+    def mention(self, start: int, end: int, ref: Ref) -> Found:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        found = Found(
+            start, end, self.doc.text[start:end], ref, span.root if span is not None else None
+        )
+        self.table.add(found)
+        if span is not None:
+            for i in range(span.start, span.end):
+                self.claimed[i] = True
+        return found
+
+    def free(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and not any(self.claimed[i] for i in range(span.start, span.end))
+
+    def text(self, first: int, last: int) -> str:
+        """The document's text from token `first` to token `last`, inclusive."""
+        return self.doc.text[self.doc[first].idx : self.doc[last].idx + len(self.doc[last].text)]
+
+    def form_at(self, i: int) -> tuple[Country, str, int] | None:
+        """The longest country name, demonym, capital or seat at token i: (country, kind, end)."""
+        if not self.doc[i].text[:1].isupper() or self.doc[i].lower_ == "the":
+            return None
+        for end in range(min(len(self.doc), i + MAX_FORM_TOKENS), i, -1):
+            if _loose_end(self.doc[end - 1]):
+                continue
+            found = self.kb.country_by_form(self.text(i, end - 1))
+            if found is not None:
+                return found[0], found[1], end
+        return None
+
+    # --- 1. hyphenated pairs ---------------------------------------------------------------
+    def pairs(self) -> None:
+        for run in CAPITALISED_RUN.finditer(self.doc.text):
+            if "-" not in run.group(0):
+                continue
+            parts = _hyphen_parts(run.group(0), run.start())
+            resolved = [
+                self._pair_part(text, start, n, len(parts)) for n, (text, start) in enumerate(parts)
+            ]
+            if len(parts) < 2 or any(r is None for r in resolved):
+                continue
+            for start, end, target in resolved:  # type: ignore[misc]
+                if isinstance(target, tuple):
+                    self.mention(start, end, self._country_ref(*target, head=None))
+                else:
+                    self.surname_spans.append((start, end))
+
+    def _pair_part(
+        self, text: str, start: int, n: int, count: int
+    ) -> tuple[int, int, object] | None:
+        words = text.split(" ")
+        options = range(len(words)) if n == 0 else [0] if n < count - 1 else [0]
+        for cut in options:
+            lengths = [len(words) - cut] if n == 0 else range(len(words), 0, -1)
+            for length in lengths:
+                piece = " ".join(words[cut : cut + length])
+                offset = start + len(" ".join(words[:cut])) + (1 if cut else 0)
+                form = self.kb.country_by_form(piece)
+                if form is not None:
+                    return offset, offset + len(piece), (form[0], form[1])
+                if length == 1 and self.kb.by_family_name(piece):
+                    return offset, offset + len(piece), "surname"
+        return None
+
+    def _country_ref(self, country: Country, kind: str, head: Token | None) -> Ref:
+        """A country form as an actor: the country, its government (metonymy) or a place."""
+        if kind in {"name", "demonym"} or country.region:
+            return self.table.country(country)
+        if kind == "capital" and head is not None and capital_is_place(head):
+            return self.table.place(
+                country.capitals[0] if country.capitals else country.name, country
+            )
+        return self.table.group(country, "GOV", self._label("GOV"))
+
+    def _label(self, sector: str) -> str:
+        found = next((s.label for s in self.kb.sectors if s.code == sector), None)
+        return found or sector
+
+    # --- 3. offices named by title ----------------------------------------------------------
+    def offices(self) -> None:
+        i = 0
+        while i < len(self.doc):
+            form = self.form_at(i) if not self.claimed[i] else None
+            if form is None or form[1] not in {"name", "demonym"}:
+                i += 1
+                continue
+            country, _, end = form
+            if end < len(self.doc) and self.doc[end].text in POSSESSIVES:
+                end += 1
+            office = self._title_at(end)
+            if office is None:
+                i += 1
+                continue
+            title, after = office
+            start_char, end_char = (
+                self.doc[i].idx,
+                self.doc[after - 1].idx + len(self.doc[after - 1].text),
+            )
+            self.mention(start_char, end_char, self._holder(country, title))
+            i = after
+
+    def _title_at(self, i: int) -> tuple[object, int] | None:
+        """A singular title starting at token i and not followed by a name: (title, end)."""
+        for end in range(min(len(self.doc), i + 4), i, -1):
+            if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
+                continue
+            title = self.kb.title(self.text(i, end - 1))
+            last = self.doc[end - 1]
+            if title is None or last.tag_ in {"NNS", "NNPS"}:
+                continue
+            if end < len(self.doc) and (self.claimed[end] or self.doc[end].pos_ == "PROPN"):
+                return None
+            return title, end
+        return None
+
+    def _holder(self, country: Country, title: object) -> Ref:
+        holders = self.kb.holders(country.code, title.kinds, self.day)  # type: ignore[attr-defined]
+        if holders:
+            return self.table.actor(holders[0], "PERSON", [])
+        name = f"{title.title.title()} of {country.name}"  # type: ignore[attr-defined]
+        ref = self.table.person(name, ())
+        self.table.facts[ref].learn(country.code, country.cameo + title.sector, title.title)  # type: ignore[attr-defined]
+        return ref
+
+    # --- 4. groups: a country word and a role noun -------------------------------------------
+    def groups(self) -> None:
+        i = 0
+        while i < len(self.doc):
+            form = self.form_at(i) if not self.claimed[i] else None
+            if form is None or form[1] not in {"name", "demonym"}:
+                i += 1
+                continue
+            country, _, end = form
+            group = self._group_after(country, end)
+            if group is None:
+                group = self._coordinated_group(country, end, i)
+                if group is None:
+                    i = end
+                    continue
+                ref, _ = group
+                self.mention(
+                    self.doc[i].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text), ref
+                )
+                i = end
+                continue
+            ref, stop = group
+            self.mention(
+                self.doc[i].idx, self.doc[stop - 1].idx + len(self.doc[stop - 1].text), ref
+            )
+            i = stop
+
+    def _group_after(self, country: Country, end: int) -> tuple[Ref, int] | None:
+        """The role noun phrase after a country word: (ref, end token) for the longest one."""
+        if end < len(self.doc) and self.doc[end].text in POSSESSIVES:
+            end += 1
+        window = []
+        for j in range(end, min(len(self.doc), end + GROUP_WINDOW)):
+            token = self.doc[j]
+            if self.claimed[j] or token.pos_ not in GROUP_WORD_POS or token.is_punct:
+                break
+            window.append(j)
+        for stop in range(len(window), 0, -1):
+            last = self.doc[window[stop - 1]]
+            if last.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for begin in range(stop):
+                ref = self._role_phrase(country, window[begin:stop])
+                if ref is not None:
+                    return ref, window[stop - 1] + 1
+        return None
+
+    def _role_phrase(self, country: Country, tokens: list[int]) -> Ref | None:
+        words = [self.doc[j] for j in tokens]
+        texts = [
+            " ".join(w.text for w in words),
+            " ".join([*(w.text for w in words[:-1]), words[-1].lemma_]),
+        ]
+        for text in texts:
+            body = self.kb.body(text)
+            if body is not None:
+                return self.table.body(body, country)
+            if phrase_key(text) == "capital" and country.capitals:
+                return self.table.place(country.capitals[0], country)
+            sector = self.kb.sector_of(text)
+            if (
+                sector is not None
+                and not country.region
+                or sector is not None
+                and sector.code == "GOV"
+            ):
+                return self.table.group(country, sector.code, sector.label)
+        return None
+
+    def _coordinated_group(self, country: Country, end: int, start: int) -> tuple[Ref, int] | None:
+        """'Russian and U.S. government officials': the first country shares the second's noun."""
+        if end >= len(self.doc) or self.doc[end].lower_ not in {"and", "or", ","}:
+            return None
+        other = self.form_at(end + 1) if end + 1 < len(self.doc) else None
+        if other is None or other[1] not in {"name", "demonym"}:
+            return None
+        group = self._group_after(other[0], other[2])
+        if group is None:
+            return None
+        facts = self.table.facts[group[0]]
+        sector = (facts.cameo or "")[len(other[0].cameo) :]
+        if not sector:
+            return None
+        return self.table.group(country, sector, self._label(sector)), end
+
+    # --- 5. known names: organisations, outlets, countries, capitals --------------------------
+    def known_names(self) -> None:
+        ner = _ner_by_token(self.doc)
+        i = 0
+        while i < len(self.doc):
+            token = self.doc[i]
+            usable = not self.claimed[i] and token.text[:1].isupper() and token.lower_ != "the"
+            match = self._name_at(i, ner) if usable else None
+            if match is None:
+                i += 1
+                continue
+            end, make = match
+            start_char = self.doc[i].idx
+            end_char = self.doc[end - 1].idx + len(self.doc[end - 1].text)
+            head = self.doc[i:end].root
+            self.mention(start_char, end_char, make(head))
+            i = end
+
+    def _name_at(self, i: int, ner: dict[int, Span]):  # noqa: ANN202 - a (end, maker) pair
+        limit = min(len(self.doc), i + min(MAX_NAME_TOKENS, self.kb.max_name_words))
+        for end in range(max(limit, min(len(self.doc), i + MAX_FORM_TOKENS)), i, -1):
+            if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
+                continue
+            text = self.text(i, end - 1)
+            form = self.kb.country_by_form(text)
+            if form is not None:
+                return end, lambda head, f=form: self._country_ref(f[0], f[1], head)
+            actors = self.kb.lookup(text)
+            chosen = _preferred(actors)
+            if chosen is None:
+                continue
+            span = ner.get(i)
+            if not chosen.curated and end - i < 2 and span is None:
+                continue
+            ner_type = NER_TYPES.get(span.label_) if span is not None else None
+            return end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
+        return None
+
+    # --- 6. what the NER still names --------------------------------------------------------
+    def leftover_ner(self) -> None:
+        for span in self.doc.ents:
+            kind = NER_TYPES.get(span.label_)
+            if kind is None or kind == "PERSON" or kind == "COUNTRY" and span.label_ == "NORP":
+                continue
+            start, end, text = _clean(span)
+            if not text or not self.free(start, end) or _is_junk(text, self.title_words, self.kb):
+                continue
+            if kind == "COUNTRY":
+                kind = "LOCATION"
+            ref = (
+                self.table.place(text, None) if kind == "LOCATION" else self.table.other(text, kind)
+            )
+            self.mention(start, end, ref)
+
+
+def _loose_end(token: Token) -> bool:
+    """A token a name cannot end on: white space or punctuation other than a dotted abbreviation."""
+    return token.is_space or token.is_punct
+
+
+def _preferred(actors: list[Actor]) -> Actor | None:
+    curated = [a for a in actors if a.curated]
+    return curated[0] if curated else (actors[0] if actors else None)
+
+
+def _hyphen_parts(run: str, offset: int) -> list[tuple[str, int]]:
+    parts, position = [], offset
+    for piece in run.split("-"):
+        parts.append((piece, position))
+        position += len(piece) + 1
+    return parts
+
+
+def _ner_by_token(doc: Doc) -> dict[int, Span]:
+    return {i: span for span in doc.ents for i in range(span.start, span.end)}
+
+
+def _clean(span: Span) -> tuple[int, int, str]:
+    """A span's characters without a leading 'the' or a trailing possessive."""
+    start, end = span.start_char, span.end_char
+    if span[0].lower_ == "the" and len(span) > 1:
+        start = span[1].idx
+    text = span.doc.text[start:end]
+    for ending in POSSESSIVES:
+        if text.endswith(ending):
+            end -= len(ending)
+            break
+    text = span.doc.text[start:end].strip()
+    return start, start + len(text), text
+
+
+def _is_junk(text: str, title_words: frozenset[str], knowledge: ActorKnowledge) -> bool:
+    """Title words alone ("Defense"), sector words, or lower-case text are not entities."""
+    words = text.lower().split()
+    if not text[:1].isupper():
+        return True
+    if all(w in title_words for w in words):
+        return True
+    return len(words) == 1 and knowledge.sector_of(words[0]) is not None

@@ -1,0 +1,157 @@
+"""Reading the parse: where a capital is a place and where it is a government, and
+the title words before a name ("North Korean ambassador Pak Ui Chun").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions that make their object a place: "talks in Pyongyang", "out of Moscow".
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "outside", "throughout", "across", "around", "within"}
+)
+# "to"/"from"/"into" make a place only after a word of movement: "a visit to Pyongyang",
+# but "a rebuff to Washington" is addressed to its government.
+MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards", "via"})
+MOTION_WORDS = frozenset(
+    """visit trip travel go come fly arrive arrival return journey stopover move send head
+    flight tour mission way drive sail relocate depart departure leave evacuate flee""".split()
+)
+# A capital modifying these nouns is its government ("Moscow-Pyongyang relations").
+RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties", "cooperation", "rapprochement"})
+TITLE_LINK_WORDS = frozenset(
+    {"of", "for", "on", "and", "-", "general", "acting", "first", "deputy"}
+)
+
+
+@dataclass
+class TitleBefore:
+    """The words before a name that give its bearer's title and country."""
+
+    start_token: int
+    end_token: int  # exclusive: the name's first token
+    title: Title
+    role_text: str
+    country: Country | None
+    organisation: tuple[int, int, Actor] | None = None  # character span and actor
+
+
+def capital_is_place(token: Token) -> bool:
+    """True when a capital names where something happens rather than who acts."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "compound":
+        return token.head.lower_ not in RELATION_NOUNS and token.head.lemma_ not in RELATION_NOUNS
+    if token.dep_ != "pobj":
+        return _place_by_position(token)
+    prep = token.head
+    word = prep.lower_
+    if word == "of":
+        return prep.head.lower_ == "out"
+    if word in PLACE_PREPOSITIONS:
+        return True
+    return word in MOTION_PREPOSITIONS and prep.head.lemma_.lower() in MOTION_WORDS
+
+
+def _place_by_position(token: Token) -> bool:
+    """When the parse goes astray ("to Beijing and Putin's arrival"): the words before decide."""
+    doc = token.doc
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is None:
+        return False
+    if previous.lower_ in PLACE_PREPOSITIONS:
+        return True
+    window = doc[max(0, token.i - 6) : token.i - 1]
+    return previous.lower_ in MOTION_PREPOSITIONS and any(
+        t.lemma_.lower() in MOTION_WORDS for t in window
+    )
+
+
+def is_subject(token: Token) -> bool:
+    """The token heads a subject, directly or as a conjunct or apposition of one."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    if token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
+        return token.head.dep_ in SUBJECT_DEPS
+    return False
+
+
+def title_before(
+    doc: Doc, first: int, knowledge: ActorKnowledge, words: frozenset[str]
+) -> TitleBefore | None:
+    """The title phrase ending right before token `first`, if there is one."""
+    tokens = _title_tokens(doc, first, words)
+    if not tokens:
+        return None
+    for cut in range(len(tokens)):
+        text = _text(doc, tokens[cut:])
+        title = knowledge.title(text)
+        if title is not None:
+            country, organisation = _country_in(doc, tokens[:cut], knowledge)
+            return TitleBefore(tokens[0], first, title, text, country, organisation)
+    return None
+
+
+def _title_tokens(doc: Doc, first: int, words: frozenset[str]) -> list[int]:
+    """Indices of the capitalised or title words right before `first`, skipping a parenthesis."""
+    found: list[int] = []
+    i = first - 1
+    sentence_start = doc[first].sent.start
+    while i >= sentence_start:
+        token = doc[i]
+        if token.text == ")":
+            opening = next(
+                (j for j in range(i - 1, sentence_start - 1, -1) if doc[j].text == "("), None
+            )
+            if opening is None:
+                break
+            i = opening - 1
+            continue
+        lower = token.lower_
+        if lower in words or (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}):
+            found.insert(0, i)
+            i -= 1
+            continue
+        break
+    while found and doc[found[0]].lower_ in TITLE_LINK_WORDS - {
+        "acting",
+        "first",
+        "deputy",
+        "general",
+    }:
+        found.pop(0)
+    return found
+
+
+def _country_in(
+    doc: Doc, tokens: list[int], knowledge: ActorKnowledge
+) -> tuple[Country | None, tuple[int, int, Actor] | None]:
+    """The country a title's modifiers name: a demonym, a country, or a national body's country."""
+    for i in range(len(tokens)):
+        for end in range(len(tokens), i, -1):
+            text = _text(doc, tokens[i:end])
+            form = knowledge.country_by_form(text)
+            if form is not None and form[1] in {"name", "demonym"}:
+                return form[0], None
+            actors = [
+                a
+                for a in knowledge.lookup(text)
+                if a.curated and a.country and a.type == "ORGANIZATION"
+            ]
+            if actors:
+                first, last = doc[tokens[i]], doc[tokens[end - 1]]
+                span = (first.idx, last.idx + len(last.text), actors[0])
+                return knowledge.country(actors[0].country), span
+    return None, None
+
+
+def _text(doc: Doc, tokens: list[int]) -> str:
+    if not tokens:
+        return ""
+    first, last = doc[tokens[0]], doc[tokens[-1]]
+    return doc.text[first.idx : last.idx + len(last.text)]
