@@ -53,7 +53,7 @@ except ImportError:  # pragma: no cover - depends on the time stage's progress
     _time_event_date = None
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
-FIRST_ONLY_ROLES = frozenset({"any_prep", "owner"})
+FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase"})
 ROLE_PREPS = frozenset({"of", "from"})
 
 

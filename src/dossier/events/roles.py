@@ -100,6 +100,8 @@ def role_heads(trigger: Token, role: str, light_verb: Token | None) -> list[Toke
         return any_prep_objects(trigger)
     if role == "clause_subject":
         return clause_subjects(trigger)
+    if role == "object_phrase":
+        return object_phrase_nouns(trigger)
     return prep_objects(trigger, (role,))
 
 
@@ -139,6 +141,15 @@ def any_prep_objects(head: Token) -> list[Token]:
                     found += pobjs  # "the closure of Bree's guest houses"
         frontier = following
     return found
+
+
+def object_phrase_nouns(verb: Token) -> list[Token]:
+    """Nouns anywhere in the verb's object phrase, in reading order: the last resort of
+    PETRARCH-style coding, which takes the first actor after the verb ("signed an accord
+    to supply Gondor", "cordoned off the roads leading into Mordor")."""
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    return [t for o in objects for t in o.subtree
+            if t.pos_ in ("PROPN", "NOUN") and t is not o and t.dep_ != "compound"]
 
 
 def clause_subjects(verb: Token) -> list[Token]:

@@ -23,7 +23,7 @@ DATA_DIR = Path(__file__).parent / "data"
 TriggerPos = Literal["verb", "noun"]
 NAMED_ROLES = frozenset(
     {"subject", "object", "dative", "agent", "possessor", "modifier", "light_subject",
-     "owner", "between", "any_prep", "clause_subject", "destination"}
+     "owner", "between", "any_prep", "clause_subject", "destination", "object_phrase"}
 )
 DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
     "verb": ("subject", "agent"),

@@ -33,7 +33,9 @@ from dossier.knowledge.codebook import default_codebook
 from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPattern, WordSlot
 
 PETRARCH_SOURCE = ("subject", "agent")
-PETRARCH_TARGET = ("dative", "object", "clause_subject", "any_prep", "owner")
+PETRARCH_TARGET = (
+    "dative", "object", "clause_subject", "any_prep", "owner", "object_phrase",
+)
 BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*-*\s*$")
 CODE_IN_LINE = re.compile(r"\[([^\]]*)\]\s*$")
 XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
