@@ -148,10 +148,14 @@ def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
 
 def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -> list[Coded]:
     pattern = trigger.pattern
-    sources = _role_actors(trigger, pattern.source, actors, triggers)
-    targets = _role_actors(trigger, pattern.target, actors, triggers)
+    sources, _ = _role_actors(trigger, pattern.source, actors, triggers)
+    targets, target_role = _role_actors(trigger, pattern.target, actors, triggers)
+    # Parties face each other when they are the coordinated subject of a symmetric event
+    # or the two sides of "between"; "meetings with Russian and Korean officials" does
+    # not make the Russians and Koreans meet each other.
     paired = pattern.symmetric and (
-        (len(sources) >= 2 and not targets) or (not sources and len(targets) >= 2)
+        (len(sources) >= 2 and not targets)
+        or (not sources and len(targets) >= 2 and target_role in MULTI_ACTOR_ROLES)
     )
     if paired:  # "Sherman and Losyukov chaired a meeting", "talks between X and Y"
         parties = sources or targets
@@ -180,7 +184,7 @@ def _told_the_press(trigger: Trigger, target: ActorRef) -> bool:
 
 def _role_actors(
     trigger: Trigger, roles: tuple[str, ...], actors: ActorResolver, triggers: set[int]
-) -> list[Found]:
+) -> tuple[list[Found], str | None]:
     """The actors of the first role, in the pattern's order, that names any.
 
     Words that are themselves triggers ("a visit to Beijing and Putin's arrival") are
@@ -191,7 +195,7 @@ def _role_actors(
         if role == "destination":
             found = _destinations(trigger, actors)
             if found:
-                return found
+                return found, role
             continue
         found: list[Found] = []
         for head in _with_pronoun_antecedent(role_heads(trigger.token, role, trigger.light_verb)):
@@ -202,8 +206,8 @@ def _role_actors(
                 break
         unique = _unique(found)
         if unique:
-            return unique
-    return []
+            return unique, role
+    return [], None
 
 
 def _with_pronoun_antecedent(heads: list[Token]) -> list[Token]:
