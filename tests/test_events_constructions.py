@@ -166,3 +166,8 @@ def test_telling_the_press_is_not_a_statement_to_an_actor(nlp) -> None:
 def test_verbal_attack_on_a_policy_is_criticism_not_force(nlp) -> None:
     event = only(nlp, "Arnor attacked Gondor's policy on grain exports.")
     assert triples([event]) == {("Arnor", "Gondor", "111")}
+
+
+def test_coordinated_parties_of_a_with_phrase_do_not_face_each_other(nlp) -> None:
+    items = coded(nlp, "The plan was rebuffed during meetings with Russian and U.S. officials.")
+    assert triples(items) == set()  # who met them is not said
