@@ -171,3 +171,19 @@ def test_verbal_attack_on_a_policy_is_criticism_not_force(nlp) -> None:
 def test_coordinated_parties_of_a_with_phrase_do_not_face_each_other(nlp) -> None:
     items = coded(nlp, "The plan was rebuffed during meetings with Russian and U.S. officials.")
     assert triples(items) == set()  # who met them is not said
+
+
+def test_what_an_actor_is_urged_to_do_is_not_asserted_even_when_coded(nlp) -> None:
+    from dataclasses import replace
+
+    from dossier.knowledge.event_patterns import PatternBook
+
+    book = PatternBook()
+    for patterns in default_event_patterns().patterns.values():
+        for pattern in patterns:
+            book.add(replace(pattern, nested=True))  # an analyst's choice: code the content
+    doc = nlp("Bacon urged Putin to attack Kim.")
+    items = [c for s in doc.sents for c in code_sentence(s, book, TableActors())]
+    inner = [c for c in items if c.trigger.code == "190"]
+    assert triples(inner) == {("Putin", "Kim", "190")}
+    assert inner[0].modality == "hypothetical"
