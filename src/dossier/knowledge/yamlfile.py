@@ -47,10 +47,22 @@ def yaml_entries(path: Path) -> Iterator[Located]:
         raise KnowledgeError(
             str(path), root.start_mark.line + 1, "a YAML list of entries is expected"
         )
-    constructor = yaml.constructor.SafeConstructor()
+    constructor = _DatesAsText()
     for node in root.value:
-        value = constructor.construct_object(node, deep=True)
+        try:
+            value = constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError) as error:
+            raise KnowledgeError(str(path), node.start_mark.line + 1, str(error)) from None
         yield Located(value, str(path), node.start_mark.line + 1)
+
+
+class _DatesAsText(yaml.constructor.SafeConstructor):
+    """Keeps 2000-13-01 as text, so `parse_date` can say what is wrong and where."""
+
+
+_DatesAsText.add_constructor(
+    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
+)
 
 
 def check_fields(entry: Located, required: set[str], optional: set[str]) -> dict[str, Any]:

@@ -1,0 +1,294 @@
+"""Resolution rules on short hand-written sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from dossier.actors import ResolvedEntities, default_knowledge, resolve_entities
+from dossier.record import Entity
+
+JUNE_2000 = date(2000, 6, 12)
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    def run(text: str, day: date | None = JUNE_2000, knowledge=None) -> ResolvedEntities:
+        return resolve_entities(nlp(text), day, knowledge)
+
+    return run
+
+
+def entity_of(resolved: ResolvedEntities, text: str, words: str, nth: int = 0) -> Entity | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return resolved.at(start, start + len(words))
+
+
+def names(resolved: ResolvedEntities) -> set[str]:
+    return {e.name for e in resolved.entities}
+
+
+# --- metonymy --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "cameo", "country"),
+    [
+        ("Moscow announced that the president will travel abroad.", "Moscow", "RUSGOV", "RUS"),
+        ("Washington welcomed the news of the visit.", "Washington", "USAGOV", "USA"),
+        ("The Kremlin could hardly have been pleased.", "Kremlin", "RUSGOV", "RUS"),
+        ("The White House denied the report on Tuesday.", "White House", "USAGOV", "USA"),
+        ("Pyongyang would not object to the plan.", "Pyongyang", "PRKGOV", "PRK"),
+        ("The deal was a diplomatic victory for Moscow.", "Moscow", "RUSGOV", "RUS"),
+        ("Russia had been shut out by Washington and Beijing.", "Beijing", "CHNGOV", "CHN"),
+    ],
+)
+def test_a_capital_or_seat_acting_is_its_government(resolve, text, words, cameo, country):
+    entity = entity_of(resolve(text), text, words)
+    assert (entity.type, entity.cameo, entity.country) == ("ORGANIZATION", cameo, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A summit meeting was held in Moscow last week.", "Moscow"),
+        ("He made a visit to Pyongyang in July.", "Pyongyang"),
+        ("Reports out of Moscow suggest little progress.", "Moscow"),
+    ],
+)
+def test_a_capital_where_something_happens_is_a_place(resolve, text, words):
+    entity = entity_of(resolve(text), text, words)
+    assert entity.type == "LOCATION" and entity.cameo is None
+
+
+def test_a_country_name_keeps_the_country_code(resolve):
+    text = "Russia had long sought a seat at the talks."
+    entity = entity_of(resolve(text), text, "Russia")
+    assert (entity.name, entity.type, entity.cameo) == ("Russia", "COUNTRY", "RUS")
+
+
+# --- demonym and role noun ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "cameo", "name"),
+    [
+        (
+            "Russian officials were unclear about the date.",
+            "Russian officials",
+            "RUSGOV",
+            "Government (Russia)",
+        ),
+        (
+            "South Korean media executives traveled to Pyongyang.",
+            "South Korean media executives",
+            "KORMED",
+            "Media (South Korea)",
+        ),
+        (
+            "Russian diplomatic sources were quoted as saying so.",
+            "Russian diplomatic sources",
+            "RUSGOV",
+            "Government (Russia)",
+        ),
+        (
+            "In a rebuff, the Russian side said it would not act.",
+            "Russian side",
+            "RUSGOV",
+            "Government (Russia)",
+        ),
+        (
+            "American troops were needed in the region.",
+            "American troops",
+            "USAMIL",
+            "Military (United States)",
+        ),
+        (
+            "A high-ranking Russian diplomat denied the reports.",
+            "Russian diplomat",
+            "RUSGOV",
+            "Government (Russia)",
+        ),
+    ],
+)
+def test_demonym_and_role_noun_make_a_group(resolve, text, words, cameo, name):
+    entity = entity_of(resolve(text), text, words)
+    assert (entity.cameo, entity.name) == (cameo, name)
+    assert any(m.text == words for m in entity.mentions)
+
+
+def test_coordinated_demonyms_share_the_role_noun(resolve):
+    text = "Talks between Russian and U.S. government officials ended."
+    resolved = resolve(text)
+    assert entity_of(resolved, text, "Russian").cameo == "RUSGOV"
+    assert entity_of(resolved, text, "officials").cameo == "USAGOV"
+
+
+def test_a_demonym_alone_is_the_country(resolve):
+    text = "The announcement generated speculation about Russian interests."
+    assert entity_of(resolve(text), text, "Russian").cameo == "RUS"
+
+
+def test_the_north_koreans_are_not_a_place(resolve):
+    text = "He urged Putin to try to convince the North Koreans to stop work."
+    entity = entity_of(resolve(text), text, "North Koreans")
+    assert (entity.type, entity.cameo) == ("COUNTRY", "PRK")
+
+
+def test_a_national_body_takes_its_country_from_the_adjective(resolve):
+    text = "The Russian Foreign Ministry issued a statement."
+    entity = entity_of(resolve(text), text, "Foreign Ministry")
+    assert (entity.name, entity.cameo) == ("Foreign Ministry (Russia)", "RUSGOV")
+
+
+# --- titles, dates and people ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("day", "holder", "cameo"),
+    [
+        (JUNE_2000, "Vladimir Putin", "RUSGOV"),
+        (date(1998, 6, 1), "Boris Yeltsin", "RUSGOV"),
+        (date(2010, 6, 1), "Dmitry Medvedev", "RUSGOV"),
+    ],
+)
+def test_a_title_names_whoever_held_the_office_that_day(resolve, day, holder, cameo):
+    text = "An expected visit by the Russian president to Beijing was announced."
+    entity = entity_of(resolve(text, day), text, "Russian president")
+    assert (entity.name, entity.type, entity.cameo) == (holder, "PERSON", cameo)
+
+
+def test_the_north_korean_leader(resolve):
+    text = "The North Korean leader may himself have repudiated the deal."
+    resolved = resolve(text, date(2000, 8, 30))
+    entity = entity_of(resolved, text, "North Korean leader")
+    assert entity.name == "Kim Jong-il"
+    assert entity_of(resolved, text, "himself") is entity
+
+
+def test_an_office_held_outside_the_date_does_not_resolve(resolve):
+    text = "The Russian prime minister arrived in Paris."
+    entity = entity_of(resolve(text, JUNE_2000), text, "Russian prime minister")
+    assert entity.name == "Mikhail Kasyanov"  # Putin was prime minister until May 2000
+    text = "Vladimir Putin met reporters."
+    assert entity_of(resolve(text, date(1995, 1, 1)), text, "Vladimir Putin").cameo == "RUS"
+
+
+def test_someone_unknown_takes_country_and_sector_from_the_title(resolve):
+    text = "Syrian ambassador Imad Moustapha met the officials."
+    entity = entity_of(resolve(text), text, "Imad Moustapha")
+    assert (entity.type, entity.country, entity.cameo, entity.role) == (
+        "PERSON",
+        "SYR",
+        "SYRGOV",
+        "ambassador",
+    )
+    assert "Syrian" not in names(resolve(text))
+
+
+def test_the_seed_ambassador_without_the_knowledge_base(resolve):
+    kb = default_knowledge()
+    without_pak = replace(kb, actors=[a for a in kb.actors if a.name != "Pak Ui-chun"])
+    text = "Mamedov had met in Moscow the day before with North Korean ambassador Pak Ui Chun."
+    entity = entity_of(resolve(text, JUNE_2000, without_pak), text, "Pak Ui Chun")
+    assert (entity.name, entity.country, entity.cameo) == ("Pak Ui Chun", "PRK", "PRKGOV")
+
+
+def test_full_names_and_surnames(resolve):
+    text = "President Vladimir Putin will travel to Japan. Putin said the trip was useful."
+    resolved = resolve(text)
+    full = entity_of(resolved, text, "Vladimir Putin")
+    assert entity_of(resolved, text, "Putin", nth=1) is full
+    assert (full.name, full.country, full.role) == ("Vladimir Putin", "RUS", "president")
+
+
+def test_an_ambiguous_surname_follows_the_document(resolve):
+    text = (
+        "Putin met Kim Jong-il in Pyongyang. Kim said he was joking. "
+        "Later South Korean President Kim Dae Jung said yesterday that he had been told so."
+    )
+    resolved = resolve(text, date(2000, 8, 30))
+    jong_il = entity_of(resolved, text, "Kim Jong-il")
+    assert entity_of(resolved, text, "Kim said") is jong_il
+    dae_jung = entity_of(resolved, text, "Kim Dae Jung")
+    assert dae_jung.name == "Kim Dae-jung" and dae_jung is not jong_il
+    assert entity_of(resolved, text, "he had") is dae_jung
+
+
+def test_a_surname_labelled_organisation_is_the_person(resolve):
+    text = (
+        "Deputy Foreign Minister Georgy Mamedov met the ambassador. "
+        "The statement said that Mamedov and Pak had discussed the summit."
+    )
+    resolved = resolve(text)
+    entity = entity_of(resolved, text, "Mamedov", nth=1)
+    assert (entity.name, entity.type) == ("Georgy Mamedov", "PERSON")
+    assert not any(e.type == "ORGANIZATION" and e.name == "Mamedov" for e in resolved.entities)
+
+
+# --- pronouns and the two men -------------------------------------------------------------
+def test_the_previous_subject_beats_the_last_person_named(resolve):
+    text = (
+        "U.S. Defense Department spokesman Kenneth Bacon commented on the announcement "
+        "during a visit to Brussels with Defense Secretary William Cohen. He urged Putin to act."
+    )
+    resolved = resolve(text)
+    assert entity_of(resolved, text, "He").name == "Kenneth Bacon"
+    assert entity_of(resolved, text, "Defense Department").cameo == "USAGOV"
+    assert "Defense" not in names(resolved)
+
+
+def test_the_two_men_are_the_last_two_people(resolve):
+    text = (
+        "Georgy Mamedov had met with North Korean ambassador Pak Ui Chun. "
+        "A statement said that discussions were continued between the two men."
+    )
+    resolved = resolve(text)
+    start = text.index("the two men")
+    both = {e.name for e in resolved.entities_at(start, start + len("the two men"))}
+    assert both == {"Georgy Mamedov", "Pak Ui-chun"}
+
+
+# --- pairs and junk ----------------------------------------------------------------------
+def test_a_hyphenated_pair_is_two_countries(resolve):
+    text = "It came after a Russian-U.S. summit meeting and before the Russian-North Korean talks."
+    resolved = resolve(text)
+    assert entity_of(resolved, text, "Russian").cameo == "RUS"
+    assert entity_of(resolved, text, "U.S.").cameo == "USA"
+    assert entity_of(resolved, text, "North Korean").cameo == "PRK"
+    assert not any("-" in e.name for e in resolved.entities)
+
+
+def test_groupings_are_organisations_not_people(resolve):
+    text = "A successful visit on the eve of the G-8 summit could increase his clout."
+    entity = entity_of(resolve(text), text, "G-8")
+    assert (entity.type, entity.cameo) == ("ORGANIZATION", "IGOGOE")
+
+
+# --- the interface the events stage uses ------------------------------------------------------
+def test_actor_at_gives_the_events_stage_an_actor(resolve):
+    text = "Russian officials were unclear as to exactly when the visit would occur."
+    resolved = resolve(text)
+    start = text.index("officials")
+    actor = resolved.actor_at(start, start + len("officials"))
+    assert (actor.name, actor.cameo, actor.country, actor.text) == (
+        "Government (Russia)",
+        "RUSGOV",
+        "RUS",
+        "Russian officials",
+    )
+    assert resolved.by_id(actor.entity).name == "Government (Russia)"
+    place = text.index("when")
+    assert resolved.actor_at(place, place + 4) is None
+
+
+def test_a_user_dictionary_resolves_its_actors(resolve, tmp_path):
+    from dossier.actors import knowledge_with
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- {name: Jan Novak, country: CZE, roles: [[foreign minister, 1999, 2001]]}\n"
+    )
+    text = "Foreign Minister Jan Novak arrived. Novak said little."
+    resolved = resolve(text, JUNE_2000, knowledge_with([path]))
+    entity = entity_of(resolved, text, "Jan Novak")
+    assert (entity.country, entity.cameo, entity.role) == ("CZE", "CZEGOV", "foreign minister")
+    assert entity_of(resolved, text, "Novak", nth=1) is entity
