@@ -247,7 +247,10 @@ def _is_year(match: re.Match, doc: Doc) -> bool:
     token = span.root
     if token.ent_type_ in NOT_YEARS:
         return False
-    return not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
+    # "2000 troops" counts troops; "the company's 1989 operating results" is a year
+    counted = token.dep_ == "nummod" and token.head.tag_ == "NNS"
+    follows = token.head.i == token.i + 1
+    return not counted or (token.ent_type_ == "DATE" and not follows)
 
 
 def _hints(doc: Doc, found: list[Found]) -> list[Found]:
