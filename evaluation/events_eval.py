@@ -160,6 +160,11 @@ class DictionaryActors:
                     return actor.name, code
         return None
 
+    def role_noun(self, token: Token) -> bool:
+        """Agent nouns of the suite's dictionary are role nouns ("militia", "lawmakers")."""
+        word = phrase_key(token.text)
+        return word in self.agents or word.removesuffix("s") in self.agents
+
     def _agent(self, words: list[str]) -> str | None:
         for length in (4, 3, 2, 1):
             for start in range(len(words) - length + 1):

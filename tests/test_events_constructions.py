@@ -187,3 +187,13 @@ def test_what_an_actor_is_urged_to_do_is_not_asserted_even_when_coded(nlp) -> No
     inner = [c for c in items if c.trigger.code == "190"]
     assert triples(inner) == {("Putin", "Kim", "190")}
     assert inner[0].modality == "hypothetical"
+
+
+def test_attacking_what_an_actor_owns_is_criticism(nlp) -> None:
+    event = only(nlp, "Arnor attacked Gondor's new pledges on Monday.")
+    assert triples([event]) == {("Arnor", "Gondor", "111")}
+    assert triples(coded(nlp, "Arnor attacked Gondor on Monday.")) == {("Arnor", "Gondor", "190")}
+
+
+def test_an_event_nouns_of_phrase_is_not_its_owner(nlp) -> None:
+    assert coded(nlp, "Arnor praised the invasion of Gondor.") == []

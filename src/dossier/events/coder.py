@@ -24,7 +24,9 @@ from dossier.events.modality import modality_of
 from dossier.events.place import place_named, place_of
 from dossier.events.roles import (
     MODIFIERS,
+    RoleNoun,
     coordinated,
+    is_role_noun,
     phrase_tokens,
     prep_objects,
     role_heads,
@@ -53,7 +55,7 @@ except ImportError:  # pragma: no cover - depends on the time stage's progress
     _time_event_date = None
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
-FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase"})
+FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase", "clause_subject"})
 ROLE_PREPS = frozenset({"of", "from"})
 
 
@@ -106,6 +108,7 @@ class _OutsideCitations:
         self.inner = inner
         self.ranges = [(c.start, c.end) for c in citations]
         self.place = getattr(inner, "place", None)
+        self.role_noun = getattr(inner, "role_noun", None)
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]
@@ -198,7 +201,8 @@ def _role_actors(
                 return found, role
             continue
         found: list[Found] = []
-        for head in _with_pronoun_antecedent(role_heads(trigger.token, role, trigger.light_verb)):
+        heads = role_heads(trigger.token, role, trigger.light_verb, frozenset(triggers))
+        for head in _with_pronoun_antecedent(heads):
             if head.i in own:
                 continue
             found += _phrase_actors(head, actors, role in MULTI_ACTOR_ROLES, triggers)
@@ -237,18 +241,27 @@ def _phrase_actors(
     for member in [*coordinated(head), *stray_coordinates(head)]:
         if member.i in triggers and member is not head:
             continue
+        role_noun = _role_noun_test(actors)
         shared = _coordinated_modifier(member)  # "Eriadori and Calenardhon leaders"
         phrases = [phrase_tokens(t) for t in coordinated(shared)] if shared is not None \
-            else [phrase_tokens(member)]
+            else [phrase_tokens(member, role_noun)]
         if every and shared is None and actors.actor(phrases[0]) is None:
             phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
-        elif shared is None and actors.actor(phrases[0]) is None:
+        elif shared is None and actors.actor(phrases[0]) is None and role_noun(member):
             phrases = _of_complements(member) or phrases
         for phrase in phrases:
             actor = actors.actor(phrase)
             if actor is not None:
                 found.append(Found(actor, _names_someone(phrase)))
     return found
+
+
+def _role_noun_test(actors: ActorResolver) -> RoleNoun:
+    """Role nouns as the actors stage knows them, plus any the resolver adds (agents)."""
+    extra = getattr(actors, "role_noun", None)
+    if extra is None:
+        return is_role_noun
+    return lambda token: is_role_noun(token) or extra(token)
 
 
 def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:

@@ -7,9 +7,13 @@ coordinated heads ("Sherman and Losyukov") each become their own phrase.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
+
+from dossier.knowledge.actor_files import default_knowledge
+
+RoleNoun = Callable[[Token], bool]
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -76,8 +80,14 @@ def _antecedent(subject: Token, verb: Token) -> Token:
     return subject
 
 
-def role_heads(trigger: Token, role: str, light_verb: Token | None) -> list[Token]:
-    """The head words a role names around a trigger (verb or event noun)."""
+def role_heads(
+    trigger: Token, role: str, light_verb: Token | None, events: frozenset[int] = frozenset()
+) -> list[Token]:
+    """The head words a role names around a trigger (verb or event noun).
+
+    `events` are the indices of the sentence's event nouns: an event noun's `of` phrase
+    names what it is done to ("backed the invasion of Iraq"), not whose it is.
+    """
     if role == "subject":
         return [] if is_passive(trigger) else subject_heads(trigger)
     if role == "object":
@@ -95,25 +105,28 @@ def role_heads(trigger: Token, role: str, light_verb: Token | None) -> list[Toke
     if role == "light_subject":
         return subject_heads(light_verb) if light_verb is not None else []
     if role == "owner":
-        return owner_heads(trigger)
+        return owner_heads(trigger, events)
     if role == "any_prep":
         return any_prep_objects(trigger)
     if role == "clause_subject":
         return clause_subjects(trigger)
     if role == "object_phrase":
         return object_phrase_nouns(trigger)
-    return prep_objects(trigger, (role,))
+    return prep_objects(trigger, (role,), events=events)
 
 
 def prep_objects(
-    head: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)
+    head: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",),
+    events: frozenset[int] = frozenset(),
 ) -> list[Token]:
-    """Objects of the named prepositions hanging from the head (or from its object)."""
+    """Objects of the named prepositions hanging from the head, or from its object when
+    the parser put them there ("signed an agreement with China") and the object is not
+    itself an event ("declares a trip to Mexico": Mexico is the trip's)."""
     found = [_pobj for child in head.children if child.dep_ in deps and child.lower_ in preps
              for _pobj in child.children if _pobj.dep_ == "pobj"]
     if found or head.pos_ not in ("VERB", "AUX"):
         return found
-    for obj in (c for c in head.children if c.dep_ in OBJECTS):
+    for obj in (c for c in head.children if c.dep_ in OBJECTS and c.i not in events):
         found += prep_objects(obj, preps)
     return found
 
@@ -157,24 +170,28 @@ def clause_subjects(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clauses += [g for o in verb.children if o.dep_ in OBJECTS for g in o.children
                 if g.dep_ in ("acl", "ccomp")]
-    return [c for clause in clauses for c in clause.children
-            if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS][:1]
+    subjects = [c for clause in clauses for c in clause.children
+                if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS][:1]
+    # "denied that Kim's offer was made ...": the offer is Kim's
+    return subjects + [c for s in subjects for c in s.children if c.dep_ == "poss"]
 
 
-def owner_heads(trigger: Token) -> list[Token]:
+def owner_heads(trigger: Token, events: frozenset[int] = frozenset()) -> list[Token]:
     """Whose the object is: "opposes the U.S. plans", "the news of Putin's visit"."""
     heads: list[Token] = []
     for obj in (c for c in trigger.children if c.dep_ in OBJECTS):
-        heads += _owners(obj, depth=0)
+        heads += _owners(obj, 0, events)
     return heads
 
 
-def _owners(noun: Token, depth: int) -> list[Token]:
+def _owners(noun: Token, depth: int, events: frozenset[int]) -> list[Token]:
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     if owners or depth >= 2:
         return owners
+    if noun.i in events:  # "the invasion of Iraq": Iraq is invaded, not the invader
+        return prep_objects(noun, ("by",))
     for pobj in prep_objects(noun, ("of",)):
-        return [pobj, *_owners(pobj, depth + 1)]
+        return [pobj, *_owners(pobj, depth + 1, events)]
     return []
 
 
@@ -186,13 +203,31 @@ def coordinated(head: Token) -> Iterator[Token]:
             yield from coordinated(child)
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """A head word's phrase for actor lookup, best first: head, apposition, modifiers."""
+def phrase_tokens(head: Token, role_noun: RoleNoun | None = None) -> list[Token]:
+    """A head word's phrase for actor lookup, best first: head, apposition, modifiers.
+
+    A possessor names the actor only when the head is a name or a role noun
+    ("Ithilen's militia", "Russia's foreign minister"); otherwise it owns the thing
+    ("Gondor's pledges", "Smith's departure") and is left to the `owner` role.
+    """
     tokens = [head]
     tokens += [c for c in head.children if c.dep_ == "appos"]
     tokens += [c for c in head.children if c.dep_ in ("compound", "flat")]
-    tokens += [c for c in head.children if c.dep_ in MODIFIERS and c.dep_ != "compound"]
+    keeps_possessor = role_noun is None or head.pos_ != "NOUN" or role_noun(head)
+    tokens += [
+        c for c in head.children
+        if c.dep_ in MODIFIERS and c.dep_ != "compound" and (c.dep_ != "poss" or keeps_possessor)
+    ]
     return tokens
+
+
+def is_role_noun(token: Token) -> bool:
+    """A noun naming people by their role: official, minister, troops, delegation."""
+    knowledge = default_knowledge()
+    for word in {token.lemma_.lower(), token.lower_}:
+        if knowledge.sector_of(word) is not None or knowledge.title(word) is not None:
+            return True
+    return False
 
 
 def stray_coordinates(head: Token) -> list[Token]:
