@@ -275,9 +275,10 @@ def _print_detail(console: Console, detail: EventDetail) -> None:
                   highlight=False)
     console.print(sentence)
     document = detail.document
-    console.print(f"document {document['doc_id']} · {document['title'] or ''} · "
-                  f"{document['source_file'] or document['url'] or ''} · "
-                  f"published {document['published'] or 'unknown'}", highlight=False)
+    parts = [f"document {document['doc_id']}", document["title"],
+             document["source_file"] or document["url"],
+             f"published {document['published'] or 'unknown'}"]
+    console.print(" · ".join(str(p) for p in parts if p), highlight=False)
     for citation in detail.citations:
         console.print(f"cited: ({citation['text']})", highlight=False)
 
