@@ -74,7 +74,7 @@ def _previous_sentence(r: DocumentResolver, sentence_start: int) -> tuple[int, i
 
 
 def _two_people(r: DocumentResolver, people: list[tuple[Found, Ref]]) -> None:
-    for match in TWO_PEOPLE.finditer(r.doc.text):
+    for match in TWO_PEOPLE.finditer(r.source):
         if match.group(0).lower() == "the two" and _followed_by_noun(r, match.end()):
             continue
         recent: list[Ref] = []
@@ -90,7 +90,8 @@ def _two_people(r: DocumentResolver, people: list[tuple[Found, Ref]]) -> None:
 
 def _followed_by_noun(r: DocumentResolver, end: int) -> bool:
     """'the two countries', 'the two Koreas' name things; 'when the two meet' names people."""
-    following = next((t for t in r.doc if t.idx >= end), None)
+    span = r.doc.char_span(end - 1, end, alignment_mode="expand")
+    following = r.doc[span.end] if span is not None and span.end < len(r.doc) else None
     return following is not None and (
         following.tag_ in {"NNS", "NNPS"} or following.pos_ in {"PROPN", "NUM"}
     )

@@ -45,6 +45,7 @@ class DocumentResolver:
 
     def __init__(self, doc: Doc, knowledge: ActorKnowledge, day: date | None) -> None:
         self.doc = doc
+        self.source = doc.text  # spaCy rebuilds Doc.text on every access
         self.kb = knowledge
         self.day = day
         self.table = EntityTable(knowledge, day)
@@ -71,7 +72,7 @@ class DocumentResolver:
     def mention(self, start: int, end: int, ref: Ref) -> Found:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         found = Found(
-            start, end, self.doc.text[start:end], ref, span.root if span is not None else None
+            start, end, self.source[start:end], ref, span.root if span is not None else None
         )
         self.table.add(found)
         if span is not None:
@@ -85,7 +86,7 @@ class DocumentResolver:
 
     def text(self, first: int, last: int) -> str:
         """The document's text from token `first` to token `last`, inclusive."""
-        return self.doc.text[self.doc[first].idx : self.doc[last].idx + len(self.doc[last].text)]
+        return self.source[self.doc[first].idx : self.doc[last].idx + len(self.doc[last].text)]
 
     def form_at(self, i: int) -> tuple[Country, str, int] | None:
         """The longest country name, demonym, capital or seat at token i: (country, kind, end)."""
@@ -101,7 +102,7 @@ class DocumentResolver:
 
     # --- 1. hyphenated pairs ---------------------------------------------------------------
     def pairs(self) -> None:
-        for run in CAPITALISED_RUN.finditer(self.doc.text):
+        for run in CAPITALISED_RUN.finditer(self.source):
             if "-" not in run.group(0):
                 continue
             parts = _hyphen_parts(run.group(0), run.start())
@@ -360,12 +361,12 @@ def _clean(span: Span) -> tuple[int, int, str]:
     start, end = span.start_char, span.end_char
     if span[0].lower_ == "the" and len(span) > 1:
         start = span[1].idx
-    text = span.doc.text[start:end]
+    text = span.text[start - span.start_char :]
     for ending in POSSESSIVES:
         if text.endswith(ending):
             end -= len(ending)
             break
-    text = span.doc.text[start:end].strip()
+    text = span.text[start - span.start_char : end - span.start_char].strip()
     return start, start + len(text), text
 
 

@@ -153,5 +153,4 @@ def _country_in(
 def _text(doc: Doc, tokens: list[int]) -> str:
     if not tokens:
         return ""
-    first, last = doc[tokens[0]], doc[tokens[-1]]
-    return doc.text[first.idx : last.idx + len(last.text)]
+    return doc[tokens[0] : tokens[-1] + 1].text
