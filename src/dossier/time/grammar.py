@@ -114,6 +114,24 @@ RULES: tuple[Rule, ...] = (
         "ref_unit", rf"the\s+(?P<unit>{_alternatives(UNITS)})\s+(?P<dir>before|after|earlier|later)"
     ),
     _rule(
+        "week_of",
+        rf"the\s+week\s+of\s+{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?",
+    ),
+    # "the end of the year", "earlier in the month", "year-end": the anchor's period
+    _rule(
+        "current_period",
+        r"(?:(?:the\s+)?(?P<edge>beginning|start|middle|end|close)\s+of\s+the"
+        r"|(?P<part>earlier|later|early|late)\s+in\s+the)\s+(?P<unit>week|month|year)"
+        r"|(?P<yearend>year[- ]end|year's\s+end)"
+        r"|the\s+(?:current|full)\s+(?:fiscal\s+)?(?P<fullunit>year|quarter)",
+    ),
+    # "year-earlier", "the year-ago period", "the comparable year-earlier quarter"
+    _rule(
+        "year_ago_period",
+        r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ago>year-earlier|year-ago|year-before)"
+        r"(?:\s+(?:(?P<ordinal>first|second|third|fourth)[- ])?(?P<qunit>quarter|period))?",
+    ),
+    _rule(
         "report_quarter",
         r"the\s+(?:(?:latest|most\s+recent|recent|just-ended)\s+)?"
         r"(?:(?P<ago>year-earlier|year-ago|year-before)\s+)?(?P<qunit>quarter)",

@@ -235,6 +235,59 @@ def resolve_report_quarter(match: re.Match, context: Context) -> Reading:
     return Reading(latest, "quarter", "date", "publication")
 
 
+def resolve_week_of(match: re.Match, context: Context) -> Reading:
+    """ "the week of March 6": the Monday-Sunday week holding that day."""
+    month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
+    if match["year"]:
+        year, anchor = int(match["year"]), None
+    elif context.anchor is not None:
+        year, anchor = nearest_year(month, day, context.anchor), "publication"
+    else:
+        return Reading(None, "week", "unresolved")
+    value = safe_date(year, month, day)
+    if value is None:
+        return Reading(None, "week", "unresolved")
+    return Reading(week_of(value), "week", "date", anchor)
+
+
+def resolve_current_period(match: re.Match, context: Context) -> Reading:
+    """ "the end of the year", "later in the month", "year-end", "the current fiscal year"."""
+    unit = (match["unit"] or match["fullunit"] or "year").lower()
+    if context.anchor is None:
+        return Reading(None, unit, "unresolved")
+    base = container(context.anchor, unit)
+    if match["yearend"]:
+        return Reading(part_of(base, "end", "year"), "year", "date", "publication")
+    return with_part(base, unit, match, context, "publication")
+
+
+def resolve_year_ago_period(match: re.Match, context: Context) -> Reading:
+    """Business news' "year-earlier" figures: the period under report, a year before.
+
+    The period under report is the previous date of the text when it is a quarter,
+    else the last quarter completed before the anchor; with no quarter in sight,
+    the year before the anchor.
+    """
+    reference, today = context.reference, context.anchor
+    if today is None:
+        return Reading(None, "quarter", "unresolved")
+    if match["ordinal"]:
+        number = ORDINALS[match["ordinal"].lower()]
+        latest = quarter_of(today.year, number)
+        if latest.start > today:
+            latest = quarter_of(today.year - 1, number)
+        anchor = "publication"
+    elif reference is not None and reference.value and reference.granularity == "quarter":
+        latest, anchor = reference.value, "reference"
+    elif match["qunit"]:
+        latest = container(container(today, "quarter").start - timedelta(days=1), "quarter")
+        anchor = "publication"
+    else:
+        return Reading(year_of(today.year - 1), "year", "date", "publication")
+    earlier = quarter_of(latest.start.year - 1, (latest.start.month - 1) // 3 + 1)
+    return Reading(earlier, "quarter", "date", anchor)
+
+
 def resolve_season(match: re.Match, context: Context) -> Reading:
     season, rel, today = match["season"].lower(), _rel(match), context.anchor
     if match["year"]:
@@ -246,7 +299,10 @@ def resolve_season(match: re.Match, context: Context) -> Reading:
         chosen = [c for c in candidates if c.end < today][-1]
     elif rel == "next":
         chosen = [c for c in candidates if c.start > today][0]
-    elif rel == "this" or context.forward:
+    elif rel == "this":  # "this summer": the anchor year's, past or to come
+        december_before = season == "winter" and today.month <= 2
+        chosen = season_of(today.year - december_before, season)
+    elif context.forward:
         chosen = [c for c in candidates if c.end >= today][0]
     else:
         chosen = [c for c in candidates if c.start <= today][-1]
@@ -367,6 +423,9 @@ def resolve_ago(match: re.Match, context: Context) -> Reading:
         base, anchor = context.following, "following"
     elif direction in ("earlier", "later"):
         base, anchor = context.reference, "reference"
+    elif _compares_quarters(unit, context):  # "profit rose from $5 million a year ago"
+        base, anchor, unit = context.reference, "reference", "quarter"
+        count = 4 * (count or 0) or None
     else:  # "two years ago" is a year, "three days ago" a day
         base = Reading(DateRange.day(context.anchor), unit, "date") if context.anchor else None
         anchor = "publication"
@@ -378,6 +437,12 @@ def resolve_ago(match: re.Match, context: Context) -> Reading:
     return Reading(
         container(shift(day, unit, sign * count), granularity), granularity, "date", anchor
     )
+
+
+def _compares_quarters(unit: str, context: Context) -> bool:
+    """Whether "a year ago" compares quarterly figures: the text was just speaking of a quarter."""
+    reference = context.reference
+    return unit == "year" and reference is not None and reference.granularity == "quarter"
 
 
 GRANULARITY_ORDER = (
@@ -446,6 +511,9 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Reading]] = {
     "month": resolve_month,
     "month_of_rel_year": resolve_month_of_rel_year,
     "report_quarter": resolve_report_quarter,
+    "week_of": resolve_week_of,
+    "current_period": resolve_current_period,
+    "year_ago_period": resolve_year_ago_period,
     "year": resolve_year,
     "decade": resolve_decade,
     "quarter": resolve_quarter,
