@@ -22,6 +22,7 @@ NAMES = {
     "Losyukov": "RUSGOV", "Washington": "USAGOV", "Moscow": "RUSGOV", "Russian": "RUS",
     "U.S.": "USA", "Beijing": "CHNGOV", "Pyongyang": "PRKGOV", "Seoul": "KORGOV",
     "Ivanov": "RUSGOV", "Arnor": "ARN", "Gondor": "GON", "BBC": "GBRMED",
+    "Osgiliath": "OSG",
 }
 
 
@@ -197,3 +198,13 @@ def test_attacking_what_an_actor_owns_is_criticism(nlp) -> None:
 
 def test_an_event_nouns_of_phrase_is_not_its_owner(nlp) -> None:
     assert coded(nlp, "Arnor praised the invasion of Gondor.") == []
+
+
+def test_a_petrarch_pattern_marking_a_phrase_takes_its_target_from_it(nlp, tmp_path) -> None:
+    from dossier.knowledge.petrarch_verbs import load_verb_file
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- CELEBRATE [051] ---\nCELEBRATE\n- * EID (AT ^) (WITH +)  [017]\n")
+    doc = nlp("Arnor celebrated Eid at Osgiliath with Gondor.")
+    items = [c for s in doc.sents for c in code_sentence(s, load_verb_file(path), TableActors())]
+    assert triples(items) == {("Arnor", "Gondor", "017")}

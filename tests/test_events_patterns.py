@@ -137,3 +137,13 @@ def test_older_verb_files_without_section_marker_and_with_xml_comments(tmp_path:
     assert (admit.code, admit.reciprocal) == ("013", "012")
     assert admit.refinements[0].slots[0].words == (frozenset({"military"}), frozenset({"ties"}))
     assert report.blocks == 1 and report.skipped_lines == []
+
+
+def test_petrarch_marks_name_the_phrase_giving_the_target(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- WARN [130] ---\nWARN\n- * THEIR ^ ABOUT +  [130]\n"
+                    "- * EID (AT ^) (WITH +)  [017]\n")
+    (warn,) = load_verb_file(path).lookup("verb", "warn")
+    about, eid = warn.refinements
+    assert [(s.place, s.marks) for s in about.slots] == [("object", None), ("about", "target")]
+    assert ("with", "target") in [(s.place, s.marks) for s in eid.slots]

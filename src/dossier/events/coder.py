@@ -151,8 +151,8 @@ def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
 
 def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -> list[Coded]:
     pattern = trigger.pattern
-    sources, _ = _role_actors(trigger, pattern.source, actors, triggers)
-    targets, target_role = _role_actors(trigger, pattern.target, actors, triggers)
+    sources, _ = _role_actors(trigger, _marked("source", trigger), actors, triggers)
+    targets, target_role = _role_actors(trigger, _marked("target", trigger), actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event
     # or the two sides of "between"; "meetings with Russian and Korean officials" does
     # not make the Russians and Koreans meet each other.
@@ -183,6 +183,19 @@ def _told_the_press(trigger: Trigger, target: ActorRef) -> bool:
         return False
     is_media = bool(target.cameo and target.cameo.endswith("MED"))
     return is_media or default_outlets().lookup(target.name) is not None
+
+
+def _marked(side: str, trigger: Trigger) -> tuple[str, ...]:
+    """The pattern's roles for a side, after any phrase its matched refinement marks
+    as giving that side (PETRARCH's `(WITH +)`)."""
+    roles = trigger.pattern.source if side == "source" else trigger.pattern.target
+    if trigger.refinement is None:
+        return roles
+    marked = tuple(
+        slot.place for slot in trigger.refinement.slots
+        if slot.marks == side and slot.place not in ("object", "before")
+    )
+    return marked + tuple(role for role in roles if role not in marked)
 
 
 def _role_actors(

@@ -21,6 +21,7 @@ class Trigger:
     reciprocal: str | None
     light_verb: Token | None
     words: tuple[Token, ...]
+    refinement: Refinement | None = None
 
     @property
     def start_char(self) -> int:
@@ -64,7 +65,7 @@ def _trigger(token: Token, book: PatternBook) -> Trigger | None:
         return None
     reciprocal = refinement.reciprocal if refinement else pattern.reciprocal
     words = tuple(sorted((token, *extra), key=lambda t: t.i))
-    return Trigger(token, pattern, code, reciprocal, _light_verb(token), words)
+    return Trigger(token, pattern, code, reciprocal, _light_verb(token), words, refinement)
 
 
 def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | None:

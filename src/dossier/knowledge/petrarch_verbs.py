@@ -13,7 +13,8 @@ The format, as read here:
 - `- before * after [code]` is a pattern for every verb of the block: words left of
   the verb, then words of its object, `(PREP words)` for a prepositional phrase,
   `{A B}` for a phrase, `&SET` for any member of a set, `$` and `+` marking the
-  phrase that gives the source or target.
+  phrase that gives the source or target (`(WITH +)`, `ABOUT +`): the coder takes that
+  phrase's actor when the pattern matches.
 
 Coordinated subjects with no target ("Gondor and Osgiliath renewed ties") are coded
 against each other, as PETRARCH does, so imported patterns are marked symmetric.
@@ -34,11 +35,20 @@ from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPat
 
 PETRARCH_SOURCE = ("subject", "agent")
 PETRARCH_TARGET = (
-    "dative", "object", "clause_subject", "any_prep", "owner", "object_phrase",
+    "dative",
+    "object",
+    "clause_subject",
+    "any_prep",
+    "owner",
+    "object_phrase",
 )
 BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*-*\s*$")
 CODE_IN_LINE = re.compile(r"\[([^\]]*)\]\s*$")
 XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+PREPOSITIONS = frozenset({
+    "about", "against", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to",
+    "toward", "towards", "upon", "with",
+})
 TOKEN = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -208,12 +218,21 @@ def _slots(text: str, place: str, synsets: dict[str, list[str]]) -> list[WordSlo
     slots: list[WordSlot] = []
     plain: list[frozenset[str]] = []
     marks: str | None = None
-    for token in TOKEN.findall(text):
+    tokens = TOKEN.findall(text)
+    for n, token in enumerate(tokens):
         if token.startswith("("):
             inner = token[1:-1].split()
             if inner:
                 words, mark = _words(inner[1:], synsets)
                 slots.append(WordSlot(inner[0].lower().strip("_"), tuple(words), mark))
+            continue
+        following = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if token.lower() in PREPOSITIONS and following in ("$", "+") and place == "object":
+            # "- * THEIR ^ ABOUT + [130]": the phrase of ABOUT gives the target
+            mark = "source" if following == "$" else "target"
+            slots.append(WordSlot(token.lower(), (), mark))
+            continue
+        if token in ("$", "+") and n and tokens[n - 1].lower() in PREPOSITIONS:
             continue
         words, mark = _words(token.strip("{}").split(), synsets)
         plain.extend(words)
@@ -251,10 +270,18 @@ def _words(tokens: list[str], synsets: dict[str, list[str]]):
 def _block_patterns(block: _Block, origin: str) -> list[TriggerPattern]:
     patterns = []
     for lemma, extra, code, reciprocal in block.verbs:
-        patterns.append(TriggerPattern(
-            lemma=lemma, pos="verb", code=code or block.code, extra=extra,
-            source=PETRARCH_SOURCE, target=PETRARCH_TARGET, symmetric=True,
-            reciprocal=reciprocal if code else block.reciprocal,
-            refinements=tuple(block.refinements), origin=f"{origin}:{block.name}",
-        ))
+        patterns.append(
+            TriggerPattern(
+                lemma=lemma,
+                pos="verb",
+                code=code or block.code,
+                extra=extra,
+                source=PETRARCH_SOURCE,
+                target=PETRARCH_TARGET,
+                symmetric=True,
+                reciprocal=reciprocal if code else block.reciprocal,
+                refinements=tuple(block.refinements),
+                origin=f"{origin}:{block.name}",
+            )
+        )
     return patterns
