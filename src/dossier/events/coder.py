@@ -56,7 +56,7 @@ except ImportError:  # pragma: no cover - depends on the time stage's progress
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
 FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase", "clause_subject"})
-ROLE_PREPS = frozenset({"of", "from"})
+ROLE_PREPS = frozenset({"of", "from", "in"})
 
 
 @dataclass(frozen=True)
@@ -298,8 +298,8 @@ def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
 
 
 def _of_complements(head: Token) -> list[list[Token]]:
-    """"the ambassadors of Arnor, Osgiliath and Gondor", "soldiers from Gondor": each
-    country, with the role noun kept last in the phrase so a
+    """"the ambassadors of Arnor, Osgiliath and Gondor", "soldiers from Gondor",
+    "lawmakers in Arnor" (role nouns only): each country, with the role noun kept last in the phrase so a
     dictionary resolver can read it as an agent."""
     complements = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ROLE_PREPS
                    for c in p.children if c.dep_ == "pobj"]
