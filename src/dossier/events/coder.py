@@ -299,8 +299,8 @@ def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
 
 def _of_complements(head: Token) -> list[list[Token]]:
     """"the ambassadors of Arnor, Osgiliath and Gondor", "soldiers from Gondor",
-    "lawmakers in Arnor" (role nouns only): each country, with the role noun kept last in the phrase so a
-    dictionary resolver can read it as an agent."""
+    "lawmakers in Arnor" (role nouns only): each country, with the role noun kept last
+    in the phrase so a dictionary resolver can read it as an agent."""
     complements = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ROLE_PREPS
                    for c in p.children if c.dep_ == "pobj"]
     return [[*phrase_tokens(t), head] for c in complements[:1] for t in coordinated(c)]
