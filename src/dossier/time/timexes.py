@@ -26,10 +26,12 @@ SCHEDULING_VERBS = {"schedule", "due", "slate", "set", "expect", "plan", "intend
 FORWARD_LEAD = re.compile(r"(?:until|till|as early as|as soon as|no later than)\s+$", re.IGNORECASE)
 NOT_YEARS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 HINT_WORDS = re.compile(
-    r"\d{4}|day|week|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december",
+    r"\b(?:\d{4}|days?|weeks?|months?|years?|decades?|century|centuries|quarters?|spring|summer"
+    r"|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b",
     re.IGNORECASE,
 )
+AGE = re.compile(r"\bold\b|-old", re.IGNORECASE)  # "6-year-old" is an age, not a time
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,7 @@ def _hints(doc: Doc, found: list[Found]) -> list[Found]:
     """spaCy DATE entities that no pattern explained, kept without a value."""
     hints = []
     for entity in doc.ents:
-        if entity.label_ != "DATE" or not HINT_WORDS.search(entity.text):
+        if entity.label_ != "DATE" or not HINT_WORDS.search(entity.text) or AGE.search(entity.text):
             continue
         start, end = entity.start_char, entity.end_char
         if entity[0].lower_ == "the" and len(entity) > 1:
