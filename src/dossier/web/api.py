@@ -1,0 +1,117 @@
+"""The JSON API: thin routes over `dossier.web.queries`, the same data the pages show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+
+from dossier.web import queries
+from dossier.web.params import (
+    MAX_LIMIT,
+    Con,
+    Filters,
+    Page,
+    Paging,
+    dyad_param,
+    filter_query,
+)
+from dossier.web.posting import ArticleIn, require_token
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request) -> dict:
+    """A page of rows with the link to the next one (None on the last page)."""
+    following = None
+    if page.offset + len(rows) < total:
+        following = str(request.url.include_query_params(offset=page.offset + page.limit))
+    body = {"total": total, "limit": page.limit, "offset": page.offset, "next": following,
+            key: rows}
+    return jsonable_encoder(body)
+
+
+@router.get("/events", summary="Stored events, filtered like `dossier events`, oldest first")
+def list_events(
+    request: Request,
+    f: Filters,
+    page: Page,
+    con: Con,
+) -> dict[str, Any]:
+    events, total = queries.event_page(con, f, page.limit, page.offset)
+    return _page("events", events, total, page, request) | {"filters": filter_query(f)}
+
+
+@router.get("/events/{event_id}", summary="One event with its sentence, spans and sources")
+def get_event(event_id: str, con: Con) -> dict[str, Any]:
+    found = queries.event_provenance(con, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return jsonable_encoder(found)
+
+
+@router.get("/actors", summary="Actors by name: mentions, documents, events, first/last seen")
+def list_actors(
+    request: Request,
+    page: Page,
+    con: Con,
+    like: str | None = Query(None, description="Part of a name, or a CAMEO code prefix."),
+) -> dict[str, Any]:
+    actors, total = queries.actor_page(con, like or None, page.limit, page.offset)
+    return _page("actors", actors, total, page, request)
+
+
+@router.get("/actors/{name:path}", summary="One actor: events per period and counterparts")
+def get_actor(
+    name: str,
+    con: Con,
+    by: str = Query("month", pattern="^(week|month|year)$"),
+) -> dict[str, Any]:
+    summary = queries.actor_summary(con, name)
+    if summary is None:
+        raise HTTPException(404, f"no actor named {name!r}")
+    return jsonable_encoder({
+        "actor": summary,
+        "periods": queries.actor_periods(con, name, by),
+        "counterparts": queries.counterpart_edges(con, name),
+    })
+
+
+@router.get("/documents/{doc_id}", summary="A document with its entities, timexes and events")
+def get_document(doc_id: str, con: Con) -> dict[str, Any]:
+    found = queries.document_annotations(con, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return jsonable_encoder(found)
+
+
+@router.get("/timeline", summary="Dated events of an actor or a dyad, by real event date")
+def get_timeline(
+    con: Con,
+    actor: str | None = Query(None, description="Either side, matched like --actor."),
+    dyad: str | None = Query(None, description="SOURCE:TARGET."),
+    limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT),
+) -> dict[str, Any]:
+    events = queries.timeline_events(con, actor or None, dyad_param(dyad), limit)
+    return jsonable_encoder({"actor": actor, "dyad": dyad, "events": events})
+
+
+@router.get("/dyads", summary="Directed pairs of actors by number of events, per quad class")
+def list_dyads(
+    request: Request,
+    page: Page,
+    con: Con,
+    actor: str | None = Query(None, description="Only pairs with this exact name on a side."),
+) -> dict[str, Any]:
+    dyads, total = queries.dyad_page(con, actor or None, page.limit, page.offset)
+    return _page("dyads", dyads, total, page, request)
+
+
+posting = APIRouter(tags=["ingest"])
+
+
+@posting.post("/documents", status_code=201, dependencies=[Depends(require_token)],
+              summary="Analyse and store one article (needs the server's token)")
+def post_document(article: ArticleIn, request: Request) -> dict[str, object]:
+    return request.app.state.poster.post(article)

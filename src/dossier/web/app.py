@@ -1,0 +1,111 @@
+"""The web application: `create_app(db, token)` gives a FastAPI app over one event database.
+
+Without a token the database is opened read-only and nothing can change it; with one,
+`POST /documents` stores articles for requests that carry it. Every response carries a
+Content-Security-Policy that allows scripts, styles and images from this server only:
+the pages use no script at all, so even a tag that slipped past escaping would not run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dossier import __version__
+from dossier.nlp import DEFAULT_MODEL
+from dossier.store import Store
+from dossier.web import api, pages
+from dossier.web.posting import Poster
+from dossier.web.queries import QUAD_CLASSES
+
+if TYPE_CHECKING:
+    from dossier.pipeline import Analyser
+
+HERE = Path(__file__).parent
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(
+    db: str | PathLike[str] | None = None,
+    token: str | None = None,
+    analyser: Analyser | None = None,
+    model: str = DEFAULT_MODEL,
+) -> FastAPI:
+    """The app over the database at `db` (default $DOSSIER_DB, else ./dossier.duckdb).
+
+    `analyser` serves posted articles (default: one loaded on the first post)."""
+    store = Store(db, read_only=not token)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="dossier", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # their pages load scripts from a CDN
+                  description="Sourced, dated political events and the sentences behind them.")
+    app.state.store = store
+    app.state.token = token or None
+    app.state.poster = Poster(store, analyser, model)
+    app.state.templates = _templates(read_only=not token)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(api.posting)
+    app.include_router(pages.router)
+    app.middleware("http")(_security_headers)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    return app
+
+
+def _templates(read_only: bool) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
+    templates.env.globals.update(quads=QUAD_CLASSES, read_only=read_only, version=__version__)
+    return templates
+
+
+async def _security_headers(request: Request, call_next) -> Response:  # noqa: ANN001
+    response = await call_next(request)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.method != "GET"
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    if _wants_json(request):
+        return JSONResponse({"detail": error.detail}, error.status_code, error.headers)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": error.status_code, "detail": error.detail},
+        status_code=error.status_code, headers=error.headers,
+    )
+
+
+async def _invalid_request(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+    if _wants_json(request):
+        return JSONResponse({"detail": problems}, 422)
+    return await _http_error(request, HTTPException(422, "; ".join(problems)))

@@ -1,0 +1,120 @@
+"""Chart geometry for the pages: plain numbers a template draws as inline SVG.
+
+Charts are drawn on the server so pages need no script and no front-end library;
+labels stay text for the template to escape.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+Shape = dict[str, Any]
+
+BAR_AREA = (640, 160)  # width, height of the bars' area, in SVG units
+NETWORK_SIZE = 560
+TIMELINE_WIDTH = 900
+LANE_HEIGHT = 22
+
+
+def bar_chart(periods: list[dict[str, Any]], by: str) -> Shape:
+    """Stacked bars, one per period, one segment per quad class (1 at the bottom)."""
+    width, height = BAR_AREA
+    highest = max((p["events"] for p in periods), default=0) or 1
+    slot = width / max(len(periods), 1)
+    bars = []
+    for number, period in enumerate(periods):
+        bottom = height
+        for quad in sorted(period["by_quad_class"]):
+            count = period["by_quad_class"][quad]
+            tall = count / highest * height
+            bars.append({
+                "x": round(number * slot + slot * 0.1, 1), "y": round(bottom - tall, 1),
+                "w": round(slot * 0.8, 1), "h": round(tall, 1), "quad": quad, "count": count,
+                "label": _period_label(period["period"], by),
+            })
+            bottom -= tall
+    labels = [
+        {"x": round(n * slot + slot / 2, 1), "text": _period_label(p["period"], by),
+         "count": p["events"]}
+        for n, p in enumerate(periods)
+    ]
+    return {"width": width, "height": height, "bars": bars, "labels": labels, "top": highest}
+
+
+def _period_label(day: date, by: str) -> str:
+    return day.strftime({"week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[by])
+
+
+def network(center: str, edges: list[dict[str, Any]]) -> Shape:
+    """The actor in the middle, its counterparts on a circle; one line per pair of actors,
+    as wide as their events are many, coloured by the pair's most frequent quad class."""
+    pairs: dict[tuple[str, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for edge in edges:
+        key = tuple(sorted((edge["source"], edge["target"])))
+        pairs[key][edge["quad_class"]] += edge["events"]
+    others = sorted({n for pair in pairs for n in pair} - {center})
+    middle = NETWORK_SIZE / 2
+    radius = middle - 90
+    places = {center: (middle, middle)}
+    for number, name in enumerate(others):
+        angle = 2 * math.pi * number / max(len(others), 1) - math.pi / 2
+        places[name] = (middle + radius * math.cos(angle), middle + radius * math.sin(angle))
+    heaviest = max((sum(q.values()) for q in pairs.values()), default=1)
+    lines = []
+    for (a, b), quads in sorted(pairs.items()):
+        total = sum(quads.values())
+        quad = max(sorted(quads), key=lambda q: quads[q])
+        (x1, y1), (x2, y2) = places[a], places[b]
+        lines.append({
+            "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
+            "width": round(1.5 + 8.5 * total / heaviest, 1), "quad": quad, "events": total,
+            "title": f"{a} – {b}: {total} events",
+        })
+    nodes = [
+        {"name": name, "x": round(x, 1), "y": round(y, 1), "center": name == center,
+         "anchor": "middle" if abs(x - middle) < 1 else "start" if x > middle else "end"}
+        for name, (x, y) in places.items()
+    ]
+    return {"size": NETWORK_SIZE, "nodes": nodes, "lines": lines}
+
+
+def timeline(events: list[dict[str, Any]]) -> Shape:
+    """Each event a bar from its first to its last possible day, in lanes so bars never
+    overlap; month ticks along the axis."""
+    if not events:
+        return {"width": TIMELINE_WIDTH, "height": 0, "spans": [], "ticks": []}
+    first = min(e["date_start"] for e in events)
+    last = max(e["date_end"] or e["date_start"] for e in events) + timedelta(days=1)
+    days = max((last - first).days, 1)
+    scale = (TIMELINE_WIDTH - 20) / days
+
+    def x_of(day: date) -> float:
+        return round(10 + (day - first).days * scale, 1)
+
+    lane_ends: list[float] = []
+    items = []
+    for event in events:
+        start = x_of(event["date_start"])
+        end = max(x_of((event["date_end"] or event["date_start"]) + timedelta(days=1)), start + 6)
+        lane = next((n for n, used in enumerate(lane_ends) if used + 2 <= start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(end)
+        lane_ends[lane] = end
+        items.append({**event, "x": start, "w": round(end - start, 1),
+                      "y": 30 + lane * LANE_HEIGHT})
+    height = 40 + len(lane_ends) * LANE_HEIGHT
+    return {"width": TIMELINE_WIDTH, "height": height, "spans": items,
+            "ticks": _month_ticks(first, last, x_of)}
+
+
+def _month_ticks(first: date, last: date, x_of: Any) -> list[dict[str, Any]]:
+    ticks = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            ticks.append({"x": x_of(month), "label": month.strftime("%b %Y")})
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return ticks

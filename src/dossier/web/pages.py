@@ -1,0 +1,170 @@
+"""The HTML pages: each renders the same query as its API route, through a template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from dossier.web import charts, queries
+from dossier.web.marks import Mark, marked_html
+from dossier.web.params import (
+    MAX_LIMIT,
+    Con,
+    Filters,
+    Page,
+    Paging,
+    dyad_param,
+    filter_query,
+)
+
+router = APIRouter(include_in_schema=False)
+MENTIONS_SHOWN = 100
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/events", status_code=307)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request,
+    f: Filters,
+    page: Page,
+    con: Con,
+) -> HTMLResponse:
+    events, total = queries.event_page(con, f, page.limit, page.offset)
+    query = filter_query(f)
+    return render(request, "events.html", events=events, total=total, page=page, filters=query,
+                  newer=_page_link(request, page, total, +1),
+                  older=_page_link(request, page, total, -1))
+
+
+def _page_link(request: Request, page: Paging, total: int, step: int) -> str | None:
+    offset = page.offset + step * page.limit
+    if offset < 0 and page.offset > 0:
+        offset = 0
+    if offset < 0 or offset >= total:
+        return None
+    return str(request.url.include_query_params(offset=offset).replace(scheme="", netloc=""))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str, con: Con) -> HTMLResponse:
+    found = queries.event_provenance(con, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    event = found["event"]
+    marks = [
+        Mark(*span, kind, title)
+        for span, kind, title in (
+            (found["source_at"], "source", f"source: {event['source_name']}"),
+            (found["target_at"], "target", f"target: {event['target_name']}"),
+            (found["trigger_at"], "trigger", f"trigger: {event['cameo_code']}"),
+        )
+        if span is not None
+    ]
+    return render(request, "event.html", found=found, event=event,
+                  sentence=marked_html(found["sentence"], marks),
+                  quad_name=queries.QUAD_CLASSES.get(event["quad_class"], ""))
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str, con: Con) -> HTMLResponse:
+    found = queries.document_annotations(con, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    text = found["document"]["text"]
+    return render(request, "document.html", found=found, doc=found["document"],
+                  article=marked_html(text, document_marks(found)))
+
+
+def document_marks(found: dict[str, Any]) -> list[Mark]:
+    """Entities, time expressions, citations and event triggers, as marks on the text."""
+    marks = [
+        Mark(m["start_char"], m["end_char"], "entity",
+             f"{m['name']} ({m['type']}{', ' + m['cameo'] if m['cameo'] else ''})",
+             f"/actors/{_quote(m['name'])}")
+        for m in found["mentions"]
+    ]
+    marks += [
+        Mark(t["start_char"], t["end_char"], "timex",
+             f"{t['kind'] or 'time'}: {t['value_start'] or '?'} – {t['value_end'] or '?'}")
+        for t in found["timexes"]
+    ]
+    marks += [Mark(c["start_char"], c["end_char"], "citation", f"cites {', '.join(c['outlets'])}")
+              for c in found["citations"]]
+    marks += [
+        Mark(e["trigger_start"], e["trigger_end"], "trigger",
+             f"{e['source_name'] or '—'} → {e['cameo_code']} → {e['target_name'] or '—'}"
+             f" ({e['modality']})", f"/events/{e['event_id']}")
+        for e in found["events"] if e["trigger_start"] is not None
+    ]
+    return marks
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name, safe="")
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(
+    request: Request,
+    page: Page,
+    con: Con,
+    like: str | None = None,
+) -> HTMLResponse:
+    actors, total = queries.actor_page(con, like or None, page.limit, page.offset)
+    return render(request, "actors.html", actors=actors, total=total, like=like or "",
+                  newer=_page_link(request, page, total, +1),
+                  older=_page_link(request, page, total, -1))
+
+
+@router.get("/actors/{name:path}", response_class=HTMLResponse)
+def actor_page(
+    request: Request,
+    name: str,
+    con: Con,
+    by: str = Query("month", pattern="^(week|month|year)$"),
+) -> HTMLResponse:
+    summary = queries.actor_summary(con, name)
+    if summary is None:
+        raise HTTPException(404, f"no actor named {name!r}")
+    mentions = queries.actor_mentions(con, name, MENTIONS_SHOWN)
+    for mention in mentions:
+        mention["html"] = _mention_html(mention)
+    return render(
+        request, "actor.html", actor=summary, by=by, quote=_quote,
+        bars=charts.bar_chart(queries.actor_periods(con, name, by), by),
+        graph=charts.network(name, queries.counterpart_edges(con, name)),
+        events=queries.actor_events(con, name, MAX_LIMIT), mentions=mentions,
+    )
+
+
+def _mention_html(mention: dict[str, Any]) -> Any:
+    if mention["sentence"] is None:
+        return marked_html(mention["text"] or "", [])
+    start = int(mention["start_char"]) - int(mention["sentence_start"])
+    mark = Mark(start, start + int(mention["end_char"]) - int(mention["start_char"]), "entity")
+    return marked_html(mention["sentence"], [mark])
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request,
+    con: Con,
+    actor: str | None = None,
+    dyad: str | None = None,
+) -> HTMLResponse:
+    events = queries.timeline_events(con, actor or None, dyad_param(dyad), MAX_LIMIT)
+    return render(request, "timeline.html", actor=actor or "", dyad=dyad or "",
+                  chart=charts.timeline(events), events=events,
+                  quads=queries.QUAD_CLASSES)

@@ -1,0 +1,265 @@
+"""The questions the web layer asks, on top of `dossier.query`: pages of events, one
+document with its annotations, one actor with its counterparts, dyads and timelines.
+
+Actors are named by their canonical name (the `actors` report groups by it), so an
+actor's page and the timeline match names exactly, not by prefix as `--actor` does.
+Every function takes an open DuckDB connection and returns plain dicts and lists,
+ready for JSON or a template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from dossier.query import EventFilter, count_events, event_detail, events_sql, run_query
+from dossier.query.filters import event_conditions
+from dossier.query.reports import ACTORS_SQL
+
+Connection = duckdb.DuckDBPyConnection
+Row = dict[str, Any]
+
+QUAD_CLASSES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+# How sure the text is that the event happened; the timeline draws each group its own way.
+MODALITY_SHAPES = {
+    "asserted": "happened",
+    "reported": "happened",
+    "planned": "expected",
+    "speculated": "expected",
+    "hypothetical": "expected",
+    "postponed": "expected",
+    "negated": "not",
+    "denied": "not",
+    "cancelled": "not",
+}
+
+
+def _rows(con: Connection, sql: str, params: list[object] | None = None) -> list[Row]:
+    table = run_query(con, sql, params)
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def event_page(con: Connection, f: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
+    """One page of the filtered events (oldest first) and how many pass the filters."""
+    sql, params = events_sql(EventFilter(**{**f.__dict__, "limit": None}))
+    events = _rows(con, f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    return events, count_events(con, f)
+
+
+def event_provenance(con: Connection, event_id: str) -> Row | None:
+    """The event with everything needed to check it: sentence, spans, document, citations.
+
+    Spans (`trigger_at`, `source_at`, `target_at`) are offsets into the sentence."""
+    detail = event_detail(con, event_id)
+    if detail is None:
+        return None
+    event = detail.event
+    start = int(event["sentence_start"])
+    spans = {
+        "trigger_at": detail.trigger_at,
+        "source_at": _actor_span(con, event, "source", detail.sentence),
+        "target_at": _actor_span(con, event, "target", detail.sentence),
+    }
+    return {
+        "event": event,
+        "sentence": detail.sentence,
+        "sentence_start": start,
+        **spans,
+        "document": detail.document,
+        "citations": detail.citations,
+    }
+
+
+def _actor_span(con: Connection, event: Row, side: str, sentence: str) -> tuple[int, int] | None:
+    """Where the side's words stand in the sentence: its entity's mention there, else the
+    first occurrence of the words the event recorded."""
+    words = event[f"{side}_text"]
+    start, end = int(event["sentence_start"]), int(event["sentence_end"])
+    mentions = con.execute(
+        "SELECT start_char, end_char, text FROM mentions WHERE doc_id = ? AND entity_id = ?"
+        " AND start_char >= ? AND end_char <= ? ORDER BY (text = ?) DESC, start_char",
+        [event["doc_id"], event[f"{side}_entity"], start, end, words],
+    ).fetchall()
+    if mentions:
+        return mentions[0][0] - start, mentions[0][1] - start
+    if words and (at := sentence.find(words)) >= 0:
+        return at, at + len(words)
+    return None
+
+
+def document_annotations(con: Connection, doc_id: str) -> Row | None:
+    """The document, its text, and every mention, time expression, citation and event."""
+    found = _rows(con, "SELECT * EXCLUDE (settings) FROM documents WHERE doc_id = ?", [doc_id])
+    if not found:
+        return None
+    mentions = _rows(
+        con,
+        "SELECT m.start_char, m.end_char, m.text, e.entity_id, e.name, e.type, e.country,"
+        " e.cameo FROM mentions m JOIN entities e USING (doc_id, entity_id)"
+        " WHERE doc_id = ? ORDER BY m.start_char",
+        [doc_id],
+    )
+    timexes = _rows(
+        con,
+        "SELECT idx, text, start_char, end_char, value_start, value_end, granularity, kind"
+        " FROM timexes WHERE doc_id = ? ORDER BY start_char",
+        [doc_id],
+    )
+    citations = _rows(
+        con,
+        "SELECT idx, outlets, date_start, date_end, kind, start_char, end_char, text"
+        " FROM citations WHERE doc_id = ? ORDER BY start_char",
+        [doc_id],
+    )
+    events = _rows(
+        con,
+        "SELECT event_id, trigger, trigger_start, trigger_end, source_name, cameo_code,"
+        " plover_type, target_name, modality, quad_class, date_start, date_end"
+        " FROM events WHERE doc_id = ? ORDER BY sentence_start, trigger_start",
+        [doc_id],
+    )
+    return {
+        "document": found[0],
+        "mentions": mentions,
+        "timexes": timexes,
+        "citations": citations,
+        "events": events,
+    }
+
+
+def actor_page(con: Connection, like: str | None, limit: int, offset: int) -> tuple[list[Row], int]:
+    """One page of the `actors` report (most events first) and how many actors match."""
+    actors = _rows(con, f"{ACTORS_SQL} LIMIT {int(limit)} OFFSET {int(offset)}", [like] * 3)
+    total = con.execute(f"SELECT count(*) FROM ({ACTORS_SQL})", [like] * 3).fetchone()[0]
+    return actors, int(total)
+
+
+def actor_summary(con: Connection, name: str) -> Row | None:
+    """The actor's line of the `actors` report, matched by exact name."""
+    found = _rows(con, f"SELECT * FROM ({ACTORS_SQL}) WHERE name = ?", [None] * 3 + [name])
+    return found[0] if found else None
+
+
+def actor_events(con: Connection, name: str, limit: int) -> list[Row]:
+    """The events the actor takes part in, on either side, oldest first."""
+    return _rows(
+        con,
+        "SELECT event_id, doc_id, date_start, date_end, source_name, cameo_code, plover_type,"
+        " target_name, modality, quad_class, trigger FROM events"
+        " WHERE source_name = ? OR target_name = ?"
+        f" ORDER BY date_start NULLS LAST, doc_id, sentence_start LIMIT {int(limit)}",
+        [name, name],
+    )
+
+
+def actor_periods(con: Connection, name: str, by: str = "month") -> list[Row]:
+    """Events per period and quad class for the actor, empty periods included."""
+    if by not in ("week", "month", "year"):
+        raise ValueError(f"periods are week, month or year, not {by!r}")
+    counted = _rows(
+        con,
+        f"SELECT date_trunc('{by}', date_start)::DATE AS period, quad_class, count(*) AS events"
+        " FROM events WHERE date_start IS NOT NULL AND (source_name = ? OR target_name = ?)"
+        " GROUP BY ALL ORDER BY period, quad_class",
+        [name, name],
+    )
+    if not counted:
+        return []
+    periods = con.execute(
+        f"SELECT range::DATE FROM range(?::TIMESTAMP, ?::TIMESTAMP + INTERVAL 1 {by},"
+        f" INTERVAL 1 {by})",
+        [counted[0]["period"], counted[-1]["period"]],
+    ).fetchall()
+    by_period: dict[Any, dict[int, int]] = {p[0]: {} for p in periods}
+    for row in counted:
+        by_period[row["period"]][row["quad_class"]] = row["events"]
+    return [{"period": p, "by_quad_class": q, "events": sum(q.values())}
+            for p, q in by_period.items()]
+
+
+def counterpart_edges(con: Connection, name: str, limit: int = 12) -> list[Row]:
+    """Who acts on whom among the actor and its busiest counterparts: one row per directed
+    pair and quad class, with its event count."""
+    counterparts = [
+        row[0] for row in con.execute(
+            "SELECT other, count(*) AS n FROM (SELECT CASE WHEN source_name = ? THEN target_name"
+            " ELSE source_name END AS other FROM events WHERE (source_name = ? OR target_name = ?)"
+            " AND source_name IS NOT NULL AND target_name IS NOT NULL) WHERE other <> ?"
+            f" GROUP BY other ORDER BY n DESC, other LIMIT {int(limit)}",
+            [name, name, name, name],
+        ).fetchall()
+    ]
+    circle = [name, *counterparts]
+    return _rows(
+        con,
+        "SELECT source_name AS source, target_name AS target, quad_class, count(*) AS events"
+        " FROM events WHERE source_name IN ? AND target_name IN ? AND source_name <> target_name"
+        " GROUP BY ALL ORDER BY events DESC, source, target",
+        [circle, circle],
+    )
+
+
+def actor_mentions(con: Connection, name: str, limit: int) -> list[Row]:
+    """Where the actor is named: each mention with its sentence and document."""
+    return _rows(
+        con,
+        "SELECT m.doc_id, d.title, d.published, m.start_char, m.end_char, m.text,"
+        " s.text AS sentence, s.start_char AS sentence_start"
+        " FROM entities en JOIN mentions m USING (doc_id, entity_id)"
+        " JOIN documents d USING (doc_id)"
+        " LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.start_char <= m.start_char"
+        " AND m.end_char <= s.end_char WHERE en.name = ?"
+        f" ORDER BY d.published NULLS LAST, m.doc_id, m.start_char LIMIT {int(limit)}",
+        [name],
+    )
+
+
+def dyad_page(con: Connection, actor: str | None, limit: int, offset: int) -> tuple[list[Row], int]:
+    """Directed pairs of actors by event count, split by quad class; `actor` keeps the
+    pairs with that exact name on either side."""
+    where = "source_name IS NOT NULL AND target_name IS NOT NULL"
+    params: list[object] = []
+    if actor:
+        where += " AND (source_name = ? OR target_name = ?)"
+        params = [actor, actor]
+    sql = (
+        "SELECT source_name AS source, target_name AS target, count(*) AS events,"
+        " count(*) FILTER (quad_class = 1) AS verbal_cooperation,"
+        " count(*) FILTER (quad_class = 2) AS material_cooperation,"
+        " count(*) FILTER (quad_class = 3) AS verbal_conflict,"
+        " count(*) FILTER (quad_class = 4) AS material_conflict,"
+        " min(date_start) AS first_event, max(date_end) AS last_event"
+        f" FROM events WHERE {where} GROUP BY ALL"
+    )
+    rows = _rows(con, f"{sql} ORDER BY events DESC, source, target"
+                      f" LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    return rows, int(total)
+
+
+def timeline_events(
+    con: Connection, actor: str | None, dyad: tuple[str, str] | None, limit: int
+) -> list[Row]:
+    """Dated events of an actor (either side) or a directed dyad, matched as `dossier events`
+    matches them, by real event date; each has `shape`: happened, expected (planned,
+    speculated, ...) or not (negated, denied, cancelled)."""
+    conditions, params = event_conditions(EventFilter(actor=actor, dyad=dyad))
+    where = " AND ".join(["e.date_start IS NOT NULL", *conditions])
+    events = _rows(
+        con,
+        "SELECT e.event_id, e.doc_id, e.date_start, e.date_end, e.date_text, e.source_name,"
+        " e.cameo_code, e.plover_type, e.target_name, e.modality, e.quad_class, e.trigger"
+        f" FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+        " ORDER BY e.date_start, e.date_end, e.doc_id, e.sentence_start"
+        f" LIMIT {int(limit)}",
+        params,
+    )
+    for event in events:
+        event["shape"] = MODALITY_SHAPES.get(event["modality"], "happened")
+    return events
