@@ -20,9 +20,11 @@ def main() -> None:
 
 def _register() -> None:
     # Command modules are imported here, after `main` exists, so each can attach itself.
-    from dossier.cli import extract  # noqa: F401
-    from dossier.cli import store  # noqa: F401
-    from dossier.cli import serve  # noqa: F401
+    from dossier.cli import (
+        extract,  # noqa: F401
+        serve,  # noqa: F401
+        store,  # noqa: F401
+    )
 
 
 _register()
