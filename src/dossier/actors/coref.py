@@ -18,6 +18,7 @@ from dossier.actors.table import Found, Ref
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
 
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "ROOT", "relcl", "conj", "xcomp"})
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PEOPLE_NOUNS = "men|women|leaders|ministers|presidents|diplomats|officials"
 TWO_PEOPLE = re.compile(rf"\b(?:[Tt]he two(?: (?:{PEOPLE_NOUNS}))?|[Bb]oth men)\b")
@@ -89,9 +90,14 @@ def _two_people(r: DocumentResolver, people: list[tuple[Found, Ref]]) -> None:
 
 
 def _followed_by_noun(r: DocumentResolver, end: int) -> bool:
-    """'the two countries', 'the two Koreas' name things; 'when the two meet' names people."""
+    """'the two countries' names things; 'when the two meet', 'between the two.' name people.
+
+    Bare 'the two' counts only before a verb (or a word the parser placed as one, as it
+    does with 'meet') or at the end of a clause.
+    """
     span = r.doc.char_span(end - 1, end, alignment_mode="expand")
     following = r.doc[span.end] if span is not None and span.end < len(r.doc) else None
-    return following is not None and (
-        following.tag_ in {"NNS", "NNPS"} or following.pos_ in {"PROPN", "NUM"}
-    )
+    if following is None or following.is_punct:
+        return False
+    verb_like = following.pos_ in {"VERB", "AUX"} or following.dep_ in CLAUSE_DEPS
+    return not verb_like

@@ -18,6 +18,7 @@ from dossier.knowledge.actors import Actor, phrase_key
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
 
+POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 
 
@@ -40,14 +41,17 @@ def _person_spans(
             continue
         text = r.text(trimmed[0], trimmed[1] - 1)
         known = [a for a in r.kb.lookup(text) if a.curated]
-        if known and known[0].type not in {"PERSON", None}:
-            continue  # "G-8" is a grouping, whatever spaCy says
+        if known and known[0].type not in {"PERSON", None} or r.kb.country_by_form(text):
+            continue  # "G-8" is a grouping and "Sri Lanka" a country, whatever spaCy says
         if ent.label_ == "PERSON" or (known and known[0].type == "PERSON"):
             spans[trimmed] = ent.label_ == "PERSON"
         elif ent.label_ in SURNAME_LABELS and trimmed[1] - trimmed[0] == 1:
             spans.setdefault(trimmed, False)
     for first, end in _known_people(r):
-        if not any(a < end and first < b for a, b in spans):
+        overlapping = [(a, b) for a, b in spans if a < end and first < b]
+        if all(b - a < end - first for a, b in overlapping):  # the longer name wins
+            for pair in overlapping:
+                del spans[pair]
             spans[(first, end)] = True
     for start, end in r.surname_spans:
         span = r.doc.char_span(start, end, alignment_mode="expand")
@@ -66,6 +70,8 @@ def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
         if not token.text[:1].isupper():
             continue
         for end in range(min(len(r.doc), i + 5), i + 1, -1):
+            if r.doc[end - 1].is_punct or r.doc[end - 1].is_space:
+                continue
             if any(a.curated and a.type == "PERSON" for a in r.kb.lookup(r.text(i, end - 1))):
                 found.append((i, end))
                 break
@@ -76,7 +82,7 @@ def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
     """A name's tokens without a leading article or title word or a trailing possessive."""
     while first < end and (r.doc[first].lower_ in r.title_words or r.doc[first].lower_ == "the"):
         first += 1
-    while end > first and r.doc[end - 1].text in {"’s", "'s", "’", "'"}:
+    while end > first and (r.doc[end - 1].text in POSSESSIVE or r.doc[end - 1].is_punct):
         end -= 1
     if first >= end or not r.doc[first].text[:1].isupper():
         return None
@@ -95,7 +101,9 @@ def _resolve_full(r: DocumentResolver, first: int, end: int) -> None:
         ref = r.table.actor(chosen, "PERSON", actors)
     else:
         words = text.replace("-", " ").split()
-        ref = r.table.person(text, (words[0], words[-1]))
+        ref = _longer_name_in_document(r, text, r.doc[first].idx) or r.table.person(
+            " ".join(text.split()), (words[0], words[-1])
+        )
     _take_title(r, first, ref, learn=chosen is None)
     r.mention(r.doc[first].idx, r.doc[end - 1].idx + len(r.doc[end - 1].text), ref)
 
@@ -134,6 +142,19 @@ def _person_in_document(r: DocumentResolver, surname: str, position: int) -> Ref
                 after = (mention.start, ref)
     chosen = before or after
     return chosen[1] if chosen else None
+
+
+def _longer_name_in_document(r: DocumentResolver, text: str, position: int) -> Ref | None:
+    """'De Zeeuw' after 'Aart de Zeeuw': an unknown person's longer name ending in this one."""
+    key = phrase_key(text)
+    candidates = [
+        (mention.start, ref)
+        for ref, facts in r.table.facts.items()
+        if facts.type == "PERSON" and phrase_key(facts.name).endswith(" " + key)
+        for mention in facts.mentions
+        if mention.start < position
+    ]
+    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
 
 
 def _take_title(r: DocumentResolver, first: int, ref: Ref, learn: bool) -> None:

@@ -203,6 +203,9 @@ class DocumentResolver:
                 i += 1
                 continue
             country, _, end = form
+            if self._longer_name_at(i, end):
+                i = end  # "European Community leaders": a name, not a demonym
+                continue
             group = self._group_after(country, end)
             if group is None:
                 group = self._coordinated_group(country, end, i)
@@ -220,6 +223,15 @@ class DocumentResolver:
                 self.doc[i].idx, self.doc[stop - 1].idx + len(self.doc[stop - 1].text), ref
             )
             i = stop
+
+    def _longer_name_at(self, i: int, end: int) -> bool:
+        """A known organisation's name starts at token i and runs past the country word."""
+        for stop in range(min(len(self.doc), i + MAX_NAME_TOKENS), end, -1):
+            if any(
+                a.curated and a.type != "PERSON" for a in self.kb.lookup(self.text(i, stop - 1))
+            ):
+                return True
+        return False
 
     def _group_after(self, country: Country, end: int) -> tuple[Ref, int] | None:
         """The role noun phrase after a country word: (ref, end token) for the longest one."""
@@ -328,14 +340,17 @@ class DocumentResolver:
                 continue
             if kind == "COUNTRY":
                 kind = "LOCATION"
-            ref = (
-                self.table.place(text, None) if kind == "LOCATION" else self.table.other(text, kind)
-            )
+            name = " ".join(text.split())
+            if kind == "LOCATION":
+                form = self.kb.country_by_form(name)
+                ref = self.table.place(name, form[0] if form else None)
+            else:
+                ref = self.table.other(name, kind)
             self.mention(start, end, ref)
 
 
 def _loose_end(token: Token) -> bool:
-    """A token a name cannot end on: white space or punctuation other than a dotted abbreviation."""
+    """A token a name cannot end on: white space or punctuation."""
     return token.is_space or token.is_punct
 
 
@@ -366,7 +381,9 @@ def _clean(span: Span) -> tuple[int, int, str]:
         if text.endswith(ending):
             end -= len(ending)
             break
-    text = span.text[start - span.start_char : end - span.start_char].strip()
+    raw = span.text[start - span.start_char : end - span.start_char]
+    text = raw.strip()
+    start += len(raw) - len(raw.lstrip())
     return start, start + len(text), text
 
 

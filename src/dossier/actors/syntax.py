@@ -17,9 +17,9 @@ PLACE_PREPOSITIONS = frozenset(
 )
 # "to"/"from"/"into" make a place only after a word of movement: "a visit to Pyongyang",
 # but "a rebuff to Washington" is addressed to its government.
-MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards", "via"})
+MOTION_PREPOSITIONS = frozenset({"to", "from", "for", "into", "toward", "towards", "via"})
 MOTION_WORDS = frozenset(
-    """visit trip travel go come fly arrive arrival return journey stopover move send head
+    """visit trip travel go come fly arrive arrival return journey stopover move send head leave
     flight tour mission way drive sail relocate depart departure leave evacuate flee""".split()
 )
 # A capital modifying these nouns is its government ("Moscow-Pyongyang relations").
@@ -136,7 +136,7 @@ def _country_in(
         for end in range(len(tokens), i, -1):
             text = _text(doc, tokens[i:end])
             form = knowledge.country_by_form(text)
-            if form is not None and form[1] in {"name", "demonym"}:
+            if form is not None and form[1] in {"name", "demonym"} and not form[0].region:
                 return form[0], None
             actors = [
                 a

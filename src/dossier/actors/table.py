@@ -139,7 +139,8 @@ class EntityTable:
 
     def place(self, name: str, country: Country | None) -> Ref:
         ref = Ref("place", name)
-        self.ensure(ref, EntityFacts(name, "LOCATION", _iso(country) if country else None))
+        facts = self.ensure(ref, EntityFacts(name, "LOCATION"))
+        facts.country = facts.country or (_iso(country) if country else None)
         return ref
 
     def other(self, name: str, kind: EntityType) -> Ref:

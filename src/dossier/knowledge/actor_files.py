@@ -33,7 +33,16 @@ from dossier.knowledge.yamlfile import Located, check_fields, parse_date, string
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_TYPES: set[str] = {"PERSON", "COUNTRY", "ORGANIZATION", "LOCATION", "AGREEMENT", "OTHER"}
 ACTOR_FIELDS = {"aliases", "surname", "country", "roles", "cameo", "sector", "type"}
-COUNTRY_FIELDS = {"name", "names", "demonyms", "capitals", "seats", "cameo", "region"}
+COUNTRY_FIELDS = {
+    "name",
+    "names",
+    "demonyms",
+    "capitals",
+    "seats",
+    "cameo",
+    "region",
+    "parliamentary",
+}
 ROLE_FIELDS = {"kind", "from", "to", "code"}
 
 
@@ -198,6 +207,7 @@ def _with_additions(entry: Located, fields: dict[str, Any], base: Country) -> Co
         capitals=more("capitals", base.capitals),
         seats=more("seats", base.seats),
         region=bool(fields.get("region", base.region)),
+        parliamentary=bool(fields.get("parliamentary", base.parliamentary)),
     )
 
 

@@ -119,6 +119,7 @@ class Country:
     capitals: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
     region: bool = False
+    parliamentary: bool = False  # "the German leader" is the head of government
 
     @property
     def demonym(self) -> str | None:
@@ -201,6 +202,12 @@ class ActorKnowledge:
 
     def holders(self, country: str, kinds: Iterable[str], day: date | None) -> list[Actor]:
         """People holding an office of the first of `kinds` anyone held in `country` on `day`."""
+        kinds = list(kinds)
+        place = self._by_code.get(country)
+        if place is not None and place.parliamentary and "head_of_state" in kinds:
+            # "leader" tries the head of state before the head of government, except here
+            kinds = [k for k in kinds if k != "head_of_government"]
+            kinds.insert(kinds.index("head_of_state"), "head_of_government")
         for kind in kinds:
             found = [
                 actor
