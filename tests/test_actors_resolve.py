@@ -284,11 +284,45 @@ def test_a_user_dictionary_resolves_its_actors(resolve, tmp_path):
     from dossier.actors import knowledge_with
 
     path = tmp_path / "mine.yaml"
-    path.write_text(
-        "- {name: Jan Novak, country: CZE, roles: [[foreign minister, 1999, 2001]]}\n"
-    )
+    path.write_text("- {name: Jan Novak, country: CZE, roles: [[foreign minister, 1999, 2001]]}\n")
     text = "Foreign Minister Jan Novak arrived. Novak said little."
     resolved = resolve(text, JUNE_2000, knowledge_with([path]))
     entity = entity_of(resolved, text, "Jan Novak")
     assert (entity.country, entity.cameo, entity.role) == ("CZE", "CZEGOV", "foreign minister")
     assert entity_of(resolved, text, "Novak", nth=1) is entity
+
+
+# --- cases from Reuters-21578 wire copy, checked by hand -------------------------------------
+@pytest.mark.parametrize(
+    ("words", "holder"),
+    [
+        ("German leader", "Gerhard Schroeder"),
+        ("British leader", "Tony Blair"),
+        ("French leader", "Jacques Chirac"),
+    ],
+)
+def test_leader_means_the_head_of_government_in_parliamentary_states(resolve, words, holder):
+    text = f"Officials said the {words} would attend the summit."
+    assert entity_of(resolve(text), text, words).name == holder
+
+
+def test_a_shorter_form_of_an_unknown_name_is_the_same_person(resolve):
+    text = (
+        "Aart de Zeeuw, chairman of the negotiating group, met officials. De Zeeuw told reporters."
+    )
+    resolved = resolve(text, date(1987, 3, 1))
+    assert entity_of(resolved, text, "De Zeeuw") is entity_of(resolved, text, "Aart de Zeeuw")
+
+
+def test_leaving_for_a_capital_is_going_to_a_place(resolve):
+    text = (
+        "Minister Ronnie De Mel has left for Washington to discuss Sri Lanka's request for a loan."
+    )
+    resolved = resolve(text, date(1987, 3, 1))
+    assert entity_of(resolved, text, "Washington").type == "LOCATION"
+    assert entity_of(resolved, text, "Sri Lanka").type == "COUNTRY"
+
+
+def test_an_organisation_name_is_not_a_demonym_group(resolve):
+    text = "The package will be tackled by European Community leaders next month."
+    assert entity_of(resolve(text), text, "European Community").cameo == "IGOEUREEC"
