@@ -184,9 +184,10 @@ def _phrase_words(tokens: Sequence[Token]) -> list[str]:
         if token.dep_ == "appos":
             end = max(end, token.right_edge.i)
     span = [t for t in doc[start:end + 1] if not t.is_punct and t.lower_ not in ("'s", "’s")]
-    # a governing role noun the coder appends ("the ambassadors of Arnor") comes last
-    outside = [t for t in tokens[1:] if not start <= t.i <= end and t.dep_ != "appos"
-               and head in t.subtree]
+    # words the coder adds from outside the phrase come last: a governing role noun
+    # ("the ambassadors of Arnor"), a first conjunct's modifiers ("Danish media and
+    # government")
+    outside = [t for t in tokens[1:] if not start <= t.i <= end and t.dep_ != "appos"]
     return [t.text for t in span + outside]
 
 

@@ -208,3 +208,12 @@ def test_a_petrarch_pattern_marking_a_phrase_takes_its_target_from_it(nlp, tmp_p
     doc = nlp("Arnor celebrated Eid at Osgiliath with Gondor.")
     items = [c for s in doc.sents for c in code_sentence(s, load_verb_file(path), TableActors())]
     assert triples(items) == {("Arnor", "Gondor", "017")}
+
+
+def test_a_later_role_noun_shares_the_first_ones_modifiers(nlp) -> None:
+    from dossier.events.coder import _phrase_actors
+
+    doc = nlp("Russian diplomats and officials met Kim on Monday.")
+    diplomats = doc[1]
+    found = _phrase_actors(diplomats, TableActors(), every=False, triggers=set())
+    assert [f.actor.name for f in found] == ["Russian", "Russian"]  # diplomats, officials

@@ -261,7 +261,7 @@ def _phrase_actors(
         if every and shared is None and actors.actor(phrases[0]) is None:
             phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
         elif shared is None and actors.actor(phrases[0]) is None and role_noun(member):
-            phrases = _of_complements(member) or phrases
+            phrases = _of_complements(member) or _shared_modifiers(head, member) or phrases
         for phrase in phrases:
             actor = actors.actor(phrase)
             if actor is not None:
@@ -295,6 +295,14 @@ def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
         actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)
         found.append(Found(actor, by_name=True, place=place))
     return found
+
+
+def _shared_modifiers(head: Token, member: Token) -> list[list[Token]]:
+    """"Danish media and government": the later role noun shares the first one's modifiers."""
+    if member is head:
+        return []
+    modifiers = [c for c in head.children if c.dep_ in MODIFIERS]
+    return [[member, *modifiers]] if modifiers else []
 
 
 def _of_complements(head: Token) -> list[list[Token]]:
