@@ -14,11 +14,12 @@ with its creation time (DCT), which is the anchor. Scored the way TempEval-3 did
   inside the gold range is correct too. P = correct / system
   expressions with a range, R = correct / gold calendar TIMEX3; accuracy = correct /
   matched gold calendar TIMEX3.
-- value F1 over all TIMEX3 (TempEval-3's figure): the same correct count over all gold
-  and all system expressions. Neither system writes TimeML values for durations
-  (P3D), references (PAST_REF) or sets, so those count as wrong here; they are
-  listed apart, with how often the expression was at least found and given the
-  right kind.
+- value F1 over all TIMEX3 (TempEval-3's figure): correct calendar values plus
+  durations whose ISO length equals the gold value (`P2D`), over all gold and all
+  system expressions. Neither system writes TimeML values for references
+  (PAST_REF, PRESENT_REF), sets or underspecified dates (`XXXX-WXX`), so those count
+  as wrong here; they are listed apart, with how often the expression was at least
+  found and given the right kind.
 
 Baseline, in the same run: `dateparser.search.search_dates` with the DCT as
 RELATIVE_BASE; it gives a point (a day) per expression.
@@ -66,6 +67,7 @@ class Span:
     )
     label: str = ""
     mod: str = ""  # gold TimeML mod: START, MID, END, ON_OR_AFTER, ...
+    duration: str | None = None  # system: ISO 8601 length of a duration
 
 
 @dataclass
@@ -179,7 +181,8 @@ def dossier_spans(documents: list[Document]) -> list[list[Span]]:
                 value = DateRange(
                     date.fromisoformat(timex.value_start), date.fromisoformat(timex.value_end)
                 )
-            spans.append(Span(timex.start, timex.end, value, timex.kind or "date", timex.text))
+            kind = timex.kind or "date"
+            spans.append(Span(timex.start, timex.end, value, kind, timex.text, "", timex.duration))
         found.append(spans)
     return found
 
@@ -220,6 +223,7 @@ class Score:
     gold_calendar: int = 0
     matched_calendar: int = 0
     value_correct: int = 0
+    duration_correct: int = 0
     other_found: Counter = field(default_factory=Counter)
     other_kind_right: Counter = field(default_factory=Counter)
     other_total: Counter = field(default_factory=Counter)
@@ -230,7 +234,7 @@ KIND_AGREES = {
     "duration": {"duration"},
     "set": {"set"},
     "ref": {"unresolved"},
-    "other": {"unresolved", "date"},
+    "other": {"unresolved"},
 }
 
 
@@ -279,6 +283,7 @@ def _score_pair(total: Score, document: Document, g: Span, s: Span) -> None:
         return
     total.other_found[g.kind] += 1
     total.other_kind_right[g.kind] += s.kind in KIND_AGREES[g.kind]
+    total.duration_correct += g.kind == "duration" and s.duration == g.label
 
 
 def value_agrees(gold: Span, value: DateRange | None) -> bool:
@@ -308,6 +313,7 @@ def f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
 
 
 def report(name: str, total: Score, seconds: float) -> list[str]:
+    all_correct = total.value_correct + total.duration_correct
     rows = [
         ("recognition, relaxed", f1(total.relaxed, total.system, total.gold)),
         ("recognition, strict", f1(total.strict, total.system, total.gold)),
@@ -315,7 +321,7 @@ def report(name: str, total: Score, seconds: float) -> list[str]:
             "value, calendar dates",
             f1(total.value_correct, total.system_valued, total.gold_calendar),
         ),
-        ("value, all TIMEX3 (TempEval-3)", f1(total.value_correct, total.system, total.gold)),
+        ("value, all TIMEX3 (TempEval-3)", f1(all_correct, total.system, total.gold)),
     ]
     lines = [f"{name} ({seconds:.0f} s)"]
     lines += [f"  {label:<32} P {p:.3f}  R {r:.3f}  F1 {f:.3f}" for label, (p, r, f) in rows]
@@ -323,6 +329,10 @@ def report(name: str, total: Score, seconds: float) -> list[str]:
     lines.append(
         f"  value accuracy on matched calendar TIMEX3: {accuracy:.3f} "
         f"({total.value_correct}/{total.matched_calendar})"
+    )
+    lines.append(
+        f"  duration length right (P2D, PXY...): {total.duration_correct}"
+        f"/{total.other_found['duration']} matched gold durations"
     )
     for kind in ("duration", "set", "ref", "other"):
         lines.append(

@@ -190,16 +190,18 @@ def test_the_eve_of_a_dated_summit(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "expression"),
+    ("text", "expression", "length"),
     [
-        ("The sides held two days of talks in Moscow.", "two days"),
-        ("The envoy stayed in Seoul for three weeks.", "three weeks"),
-        ("The announcement came only a week after the summit.", "a week"),
+        ("The sides held two days of talks in Moscow.", "two days", "P2D"),
+        ("The envoy stayed in Seoul for three weeks.", "three weeks", "P3W"),
+        ("The announcement came only a week after the summit.", "a week", "P1W"),
+        ("The talks lasted 24 hours.", "24 hours", "PT24H"),
+        ("The feud has lasted for years.", "years", "PXY"),
     ],
 )
-def test_durations_are_recognised_but_never_dated(nlp, text, expression):
+def test_durations_are_recognised_but_never_dated(nlp, text, expression, length):
     timex = timexes(nlp, text, JUNE_12)[expression]
-    assert timex.kind == "duration"
+    assert (timex.kind, timex.duration) == ("duration", length)
     assert (timex.value_start, timex.value_end) == (None, None)
 
 

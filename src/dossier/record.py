@@ -68,6 +68,9 @@ class Timex(Record):
     granularity: str | None = Field(default=None, description="day, week, month, year, ...")
     kind: str | None = Field(default=None, description="date, duration, set or unresolved")
     anchor: str | None = Field(default=None, description="what a relative value was read against")
+    duration: str | None = Field(
+        default=None, description="a duration's length in ISO 8601: P2D, P3W, PXY when vague"
+    )
 
 
 class CitationPart(Record):
@@ -170,6 +173,9 @@ class DocumentRecord(Record):
     events: list[Event] = Field(default_factory=list)
     dossier_version: str | None = None
     model: str | None = Field(default=None, description="the spaCy pipeline that analysed it")
+    settings: dict[str, list[str]] = Field(
+        default_factory=dict, description="the user's knowledge files (--actors, --verbs) used"
+    )
 
 
 def document_json_schema() -> dict:

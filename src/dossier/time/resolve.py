@@ -44,6 +44,7 @@ class Reading:
     # what the value was read against: "publication", "reference" (the previous date of
     # the text) or "following" (the date right after); None when absolute
     anchor: str | None = None
+    duration: str | None = None  # ISO 8601 length of a duration ("P2D"), X for a vague count
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,7 @@ def resolve_relative(match: re.Match, context: Context) -> Reading:
     if match["the"] and rel == "next" and unit == "day":
         return _from_reference(unit, 1, match, context)  # "the next day"
     if match["the"] and rel in ("last", "next") or unit == "fortnight":
-        return Reading(None, unit, "duration")  # "the past week", "the next month": spans of time
+        return Reading(None, unit, "duration", duration=iso_duration(unit, 1))  # "the past week"
     if rel in REF_OFFSETS:
         return _from_reference(unit, REF_OFFSETS[rel], match, context)
     if today is None:
@@ -419,7 +420,8 @@ def resolve_ago(match: re.Match, context: Context) -> Reading:
         unit, count = "day", 0
     if direction in ("before", "after"):
         if context.following is None or context.following.value is None:
-            return Reading(None, unit, "duration")  # "only a week after the summit"
+            # "only a week after the summit"
+            return Reading(None, unit, "duration", duration=iso_duration(unit, count))
         base, anchor = context.following, "following"
     elif direction in ("earlier", "later"):
         base, anchor = context.reference, "reference"
@@ -493,8 +495,40 @@ def resolve_the_time(match: re.Match, context: Context) -> Reading:
     return Reading(reference.value, reference.granularity, "date", "reference")
 
 
+ISO_UNITS = {
+    "day": ("", "D", 1),
+    "week": ("", "W", 1),
+    "fortnight": ("", "W", 2),
+    "weekend": ("", "WE", 1),
+    "month": ("", "M", 1),
+    "quarter": ("", "Q", 1),
+    "year": ("", "Y", 1),
+    "decade": ("", "DE", 1),
+    "century": ("", "CE", 1),
+    "hour": ("T", "H", 1),
+    "minute": ("T", "M", 1),
+}
+
+
+def iso_duration(unit: str, count: int | None) -> str | None:
+    """ "P2D" for two days, "PT3H" for three hours, "PXY" for "several years"."""
+    if unit not in ISO_UNITS:
+        return None
+    time_mark, letter, factor = ISO_UNITS[unit]
+    amount = "X" if count is None else str(count * factor)
+    return f"P{time_mark}{amount}{letter}"
+
+
 def resolve_duration(match: re.Match, context: Context) -> Reading:
-    return Reading(None, _unit(match), "duration")
+    """ "two days", "a week", "several months", "24 hours"."""
+    unit = _unit(match)
+    return Reading(None, unit, "duration", duration=iso_duration(unit, number_value(match["num"])))
+
+
+def resolve_bare_duration(match: re.Match, context: Context) -> Reading:
+    """ "for years": a span of unknown length."""
+    unit = _unit(match)
+    return Reading(None, unit, "duration", duration=iso_duration(unit, None))
 
 
 def resolve_set(match: re.Match, context: Context) -> Reading:
@@ -528,7 +562,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Reading]] = {
     "eve": resolve_eve,
     "the_time": resolve_the_time,
     "duration": resolve_duration,
-    "duration_bare": resolve_duration,
+    "duration_bare": resolve_bare_duration,
     "set": resolve_set,
     "vague": resolve_vague,
 }

@@ -282,6 +282,7 @@ def _timex(item: Found, text: str, anchor: date | None) -> Timex:
         granularity=reading.granularity,
         kind=reading.kind,
         anchor=_anchor_label(item, text, anchor),
+        duration=reading.duration,
     )
 
 
