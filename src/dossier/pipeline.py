@@ -7,7 +7,8 @@ Stages run in order and each adds its own layer; nothing flows back:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +18,7 @@ from dossier.actors import resolve_entities
 from dossier.attribution import find_citations, find_quotes
 from dossier.events import code_events
 from dossier.ingest import Article
+from dossier.knowledge.user_files import actor_knowledge, event_patterns
 from dossier.nlp import DEFAULT_MODEL, load_model, model_label
 from dossier.record import DocumentRecord, Published
 from dossier.time import find_timexes
@@ -25,11 +27,27 @@ PIPE_BATCH_SIZE = 16
 
 
 class Analyser:
-    """Holds the loaded model and knowledge; analyses articles one by one or in a stream."""
+    """Holds the loaded model and knowledge; analyses articles one by one or in a stream.
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+    `actors` and `verbs` are the user's knowledge files (`--actors`, `--verbs`), added
+    to the project's own; the record's `settings` names them.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        nlp: Language | None = None,
+        actors: Sequence[Path] = (),
+        verbs: Sequence[Path] = (),
+    ) -> None:
         self.nlp = nlp or load_model(model)
         self.model = model_label(self.nlp)
+        self.knowledge = actor_knowledge(actors)
+        self.patterns = event_patterns(verbs)
+        self.settings = {
+            "actors": [str(path) for path in actors],
+            "verbs": [str(path) for path in verbs],
+        }
 
     def analyse(self, article: Article) -> DocumentRecord:
         return self._record(article, self.nlp(article.text))
@@ -46,11 +64,13 @@ class Analyser:
 
     def _record(self, article: Article, doc: Doc) -> DocumentRecord:
         anchor = article.published
-        entities = resolve_entities(doc, anchor)
+        entities = resolve_entities(doc, anchor, self.knowledge)
         timexes = find_timexes(doc, anchor)
         citations = find_citations(doc.text, anchor)
         quotes = find_quotes(doc, entities)
-        events = code_events(doc, entities, timexes, citations, anchor, article.doc_id)
+        events = code_events(
+            doc, entities, timexes, citations, anchor, article.doc_id, patterns=self.patterns
+        )
         return DocumentRecord(
             doc_id=article.doc_id,
             source_file=article.source_file,
@@ -67,6 +87,7 @@ class Analyser:
             events=events,
             dossier_version=__version__,
             model=self.model,
+            settings=self.settings,
         )
 
 

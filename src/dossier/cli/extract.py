@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -34,9 +35,29 @@ EXIT_BAD_INPUT = 2
 @click.option(
     "--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline."
 )
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add actors from a file: dossier YAML or a PETRARCH/Phoenix dictionary. Repeatable.",
+)
+@click.option(
+    "--verbs",
+    "verb_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add event patterns: dossier YAML or a PETRARCH-2 verb dictionary. Repeatable.",
+)
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 def extract(
-    paths: tuple[str, ...], published: date | None, output_format: str, model: str, strict: bool
+    paths: tuple[str, ...],
+    published: date | None,
+    output_format: str,
+    model: str,
+    actor_files: tuple[str, ...],
+    verb_files: tuple[str, ...],
+    strict: bool,
 ) -> None:
     """Analyse news files and print one record per article.
 
@@ -48,7 +69,9 @@ def extract(
       dossier extract report.txt --published 2000-08-30 --format pretty
     """
     try:
-        analyser = Analyser(model=model)
+        analyser = Analyser(
+            model=model, actors=tuple(map(Path, actor_files)), verbs=tuple(map(Path, verb_files))
+        )
     except DossierError as error:
         raise click.ClickException(str(error)) from None
     failed = False
