@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import SEED_AUGUST, SEED_DATES, SEED_JUNE, require_shared
+from dossier.errors import InputError
 from dossier.ingest import Article, read_articles
 from dossier.store import Store
 from dossier.store.analysis import AnalysisJob, analyse_batch
@@ -48,6 +49,8 @@ def web_database(analyser, directory: Path) -> Path:
         articles += [a for a in read_articles([path], SEED_DATES[path.name])
                      if isinstance(a, Article)]
     outcomes = analyse_batch(analyser, [AnalysisJob(a, None, SETTINGS) for a in articles])
+    failed = [str(o) for o in outcomes if isinstance(o, InputError)]
+    assert not failed, f"the web test articles could not be analysed: {failed}"
     db = directory / "web.duckdb"
     with Store(db) as store:
         store.write_many(outcomes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from dossier.web import charts, queries
 from dossier.web.marks import Mark, marked_html
@@ -30,6 +30,11 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
 @router.get("/")
 def home() -> RedirectResponse:
     return RedirectResponse("/events", status_code=307)
+
+
+@router.get("/favicon.ico")
+def no_icon() -> Response:
+    return Response(status_code=204)  # browsers ask; an empty answer spares a 404 per page
 
 
 @router.get("/events", response_class=HTMLResponse)
