@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench lock clean
+.PHONY: install demo test lint eval bench lock clean browser
 
 install: $(STAMP)
 
@@ -20,9 +20,14 @@ demo: install
 	$(BIN)/dossier extract examples/ --format pretty
 	@echo
 	@echo "JSON lines, one analysed article each:  $(BIN)/dossier extract examples/ --format jsonl"
+	@echo "Explore in a browser:  $(BIN)/dossier ingest examples/ && $(BIN)/dossier serve   then open http://127.0.0.1:8000/events"
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The web tests drive Debian's chromium; installed with apt-get when root (as in CI).
+browser:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium is not installed: the browser tests will be skipped (CI installs it)"
 
 lint: install
 	$(BIN)/ruff check src tests
