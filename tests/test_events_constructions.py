@@ -137,6 +137,8 @@ def test_no_event_without_a_source_actor(nlp) -> None:
          "hypothetical"),
         ("If Putin visits Seoul, Kim will protest.", "hypothetical"),
         ("Putin met Kim in Pyongyang.", "asserted"),
+        ("Putin hopes to visit Seoul.", "planned"),  # the model lemmatises hopes as hop
+        ("Putin was unable to meet Kim.", "negated"),
     ],
 )
 def test_modality_from_governing_cues(nlp, sentence: str, modality: str) -> None:
@@ -217,3 +219,18 @@ def test_a_later_role_noun_shares_the_first_ones_modifiers(nlp) -> None:
     diplomats = doc[1]
     found = _phrase_actors(diplomats, TableActors(), every=False, triggers=set())
     assert [f.actor.name for f in found] == ["Russian", "Russian"]  # diplomats, officials
+
+
+def test_meeting_a_quota_is_no_meeting(nlp) -> None:
+    assert coded(nlp, "Arnor failed to meet its Gondor export quota.") == []
+
+
+def test_what_is_withdrawn_decides_the_code(nlp) -> None:
+    assert triples(coded(nlp, "Arnor withdrew its ambassador from Gondor.")) == {
+        ("Arnor", "Gondor", "161")}
+    assert triples(coded(nlp, "Arnor withdrew its troops from Gondor.")) == {
+        ("Arnor", "Gondor", "0874")}
+
+
+def test_telling_a_news_agency_is_an_interview(nlp) -> None:
+    assert coded(nlp, "Ivanov told the official Gondor news agency that talks went well.") == []

@@ -66,6 +66,7 @@ class Found:
     actor: ActorRef
     by_name: bool
     place: Location | None = None  # set when the party is the country of a place visited
+    head: Token | None = None  # the phrase's head word: "agency" in "the PAP news agency"
 
 
 @dataclass(frozen=True)
@@ -172,17 +173,25 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
         Coded(trigger, source, target, modality, paired)
         for source, target in pairs
         if target is None or not (
-            same_actor(source.actor, target.actor) or _told_the_press(trigger, target.actor)
+            same_actor(source.actor, target.actor) or _told_the_press(trigger, target)
         )
     ]
 
 
-def _told_the_press(trigger: Trigger, target: ActorRef) -> bool:
-    """"X told the BBC": an interview, not a statement to a political actor."""
+def _told_the_press(trigger: Trigger, target: Found) -> bool:
+    """"X told the BBC", "told the official PAP news agency": an interview, not a
+    statement to a political actor."""
     if trigger.code[:2] != "01":
         return False
-    is_media = bool(target.cameo and target.cameo.endswith("MED"))
-    return is_media or default_outlets().lookup(target.name) is not None
+    actor = target.actor
+    if actor.cameo and actor.cameo.endswith("MED"):
+        return True
+    if default_outlets().lookup(actor.name) is not None:
+        return True
+    if target.head is None:
+        return False
+    sector = default_knowledge().sector_of(target.head.lemma_.lower())
+    return sector is not None and sector.code == "MED"
 
 
 def _marked(side: str, trigger: Trigger) -> tuple[str, ...]:
@@ -265,7 +274,7 @@ def _phrase_actors(
         for phrase in phrases:
             actor = actors.actor(phrase)
             if actor is not None:
-                found.append(Found(actor, _names_someone(phrase)))
+                found.append(Found(actor, _names_someone(phrase), head=phrase[0]))
     return found
 
 

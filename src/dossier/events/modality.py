@@ -49,13 +49,28 @@ def modality_of(trigger: Token, light_verb: Token | None = None) -> Modality:
     if light_verb is not None:
         cues |= set(_own_cues(light_verb))
         cues |= _predicate_chain(light_verb)
-        if light_verb.lemma_ in OCCURRENCE_VERBS and light_verb.lemma_ in PREDICATE_CUES:
-            cues.add(PREDICATE_CUES[light_verb.lemma_])  # "has postponed a visit"
+        lemma = verb_lemma(light_verb)
+        if lemma in OCCURRENCE_VERBS and lemma in PREDICATE_CUES:
+            cues.add(PREDICATE_CUES[lemma])  # "has postponed a visit"
     elif trigger.pos_ in ("NOUN", "PROPN"):
         cues |= _noun_context(trigger)
     else:
         cues |= _predicate_chain(trigger)
     return next(m for m in MODALITY_ORDER if m in cues or m == "asserted")
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma, second-guessed where the small model's lemmatiser slips: "hopes" is
+    "hop" to it. A cue word whose regular inflection the token is wins."""
+    lemma = token.lemma_.lower()
+    if lemma in PREDICATE_CUES:
+        return lemma
+    word = token.lower_
+    for ending, restore in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                            ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and word[: -len(ending)] + restore in PREDICATE_CUES:
+            return word[: -len(ending)] + restore
+    return lemma
 
 
 def _own_cues(token: Token) -> list[Modality]:
@@ -96,8 +111,8 @@ def _predicate_chain(token: Token) -> set[Modality]:
             break
         if _evidence_from_reports(head):
             cues.add("reported")  # "news reports suggest that ..."
-        elif head.lemma_ in PREDICATE_CUES:
-            cues.add(PREDICATE_CUES[head.lemma_])
+        elif verb_lemma(head) in PREDICATE_CUES:
+            cues.add(PREDICATE_CUES[verb_lemma(head)])
         if head.lemma_ == "say" and _is_passive(head):
             cues.add("reported")  # "is said to"
         if head.pos_ in ("NOUN", "PROPN"):
@@ -146,8 +161,9 @@ def _verb_on_noun(verb: Token, link: str) -> set[Modality]:
     cues: set[Modality] = set()
     if link == "nsubj" and verb.lemma_ in HAPPENING_VERBS:
         cues |= set(_own_cues(verb))  # "the visit would occur", "should they come off"
-    if verb.lemma_ in OCCURRENCE_VERBS and verb.lemma_ in PREDICATE_CUES:
-        cues.add(PREDICATE_CUES[verb.lemma_])
+    lemma = verb_lemma(verb)
+    if lemma in OCCURRENCE_VERBS and lemma in PREDICATE_CUES:
+        cues.add(PREDICATE_CUES[lemma])
         cues |= {c for c in _own_cues(verb) if c == "negated"}
     if link == "nsubjpass" and verb.lemma_ in ("schedule", "plan", "expect", "set"):
         cues.add("planned")

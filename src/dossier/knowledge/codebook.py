@@ -19,8 +19,14 @@ from dossier.errors import KnowledgeError
 DATA_DIR = Path(__file__).parent / "data"
 CODE_SHAPE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 COLUMNS = (
-    "code", "name", "goldstein", "quad_class", "quad_class_gdelt",
-    "plover_type", "plover_mode", "plover_context",
+    "code",
+    "name",
+    "goldstein",
+    "quad_class",
+    "quad_class_gdelt",
+    "plover_type",
+    "plover_mode",
+    "plover_context",
 )
 
 
@@ -92,8 +98,14 @@ def _entry(cells: list[str], path: str, line: int) -> CameoCode:
     if not -10 <= score <= 10 or not {quad_class, quad_class_gdelt} <= {1, 2, 3, 4}:
         raise KnowledgeError(path, line, "goldstein must be in -10..10, quad classes 1-4")
     return CameoCode(
-        code, name, score, quad_class, quad_class_gdelt,
-        plover or None, mode or None, context or None,
+        code,
+        name,
+        score,
+        quad_class,
+        quad_class_gdelt,
+        plover or None,
+        mode or None,
+        context or None,
     )
 
 

@@ -22,8 +22,21 @@ from dossier.knowledge.codebook import default_codebook
 DATA_DIR = Path(__file__).parent / "data"
 TriggerPos = Literal["verb", "noun"]
 NAMED_ROLES = frozenset(
-    {"subject", "object", "dative", "agent", "possessor", "modifier", "light_subject",
-     "owner", "between", "any_prep", "clause_subject", "destination", "object_phrase"}
+    {
+        "subject",
+        "object",
+        "dative",
+        "agent",
+        "possessor",
+        "modifier",
+        "light_subject",
+        "owner",
+        "between",
+        "any_prep",
+        "clause_subject",
+        "destination",
+        "object_phrase",
+    }
 )
 DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
     "verb": ("subject", "agent"),
@@ -31,8 +44,18 @@ DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_TARGET: dict[str, tuple[str, ...]] = {"verb": ("object",), "noun": ()}
 ENTRY_KEYS = frozenset(
-    {"code", "verbs", "nouns", "source", "target", "symmetric", "reciprocal",
-     "requires_target", "nested", "when"}
+    {
+        "code",
+        "verbs",
+        "nouns",
+        "source",
+        "target",
+        "symmetric",
+        "reciprocal",
+        "requires_target",
+        "nested",
+        "when",
+    }
 )
 WORD = re.compile(r"^[a-z][a-z'-]*$")
 
@@ -53,7 +76,7 @@ class WordSlot:
 
 @dataclass(frozen=True)
 class Refinement:
-    code: str
+    code: str | None  # None: these words make it no event ("met its quota")
     slots: tuple[WordSlot, ...]
     reciprocal: str | None = None
 
@@ -141,20 +164,24 @@ def _patterns(entry: object, origin: str, path: Path, line: int) -> Iterable[Tri
         words = phrase.split()
         lemma, extra = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
         yield TriggerPattern(
-            lemma=lemma, pos=pos, code=code, extra=tuple(extra),
+            lemma=lemma,
+            pos=pos,
+            code=code,
+            extra=tuple(extra),
             source=_roles(entry, "source", DEFAULT_SOURCE[pos], fail),
             target=_roles(entry, "target", DEFAULT_TARGET[pos], fail),
             symmetric=_flag(entry, "symmetric", False, fail),
             reciprocal=reciprocal,
             requires_target=_flag(entry, "requires_target", True, fail),
             nested=_flag(entry, "nested", True, fail),
-            refinements=refinements, origin=origin,
+            refinements=refinements,
+            origin=origin,
         )
 
 
 def _code(value: object, fail) -> str:
     if not isinstance(value, str) or value not in default_codebook():
-        raise fail(f"code {value!r} is not a CAMEO code (write it quoted: \"040\")")
+        raise fail(f'code {value!r} is not a CAMEO code (write it quoted: "040")')
     return value
 
 
@@ -197,7 +224,8 @@ def _refinement(item: object, fail) -> Refinement:
         if not isinstance(place, str) or not isinstance(words, list) or not words:
             raise fail(f"'when' place {place!r} needs a list of words (quote \"on\")")
         slots.append(WordSlot(place, (frozenset(str(w).lower() for w in words),)))
-    return Refinement(_code(item["code"], fail), tuple(slots))
+    code = None if item["code"] is None else _code(item["code"], fail)
+    return Refinement(code, tuple(slots))
 
 
 @cache

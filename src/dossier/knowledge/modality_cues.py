@@ -20,8 +20,12 @@ DATA_DIR = Path(__file__).parent / "data"
 MODALITIES = frozenset(get_args(Modality)) - {"asserted"}
 CUE_TABLES = ("auxiliaries", "adverbs", "predicates", "noun_modifiers", "governing_nouns")
 WORD_LISTS = (
-    "occurrence_verbs", "evidence_nouns", "happening_verbs", "conditional_markers",
-    "reporting_verbs", "dismissing_verbs",
+    "occurrence_verbs",
+    "evidence_nouns",
+    "happening_verbs",
+    "conditional_markers",
+    "reporting_verbs",
+    "dismissing_verbs",
 )
 
 
