@@ -111,3 +111,19 @@ def test_db_path_comes_from_the_environment(tmp_path, monkeypatch):
     with Store() as store:
         assert store.path == tmp_path / "env.duckdb"
     assert (tmp_path / "env.duckdb").exists()
+
+
+def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:  # wind the database back to before migration 003
+        store.con.execute("ALTER TABLE events DROP COLUMN reciprocal_code")
+        store.con.execute("ALTER TABLE documents DROP COLUMN knowledge_files")
+        store.con.execute("DELETE FROM migrations WHERE name LIKE '003%'")
+    with pytest.raises(StoreError, match="lacks migrations 003_"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        store.write(document_rows(summit_record()))
+        names = [r[0] for r in store.con.execute("SELECT name FROM migrations").fetchall()]
+        codes = store.con.execute("SELECT reciprocal_code FROM events").fetchall()
+    assert names == sorted(MIGRATIONS)
+    assert codes == [(None,)] * 3

@@ -9,8 +9,9 @@ section with the parenthesis that credits everything above it.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from dossier.record import ActorRef, Citation, DocumentRecord, Event, SentenceRef
 
@@ -118,7 +119,7 @@ def _event_row(doc_id: str, e: Event) -> Row:
         date.text if date else None, date.from_publication if date else None,
         place.name if place else None, place.country if place else None,
         place.lat if place else None, place.lon if place else None,
-        e.modality, list(e.attribution), e.confidence,
+        e.modality, list(e.attribution), e.confidence, e.reciprocal_code,
     )
 
 
@@ -144,5 +145,9 @@ def _document_row(
         published.date if published else None,
         published.inferred if published else None,
         record.text, record.dossier_version, record.model, settings,
-        *counts, now or datetime.now(),
+        *counts, now or _utc_now(), json.dumps(record.settings, sort_keys=True),
     )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

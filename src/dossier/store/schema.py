@@ -44,6 +44,14 @@ def event_actors_view(con: Connection) -> None:
     )
 
 
+@migration("003_reciprocal_code_and_knowledge_files")
+def reciprocal_code_and_knowledge_files(con: Connection) -> None:
+    """Fields the record gained: an event's reciprocal CAMEO code (043 for a visit's host)
+    and the user's knowledge files (--actors, --verbs) that analysed a document, as JSON."""
+    con.execute("ALTER TABLE events ADD COLUMN reciprocal_code VARCHAR")
+    con.execute("ALTER TABLE documents ADD COLUMN knowledge_files VARCHAR")
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (
