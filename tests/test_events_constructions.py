@@ -234,3 +234,12 @@ def test_what_is_withdrawn_decides_the_code(nlp) -> None:
 
 def test_telling_a_news_agency_is_an_interview(nlp) -> None:
     assert coded(nlp, "Ivanov told the official Gondor news agency that talks went well.") == []
+
+
+def test_many_coordinated_parties_do_not_explode_into_pairs(nlp) -> None:
+    text = "Arnor, Gondor, Moscow and Washington agreed to cooperate on currencies."
+    assert coded(nlp, text) == []
+
+
+def test_the_topic_of_a_passive_report_is_not_its_addressee(nlp) -> None:
+    assert coded(nlp, "Kim is said by Ivanov to be alarmed.") == []

@@ -158,9 +158,11 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
     # or the two sides of "between"; "meetings with Russian and Korean officials" does
     # not make the Russians and Koreans meet each other.
     paired = pattern.symmetric and (
-        (len(sources) >= 2 and not targets)
-        or (not sources and len(targets) >= 2 and target_role in MULTI_ACTOR_ROLES)
+        (len(sources) == 2 and not targets)
+        or (not sources and len(targets) == 2 and target_role in MULTI_ACTOR_ROLES)
     )
+    if pattern.symmetric and not targets and len(sources or targets) > 2:
+        return []  # six governments "agreed to cooperate": not fifteen bilateral events
     if paired:  # "Sherman and Losyukov chaired a meeting", "talks between X and Y"
         parties = sources or targets
         pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:]]
@@ -180,8 +182,9 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
 
 def _told_the_press(trigger: Trigger, target: Found) -> bool:
     """"X told the BBC", "told the official PAP news agency": an interview, not a
-    statement to a political actor."""
-    if trigger.code[:2] != "01":
+    statement to a political actor; nor is meeting or visiting the press a
+    consultation (a story's closing "REUTER" is no place visited)."""
+    if trigger.code[:2] not in ("01", "04"):
         return False
     actor = target.actor
     if actor.cameo and actor.cameo.endswith("MED"):
