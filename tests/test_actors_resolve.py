@@ -326,3 +326,18 @@ def test_leaving_for_a_capital_is_going_to_a_place(resolve):
 def test_an_organisation_name_is_not_a_demonym_group(resolve):
     text = "The package will be tackled by European Community leaders next month."
     assert entity_of(resolve(text), text, "European Community").cameo == "IGOEUREEC"
+
+
+def test_imported_phoenix_actors_resolve_with_their_dated_codes(resolve):
+    from conftest import SHARED, require_shared
+    from dossier.actors import knowledge_with
+
+    dicts = SHARED / "data" / "petrarch" / "dicts"
+    kb = knowledge_with(
+        [require_shared(dicts / "Phoenix.Countries.actors.txt"), dicts / "Phoenix.agents.txt"]
+    )
+    text = "Alberto Fujimori met reporters on Tuesday. Russian businessmen protested."
+    assert entity_of(resolve(text, date(1995, 3, 1), kb), text, "Fujimori").cameo == "PERGOV"
+    resolved = resolve(text, date(2005, 3, 1), kb)
+    assert entity_of(resolved, text, "Fujimori").cameo == "PERELI"  # out of office by then
+    assert entity_of(resolved, text, "businessmen").cameo == "RUSBUS"
