@@ -77,3 +77,9 @@ def test_timexes_in_sentence(nlp):
     timexes = find_timexes(doc, JUNE_12)
     second = list(doc.sents)[1]
     assert [t.text for t in timexes_in_sentence(second, timexes)] == ["June 11"]
+
+
+def test_a_noun_event_takes_the_date_of_the_clause_scheduling_it(nlp):
+    text = "Paek postponed a visit to Moscow which had been scheduled for the end of September."
+    visit = date_of(nlp, text, "visit", AUGUST_30)
+    assert (visit.start, visit.end) == ("2000-09-21", "2000-09-30")

@@ -8,6 +8,8 @@ The rule, in order:
    another verb (a date of a subordinate or relative clause belongs to that clause);
    a verb joined to another by "and", a noun that is the subject or object of a verb,
    and a "when" clause share the date of the word they hang on when they have none;
+   a noun event takes the date of a clause scheduling it ("a visit which had been
+   scheduled for the end of September");
 2. else the publication date, flagged `from_publication: true`;
 3. else nothing.
 
@@ -34,7 +36,7 @@ def event_date(
     head = trigger.root if isinstance(trigger, Span) else trigger
     covered = set(range(trigger.start, trigger.end)) if isinstance(trigger, Span) else {head.i}
     candidates = [t for t in timexes if _can_date(t, doc)]
-    for verb in _conjunct_chain(head):
+    for verb in _conjunct_chain(head) + _scheduling_clauses(head):
         governing = _governing_timex(verb, covered, candidates, doc)
         if governing is not None:
             return EventDate(
@@ -70,6 +72,20 @@ def _conjunct_chain(head: Token) -> list[Token]:
     while len(chain) < 4 and chain[-1].head.i != chain[-1].i and _shares_head_date(chain[-1]):
         chain.append(chain[-1].head)
     return chain
+
+
+SCHEDULING_LEMMAS = {"schedule", "plan", "set", "slate", "due", "expect"}
+
+
+def _scheduling_clauses(head: Token) -> list[Token]:
+    """A clause scheduling a noun event: "a visit which had been scheduled for September"."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [
+        child
+        for child in head.children
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in SCHEDULING_LEMMAS
+    ]
 
 
 NOMINAL_ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr")
