@@ -243,3 +243,13 @@ def test_many_coordinated_parties_do_not_explode_into_pairs(nlp) -> None:
 
 def test_the_topic_of_a_passive_report_is_not_its_addressee(nlp) -> None:
     assert coded(nlp, "Kim is said by Ivanov to be alarmed.") == []
+
+
+@pytest.mark.parametrize("sentence", ["Putin is to visit Seoul this week.",
+                                      "Putin is due to visit Seoul on Tuesday."])
+def test_is_to_and_due_to_are_planned(nlp, sentence: str) -> None:
+    assert only(nlp, sentence).modality == "planned"
+
+
+def test_telling_a_radio_station_is_an_interview(nlp) -> None:
+    assert coded(nlp, "Ivanov told Radio Gondor that the talks went well.") == []

@@ -193,8 +193,14 @@ def _told_the_press(trigger: Trigger, target: Found) -> bool:
         return True
     if target.head is None:
         return False
-    sector = default_knowledge().sector_of(target.head.lemma_.lower())
-    return sector is not None and sector.code == "MED"
+    words = [target.head, *(c for c in target.head.children if c.dep_ == "compound")]
+    for word in words:  # "Radio Wales", "BBC1", "the official PAP news agency"
+        if default_outlets().lookup(word.text.rstrip("0123456789")) is not None:
+            return True
+        sector = default_knowledge().sector_of(word.lemma_.lower())
+        if sector is not None and sector.code == "MED":
+            return True
+    return False
 
 
 def _marked(side: str, trigger: Trigger) -> tuple[str, ...]:

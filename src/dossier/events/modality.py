@@ -115,6 +115,8 @@ def _predicate_chain(token: Token) -> set[Modality]:
             cues.add(PREDICATE_CUES[verb_lemma(head)])
         if head.lemma_ == "say" and _is_passive(head):
             cues.add("reported")  # "is said to"
+        if head.lemma_ == "be" and link == "xcomp":
+            cues.add("planned")  # "Straw is to visit Thailand"
         if head.pos_ in ("NOUN", "PROPN"):
             cues |= _governing_noun(head)
             break
