@@ -88,6 +88,7 @@ def test_an_event_carries_its_provenance(client):
     assert words(found["trigger_at"]) == "met"
     assert words(found["source_at"]) == "Georgy Mamedov"
     assert words(found["target_at"]) == "Pak Ui Chun"
+    assert found["sentence_after"].startswith("A Russian statement said that")
     assert found["event"]["modality"] == "reported"
     assert found["document"]["published"] == "2000-06-12"
     (citation,) = found["citations"]

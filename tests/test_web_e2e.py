@@ -81,7 +81,7 @@ def _visit(page, url: str, shot: str | None = None) -> None:
     assert response is not None and response.status == 200, url
     if SCREENSHOTS and shot:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SCREENSHOTS) / f"{shot}.png"), full_page=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{shot}.png"))
 
 
 def test_the_table_leads_to_the_sentence_with_its_parties_marked(server, page):
@@ -95,6 +95,7 @@ def test_the_table_leads_to_the_sentence_with_its_parties_marked(server, page):
     assert sentence.locator("mark.trigger").inner_text() == "met"
     assert sentence.locator("mark.source").inner_text() == "Georgy Mamedov"
     assert sentence.locator("mark.target").inner_text() == "Pak Ui Chun"
+    assert page.locator("p.context").last.inner_text().startswith("A Russian statement said")
     assert "Reuters, AP, UPI, Russian agencies" in page.locator("ul.citations").inner_text()
     if SCREENSHOTS:
         _visit(page, page.url, "event")

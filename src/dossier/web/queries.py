@@ -71,9 +71,19 @@ def event_provenance(con: Connection, event_id: str) -> Row | None:
         "sentence": detail.sentence,
         "sentence_start": start,
         **spans,
+        **_neighbours(con, str(event["doc_id"]), int(event["sentence_idx"])),
         "document": detail.document,
         "citations": detail.citations,
     }
+
+
+def _neighbours(con: Connection, doc_id: str, index: int) -> dict[str, str | None]:
+    """The sentences just before and after, so the event is read in its place."""
+    found = dict(con.execute(
+        "SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN (?, ?)",
+        [doc_id, index - 1, index + 1],
+    ).fetchall())
+    return {"sentence_before": found.get(index - 1), "sentence_after": found.get(index + 1)}
 
 
 def _actor_span(con: Connection, event: Row, side: str, sentence: str) -> tuple[int, int] | None:
