@@ -39,8 +39,11 @@ started = time.perf_counter()
 import spacy
 nlp = spacy.load(DEFAULT_MODEL)
 texts = [json.loads(line)["text"] for line in open(sys.argv[1])]
-docs = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=int(sys.argv[2])))
-print(json.dumps({"seconds": time.perf_counter() - started, "docs": docs,
+docs, first = 0, None
+for _ in nlp.pipe(texts, batch_size=16, n_process=int(sys.argv[2])):
+    docs += 1
+    first = first or (time.perf_counter() - started, docs)
+print(json.dumps({"seconds": time.perf_counter() - started, "docs": docs, "first": first,
     "peak_rss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "peak_rss_child_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
@@ -55,10 +58,15 @@ def timed_write(self, batch):
     write_many(self, batch)
     writing[0] += time.perf_counter() - began
 Store.write_many = timed_write
+first = []
+def note_first(summary):
+    if summary.stored and not first:
+        first.extend([time.perf_counter() - started, summary.stored])
 started = time.perf_counter()
 with Store(sys.argv[3]) as store:
-    summary = ingest([sys.argv[1]], store, workers=int(sys.argv[2]))
+    summary = ingest([sys.argv[1]], store, workers=int(sys.argv[2]), on_progress=note_first)
 print(json.dumps({"seconds": time.perf_counter() - started, "docs": summary.stored,
+    "first": first,
     "events": summary.events, "failed": len(summary.failed), "write_seconds": writing[0],
     "peak_rss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "peak_rss_child_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -99,6 +107,9 @@ def ingest_figures(work: Path) -> dict:
             "dossier_words_per_s": round(words / ours["seconds"]),
             "dossier_docs_per_s": round(ours["docs"] / ours["seconds"], 1),
             "ratio_to_bare_spacy": round(bare["seconds"] / ours["seconds"], 3),
+            "startup_seconds_bare": round(bare["first"][0], 1),
+            "startup_seconds_dossier": round(ours["first"][0], 1),
+            "steady_ratio_to_bare_spacy": round(_steady(ours) / _steady(bare), 3),
             "events": ours["events"],
             "share_of_time_writing": round(ours["write_seconds"] / ours["seconds"], 3),
             "failed": ours["failed"],
@@ -115,6 +126,12 @@ def ingest_figures(work: Path) -> dict:
     return figures
 
 
+def _steady(run: dict) -> float:
+    """Documents per second after the first output: the rate once start-up is over."""
+    at, done = run["first"]
+    return (run["docs"] - done) / (run["seconds"] - at)
+
+
 GENERATE_EVENTS = """
 INSERT INTO events SELECT
     'd' || (i // 10) AS doc_id, 'e' || i AS event_id, 0, 0, 40, 'met', 0, 3,
@@ -125,7 +142,7 @@ INSERT INTO events SELECT
     codes[1 + (hash(i + 3) % 12)::INT], 'CONSULT', NULL, 1 + (hash(i) % 4)::INT, 1.0,
     DATE '1990-01-01' + (hash(i + 11) % 11000)::INT AS day,
     DATE '1990-01-01' + (hash(i + 11) % 11000)::INT, NULL, FALSE,
-    NULL, NULL, NULL, NULL, 'asserted', [], NULL
+    NULL, NULL, NULL, NULL, 'asserted', [], NULL, NULL
 FROM range(?) t(i),
      (SELECT ['RUS','PRK','USA','CHN','JPN','KOR','FRA','DEU','GBR','IRN','IRQ','SYR','ISR',
               'EGY','TUR','IND','PAK','AFG','UKR','POL','BRA','MEX','CAN','AUS','IDN','NGA',
@@ -138,7 +155,7 @@ GENERATE_DOCUMENTS = """
 INSERT INTO documents SELECT 'd' || i, md5(i::VARCHAR), NULL, NULL, NULL, 'Reuters', NULL,
     NULL, NULL, NULL, DATE '1990-01-01' + (i % 11000)::INT, FALSE,
     'Leader A met leader B in the capital ' || i || '.', '0.1.0', 'synthetic', '{}',
-    1, 0, 0, 0, 0, 0, 10, now()
+    1, 0, 0, 0, 0, 0, 10, now(), '{}'
 FROM range(?) t(i)
 """
 
@@ -196,7 +213,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         work = Path(tmp)
         results = {"command": "python -m bench store", "cpus": os.cpu_count(),
-                   "ingest": ingest_figures(work), "queries": query_figures(work)}
+                   "load_average_at_start": round(os.getloadavg()[0], 2),
+                   "ingest": ingest_figures(work), "queries": query_figures(work),
+                   "load_average_at_end": round(os.getloadavg()[0], 2)}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"  written to {RESULTS.relative_to(ROOT)}")
