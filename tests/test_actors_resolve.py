@@ -341,3 +341,12 @@ def test_imported_phoenix_actors_resolve_with_their_dated_codes(resolve):
     resolved = resolve(text, date(2005, 3, 1), kb)
     assert entity_of(resolved, text, "Fujimori").cameo == "PERELI"  # out of office by then
     assert entity_of(resolved, text, "businessmen").cameo == "RUSBUS"
+
+
+def test_a_country_word_inside_an_organisation_name_is_not_the_country(resolve):
+    text = "The UK Independence Party outspent both Labour and the Liberal Democrats."
+    resolved = resolve(text, date(2005, 3, 1))
+    party = entity_of(resolved, text, "UK Independence Party")
+    assert (party.name, party.cameo) == ("UK Independence Party", "GBRPTY")
+    assert entity_of(resolved, text, "Labour").cameo == "GBRPTY"
+    assert "Britain" not in names(resolved)

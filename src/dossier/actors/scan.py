@@ -50,6 +50,7 @@ class DocumentResolver:
         self.day = day
         self.table = EntityTable(knowledge, day)
         self.claimed = [False] * len(doc)
+        self._ner = _ner_by_token(doc)
         self.surname_spans: list[tuple[int, int]] = []
         self.title_words = frozenset(
             w for t in knowledge.titles for form in (t.title, *t.aliases) for w in form.split()
@@ -225,13 +226,25 @@ class DocumentResolver:
             i = stop
 
     def _longer_name_at(self, i: int, end: int) -> bool:
-        """A known organisation's name starts at token i and runs past the country word."""
+        """An organisation's name starts at token i and runs past the country word."""
+        if self._inside_named_organisation(i, end, self._ner):
+            return True
         for stop in range(min(len(self.doc), i + MAX_NAME_TOKENS), end, -1):
             if any(
                 a.curated and a.type != "PERSON" for a in self.kb.lookup(self.text(i, stop - 1))
             ):
                 return True
         return False
+
+    def _inside_named_organisation(self, i: int, end: int, ner: dict[int, Span]) -> bool:
+        """spaCy names an organisation that contains these tokens and more, unknown to the base."""
+        span = ner.get(i)
+        if span is None or span.label_ not in {"ORG", "FAC"} or span.end <= end:
+            return False
+        rest = self.text(end, span.end - 1)
+        if self.kb.body(rest) or self.kb.sector_of(rest):
+            return False  # "the Russian Foreign Ministry": a country's body, read by `groups`
+        return not self.kb.lookup(_clean(span)[2])
 
     def _group_after(self, country: Country, end: int) -> tuple[Ref, int] | None:
         """The role noun phrase after a country word: (ref, end token) for the longest one."""
@@ -293,7 +306,7 @@ class DocumentResolver:
 
     # --- 5. known names: organisations, outlets, countries, capitals --------------------------
     def known_names(self) -> None:
-        ner = _ner_by_token(self.doc)
+        ner = self._ner
         i = 0
         while i < len(self.doc):
             token = self.doc[i]
@@ -317,6 +330,8 @@ class DocumentResolver:
             text = self.text(i, end - 1)
             form = self.kb.country_by_form(text)
             if form is not None:
+                if self._inside_named_organisation(i, end, ner):
+                    return None  # "the UK Independence Party" is a party, not the UK
                 return end, lambda head, f=form: self._country_ref(f[0], f[1], head)
             actors = self.kb.lookup(text)
             chosen = _preferred(actors)
