@@ -350,3 +350,16 @@ def test_a_country_word_inside_an_organisation_name_is_not_the_country(resolve):
     assert (party.name, party.cameo) == ("UK Independence Party", "GBRPTY")
     assert entity_of(resolved, text, "Labour").cameo == "GBRPTY"
     assert "Britain" not in names(resolved)
+
+
+def test_pronouns_agree_with_what_is_known_of_gender(resolve):
+    text = (
+        "Patricia Hewitt met Ken Livingstone on Monday. Ms Hewitt said she was pleased. "
+        "Albright spoke to Tony Blair. She urged him to act."
+    )
+    resolved = resolve(text, date(2000, 3, 1))
+    hewitt = entity_of(resolved, text, "Patricia Hewitt")
+    assert entity_of(resolved, text, "Hewitt", nth=1) is hewitt  # "Ms" is not part of the name
+    assert entity_of(resolved, text, "she") is hewitt
+    assert entity_of(resolved, text, "She").name == "Madeleine Albright"  # people.yaml: gender f
+    assert entity_of(resolved, text, "him").name == "Tony Blair"

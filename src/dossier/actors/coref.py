@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
 
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "ROOT", "relcl", "conj", "xcomp"})
-PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
 PEOPLE_NOUNS = "men|women|leaders|ministers|presidents|diplomats|officials"
 TWO_PEOPLE = re.compile(rf"\b(?:[Tt]he two(?: (?:{PEOPLE_NOUNS}))?|[Bb]oth men)\b")
 
@@ -29,7 +32,9 @@ def resolve_pronouns(r: DocumentResolver) -> None:
     for token in r.doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
             continue
-        ref = _antecedent(r, people, token.idx, token.sent.start_char)
+        gender = PRONOUNS[token.lower_]
+        agreeing = [(m, ref) for m, ref in people if r.table.facts[ref].gender in {None, gender}]
+        ref = _antecedent(r, agreeing, token.idx, token.sent.start_char)
         if ref is not None:
             r.mention(token.idx, token.idx + len(token.text), ref)
     _two_people(r, people)

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
 
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f",
+    "baroness": "f", "queen": "f", "princess": "f", "madam": "f",
+}  # fmt: skip
 SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 
 
@@ -80,7 +85,9 @@ def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
 
 def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
     """A name's tokens without a leading article or title word or a trailing possessive."""
-    while first < end and (r.doc[first].lower_ in r.title_words or r.doc[first].lower_ == "the"):
+    while first < end and (
+        r.doc[first].lower_ in r.title_words or r.doc[first].lower_ in {*HONORIFICS, "the"}
+    ):
         first += 1
     while end > first and (r.doc[end - 1].text in POSSESSIVE or r.doc[end - 1].is_punct):
         end -= 1
@@ -105,6 +112,7 @@ def _resolve_full(r: DocumentResolver, first: int, end: int) -> None:
             " ".join(text.split()), (words[0], words[-1])
         )
     _take_title(r, first, ref, learn=chosen is None)
+    _note_gender(r, first, ref)
     r.mention(r.doc[first].idx, r.doc[end - 1].idx + len(r.doc[end - 1].text), ref)
 
 
@@ -122,6 +130,7 @@ def _resolve_surname(r: DocumentResolver, first: int, end: int, from_person_ner:
         else:
             return
     _take_title(r, first, ref, learn=ref.kind == "person")
+    _note_gender(r, first, ref)
     r.mention(token.idx, token.idx + len(token.text), ref)
 
 
@@ -155,6 +164,16 @@ def _longer_name_in_document(r: DocumentResolver, text: str, position: int) -> R
         if mention.start < position
     ]
     return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _note_gender(r: DocumentResolver, first: int, ref: Ref) -> None:
+    """'Ms Gavron', 'Lord Falconer': an honorific before a name says who 'she' or 'he' is."""
+    if first == 0:
+        return
+    gender = HONORIFICS.get(r.doc[first - 1].lower_)
+    facts = r.table.facts[ref]
+    if gender and facts.gender is None:
+        facts.gender = gender
 
 
 def _take_title(r: DocumentResolver, first: int, ref: Ref, learn: bool) -> None:

@@ -53,6 +53,7 @@ class EntityFacts:
     role: str | None = None
     family_names: tuple[str, ...] = ()
     mentions: list[Found] = field(default_factory=list)
+    gender: str | None = None
 
     def learn(self, country: str | None, cameo: str | None, role: str | None) -> None:
         """Fill what is still unknown from a title seen with a later mention."""
@@ -93,6 +94,7 @@ class EntityTable:
                 role.title if role else None,
                 (actor.family_name,) if kind == "PERSON" else (),
             )
+            self.facts[ref].gender = actor.gender
         return ref
 
     def person(self, name: str, family_names: tuple[str, ...]) -> Ref:

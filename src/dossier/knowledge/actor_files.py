@@ -32,7 +32,7 @@ from dossier.knowledge.yamlfile import Located, check_fields, parse_date, string
 
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_TYPES: set[str] = {"PERSON", "COUNTRY", "ORGANIZATION", "LOCATION", "AGREEMENT", "OTHER"}
-ACTOR_FIELDS = {"aliases", "surname", "country", "roles", "cameo", "sector", "type"}
+ACTOR_FIELDS = {"aliases", "surname", "country", "roles", "cameo", "sector", "type", "gender"}
 COUNTRY_FIELDS = {
     "name",
     "names",
@@ -47,8 +47,13 @@ ROLE_FIELDS = {"kind", "from", "to", "code"}
 
 
 # --- actors: people, organisations, national bodies ----------------------------------
-def load_actor_entries(path: Path, titles: list[Title]) -> tuple[list[Actor], list[Body]]:
-    """Actors (people, organisations) and country-less national bodies from a YAML file."""
+def load_actor_entries(
+    path: Path, titles: list[Title], default_gender: str | None = None
+) -> tuple[list[Actor], list[Body]]:
+    """Actors (people, organisations) and country-less national bodies from a YAML file.
+
+    `default_gender` is given to people whose entry has none (people.yaml marks its women).
+    """
     by_title = {t: title for title in titles for t in (title.title, *title.aliases)}
     actors: list[Actor] = []
     bodies: list[Body] = []
@@ -63,11 +68,13 @@ def load_actor_entries(path: Path, titles: list[Title]) -> tuple[list[Actor], li
                 )
             )
         else:
-            actors.append(_actor(entry, fields, by_title))
+            actors.append(_actor(entry, fields, by_title, default_gender))
     return actors, bodies
 
 
-def _actor(entry: Located, fields: dict[str, Any], by_title: dict[str, Title]) -> Actor:
+def _actor(
+    entry: Located, fields: dict[str, Any], by_title: dict[str, Title], default_gender: str | None
+) -> Actor:
     name = _text(entry, fields["name"], "name")
     country = _code(entry, fields["country"]) if fields.get("country") else None
     roles = tuple(_role(entry, role, country, by_title) for role in fields.get("roles") or ())
@@ -81,6 +88,9 @@ def _actor(entry: Located, fields: dict[str, Any], by_title: dict[str, Title]) -
     kind = fields.get("type") or ("PERSON" if roles or fields.get("surname") else "ORGANIZATION")
     if kind not in ENTITY_TYPES:
         raise entry.fail(f"'type' must be one of {sorted(ENTITY_TYPES)}")
+    gender = fields.get("gender") or (default_gender if kind == "PERSON" else None)
+    if gender not in {None, "f", "m"}:
+        raise entry.fail("'gender' must be f or m")
     return Actor(
         name=name,
         type=kind,
@@ -90,6 +100,7 @@ def _actor(entry: Located, fields: dict[str, Any], by_title: dict[str, Title]) -
         roles=roles,
         surname=fields.get("surname"),
         source=f"{entry.path}:{entry.line}",
+        gender=gender,
     )
 
 
@@ -230,8 +241,8 @@ def load_dossier_knowledge(data_dir: Path = DATA_DIR) -> ActorKnowledge:
     titles = load_titles(data_dir / "titles.yaml")
     actors: list[Actor] = []
     bodies: list[Body] = []
-    for name in ("people.yaml", "organisations.yaml"):
-        found, found_bodies = load_actor_entries(data_dir / name, titles)
+    for name, gender in (("people.yaml", "m"), ("organisations.yaml", None)):
+        found, found_bodies = load_actor_entries(data_dir / name, titles, gender)
         actors += found
         bodies += found_bodies
     return ActorKnowledge(

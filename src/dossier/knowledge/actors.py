@@ -73,6 +73,7 @@ class Actor:
     surname: str | None = None
     source: str = ""
     curated: bool = True
+    gender: str | None = None  # "f" or "m", for pronouns
 
     def role_at(self, day: date | None) -> Role | None:
         """The office held on `day` (the most recently begun when several overlap)."""
