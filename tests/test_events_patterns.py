@@ -147,3 +147,12 @@ def test_petrarch_marks_name_the_phrase_giving_the_target(tmp_path: Path) -> Non
     about, eid = warn.refinements
     assert [(s.place, s.marks) for s in about.slots] == [("object", None), ("about", "target")]
     assert ("with", "target") in [(s.place, s.marks) for s in eid.slots]
+
+
+def test_set_names_match_without_their_closing_underscore(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text("&PREPOSIT1_\n+ON\n+AGAINST\n\n--- ACT [100] ---\nACT\n"
+                    "- * &PREPOSIT1 RESOLUTION  [102]\n")
+    (act,) = load_verb_file(path).lookup("verb", "act")
+    assert act.refinements[0].slots[0].words == (
+        frozenset({"on", "against"}), frozenset({"resolution"}))

@@ -10,6 +10,7 @@ from dossier.events.roles import LIGHT_VERBS
 from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPattern, WordSlot
 
 VERB_TAGS = frozenset({"VERB"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "punct", "cc"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 
@@ -111,8 +112,9 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
         return _word_set(t for t in sentence if t.i < token.i)
     if place == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
-        if not objects:
-            objects = [c for c in token.children if c.dep_ in ("prt", "acomp", "advmod")]
+        if not objects:  # no object: the words after the verb in its own clause, as
+            objects = [c for c in token.children  # PETRARCH reads the verb phrase
+                       if c.i > token.i and c.dep_ not in CLAUSE_DEPS]
         if not objects:
             return None
         return _word_set(t for o in objects for t in o.subtree)

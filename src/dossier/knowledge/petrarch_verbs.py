@@ -45,10 +45,26 @@ PETRARCH_TARGET = (
 BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*-*\s*$")
 CODE_IN_LINE = re.compile(r"\[([^\]]*)\]\s*$")
 XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-PREPOSITIONS = frozenset({
-    "about", "against", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to",
-    "toward", "towards", "upon", "with",
-})
+PREPOSITIONS = frozenset(
+    {
+        "about",
+        "against",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "over",
+        "to",
+        "toward",
+        "towards",
+        "upon",
+        "with",
+    }
+)
 TOKEN = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -108,7 +124,7 @@ def _synsets(lines: list[str]) -> dict[str, list[str]]:
     for raw in lines:
         line = _strip(raw).strip()
         if line.startswith("&") and " " not in line:
-            current = sets.setdefault(line.upper(), [])
+            current = sets.setdefault(_set_name(line), [])
         elif line.startswith("+") and current is not None:
             current.append(line[1:].strip())
         elif line.startswith("---"):
@@ -119,12 +135,17 @@ def _synsets(lines: list[str]) -> dict[str, list[str]]:
 def _expand(name: str, synsets: dict[str, list[str]], depth: int = 0) -> frozenset[str]:
     """The head words a set stands for: the last word of each member phrase."""
     words: set[str] = set()
-    for member in synsets.get(name.upper(), []):
+    for member in synsets.get(_set_name(name), []):
         if member.startswith("&") and depth < 5:
             words |= _expand(member, synsets, depth + 1)
         elif member and not member.startswith("("):
             words.add(_head_word(member))
     return frozenset(w for w in words if w)
+
+
+def _set_name(text: str) -> str:
+    """Set names compare without case or a closing underscore (&PREPOSIT1_ = &PREPOSIT1)."""
+    return text.strip().upper().rstrip("_")
 
 
 def _head_word(text: str) -> str:
