@@ -244,6 +244,7 @@ def test_the_day_before_with_nothing_before_it_stays_unresolved(nlp):
         "The army sent 2000 troops to the border.",
         "The fall of the regime surprised observers.",
         "A 6-year-old boy was rescued at sea.",
+        "Foreign Minister Jan Kavan of the Czech Republic arrived.",
     ],
 )
 def test_words_that_only_look_temporal_are_not_taken(nlp, text):

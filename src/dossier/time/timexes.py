@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dossier.record import Timex
-from dossier.time.grammar import Rule, scan
+from dossier.time.grammar import SHORT_MONTHS, Rule, scan
 from dossier.time.resolve import RESOLVERS, UNRESOLVED, Context, Reading
 
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "’ll", "would"}
@@ -235,8 +235,12 @@ def _is_month_name(match: re.Match, doc: Doc) -> bool:
     word = match["month"]
     if not word[0].isupper():
         return False
+    if word.lower() in SHORT_MONTHS:  # "Jan Kavan": an abbreviation alone needs its dot
+        return False
     span = doc.char_span(match.start("month"), match.end("month"), alignment_mode="expand")
-    return span is not None and span.root.tag_ not in ("MD", "VB", "VBP", "VBZ", "VBD")
+    if span is None or span.root.ent_type_ not in ("", "DATE"):
+        return False  # "the March for Life", "April Glaspie"
+    return span.root.tag_ not in ("MD", "VB", "VBP", "VBZ", "VBD")
 
 
 def _is_year(match: re.Match, doc: Doc) -> bool:
