@@ -213,6 +213,10 @@ def test_durations_are_recognised_but_never_dated(nlp, text, expression, length)
         ("Ivanov spoke on June 9.", "June 9"),
         ("Kim visited Beijing last month.", "last month"),
         ("The envoy met Kim on Tuesday.", "Tuesday"),
+        ("Profits fell in the third quarter.", "the third quarter"),
+        ("There was speculation over the weekend.", "the weekend"),
+        ("Troops withdrew two years ago.", "two years ago"),
+        ("The visit was scheduled for the end of September.", "the end of September"),
     ],
 )
 def test_without_an_anchor_relative_expressions_stay_unresolved(nlp, text, expression):
