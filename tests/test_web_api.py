@@ -107,6 +107,10 @@ def test_a_document_comes_with_its_annotations(client):
     assert wednesday["value_start"] == "2000-07-19"  # the Wednesday before Friday, July 21
     assert any(e["trigger"] == "met" for e in found["events"])
     assert client.get("/api/documents/nothing").status_code == 404
+    listed = client.get("/api/documents").json()
+    assert listed["total"] == 3
+    assert [d["published"] for d in listed["documents"]] == ["2000-08-30", "2000-07-21",
+                                                             "2000-06-12"]
 
 
 def test_actors_dyads_and_timeline(client):
@@ -133,6 +137,7 @@ def test_actors_dyads_and_timeline(client):
 def test_the_openapi_document_lists_every_route(client):
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/dyads",
+                 "/api/documents",
                  "/api/documents/{doc_id}", "/api/timeline", "/documents"):
         assert path in paths
     assert "/events" not in paths  # pages are not API

@@ -131,6 +131,8 @@ def test_document_actor_and_timeline_pages_render_the_seeds(server, page):
     _visit(page, f"{server}/timeline?dyad=RUS:PRK", "timeline")
     assert page.locator("#timeline-chart rect.shape-happened").count() >= 1
     assert page.locator("#timeline-chart rect.shape-expected").count() >= 1
+    _visit(page, f"{server}/documents", "documents")
+    assert page.locator("table tbody tr").count() == 3
     _visit(page, f"{server}/actors", "actors")
     assert page.locator("table a", has_text="Vladimir Putin").count() >= 1
     assert page.errors == []

@@ -78,6 +78,12 @@ def get_actor(
     })
 
 
+@router.get("/documents", summary="Stored documents, newest publication first")
+def list_documents(request: Request, page: Page, con: Con) -> dict[str, Any]:
+    documents, total = queries.document_page(con, page.limit, page.offset)
+    return _page("documents", documents, total, page, request)
+
+
 @router.get("/documents/{doc_id}", summary="A document with its entities, timexes and events")
 def get_document(doc_id: str, con: Con) -> dict[str, Any]:
     found = queries.document_annotations(con, doc_id)

@@ -80,6 +80,14 @@ def event_page(request: Request, event_id: str, con: Con) -> HTMLResponse:
                   quad_name=queries.QUAD_CLASSES.get(event["quad_class"], ""))
 
 
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, page: Page, con: Con) -> HTMLResponse:
+    documents, total = queries.document_page(con, page.limit, page.offset)
+    return render(request, "documents.html", documents=documents, total=total,
+                  newer=_page_link(request, page, total, +1),
+                  older=_page_link(request, page, total, -1))
+
+
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str, con: Con) -> HTMLResponse:
     found = queries.document_annotations(con, doc_id)

@@ -103,6 +103,17 @@ def _actor_span(con: Connection, event: Row, side: str, sentence: str) -> tuple[
     return None
 
 
+def document_page(con: Connection, limit: int, offset: int) -> tuple[list[Row], int]:
+    """One page of the stored documents, newest publication first, and how many there are."""
+    documents = _rows(
+        con,
+        "SELECT doc_id, title, published, published_inferred, outlet, source_file, url,"
+        " n_events, n_entities, length(text) AS characters FROM documents"
+        f" ORDER BY published DESC NULLS LAST, doc_id LIMIT {int(limit)} OFFSET {int(offset)}",
+    )
+    return documents, int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
 def document_annotations(con: Connection, doc_id: str) -> Row | None:
     """The document, its text, and every mention, time expression, citation and event."""
     found = _rows(con, "SELECT * EXCLUDE (settings) FROM documents WHERE doc_id = ?", [doc_id])
