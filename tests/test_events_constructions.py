@@ -253,3 +253,17 @@ def test_is_to_and_due_to_are_planned(nlp, sentence: str) -> None:
 
 def test_telling_a_radio_station_is_an_interview(nlp) -> None:
     assert coded(nlp, "Ivanov told Radio Gondor that the talks went well.") == []
+
+
+def test_an_added_file_with_a_more_specific_pattern_wins(nlp, tmp_path) -> None:
+    from dossier.knowledge.petrarch_verbs import load_verb_file
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- MEET [040] ---\nMEET\n- * (WITH ^) (ON TRADE)  [061]\n")
+    book = default_event_patterns().merged(load_verb_file(path))
+    doc = nlp("Arnor met with Gondor on trade.")
+    items = [c for s in doc.sents for c in code_sentence(s, book, TableActors())]
+    assert {c.trigger.code for c in items} == {"061"}
+    plain = nlp("Arnor met with Gondor on Monday.")
+    items = [c for s in plain.sents for c in code_sentence(s, book, TableActors())]
+    assert {c.trigger.code for c in items} == {"040"}

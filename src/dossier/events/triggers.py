@@ -50,17 +50,21 @@ def _trigger(token: Token, book: PatternBook) -> Trigger | None:
         candidates = book.lookup("noun", token.lower_) or book.lookup("noun", token.lemma_.lower())
     else:
         return None
-    best: tuple[int, TriggerPattern, tuple[Token, ...]] | None = None
+    # The most specific pattern wins: more phrase words, then a more specific matching
+    # refinement; on a tie the first (dossier's own before added files).
+    best: tuple[tuple[int, int], TriggerPattern, tuple[Token, ...], Refinement | None] | None
+    best = None
     for pattern in candidates:
         extra = _extra_words(token, pattern)
         if extra is None:
             continue
-        if best is None or len(extra) > len(best[2]):
-            best = (len(extra), pattern, extra)
+        refinement = _refinement(token, pattern.refinements)
+        score = (len(extra), refinement.weight if refinement else 0)
+        if best is None or score > best[0]:
+            best = (score, pattern, extra, refinement)
     if best is None:
         return None
-    pattern, extra = best[1], best[2]
-    refinement = _refinement(token, pattern.refinements)
+    _, pattern, extra, refinement = best
     code = refinement.code if refinement else pattern.code
     if code is None:
         return None
