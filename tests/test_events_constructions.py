@@ -213,11 +213,11 @@ def test_a_petrarch_pattern_marking_a_phrase_takes_its_target_from_it(nlp, tmp_p
 
 
 def test_a_later_role_noun_shares_the_first_ones_modifiers(nlp) -> None:
-    from dossier.events.coder import _phrase_actors
+    from dossier.events.parties import phrase_actors
 
     doc = nlp("Russian diplomats and officials met Kim on Monday.")
     diplomats = doc[1]
-    found = _phrase_actors(diplomats, TableActors(), every=False, triggers=set())
+    found = phrase_actors(diplomats, TableActors(), every=False, triggers=set())
     assert [f.actor.name for f in found] == ["Russian", "Russian"]  # diplomats, officials
 
 

@@ -1,0 +1,202 @@
+"""The parties of an event: which actors fill the roles a pattern names.
+
+A role gives head words (`roles.role_heads`); each head becomes one or more phrases
+(coordinated members, coordinated modifiers, a role noun's `of`/`from`/`in` phrase, a
+later role noun sharing the first one's modifiers) that the actor resolver reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dossier.events.actors import ActorResolver, same_actor
+from dossier.events.place import place_named
+from dossier.events.roles import (
+    MODIFIERS,
+    RoleNoun,
+    coordinated,
+    is_role_noun,
+    phrase_tokens,
+    prep_objects,
+    role_heads,
+    stray_coordinates,
+)
+from dossier.events.triggers import Trigger
+from dossier.knowledge.actor_files import default_knowledge
+from dossier.record import ActorRef, Location
+
+MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
+FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase", "clause_subject"})
+ROLE_PREPS = frozenset({"of", "from", "in"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """One actor found for a role, and whether it came from a name or a modifier."""
+
+    actor: ActorRef
+    by_name: bool
+    place: Location | None = None  # set when the party is the country of a place visited
+    head: Token | None = None  # the phrase's head word: "agency" in "the PAP news agency"
+
+
+def marked_roles(side: str, trigger: Trigger) -> tuple[str, ...]:
+    """The pattern's roles for a side, after any phrase its matched refinement marks
+    as giving that side (PETRARCH's `(WITH +)`)."""
+    roles = trigger.pattern.source if side == "source" else trigger.pattern.target
+    if trigger.refinement is None:
+        return roles
+    marked = tuple(
+        slot.place for slot in trigger.refinement.slots
+        if slot.marks == side and slot.place not in ("object", "before")
+    )
+    return marked + tuple(role for role in roles if role not in marked)
+
+
+def role_actors(
+    trigger: Trigger, roles: tuple[str, ...], actors: ActorResolver, triggers: set[int]
+) -> tuple[list[Found], str | None]:
+    """The actors of the first role, in the pattern's order, that names any.
+
+    Words that are themselves triggers ("a visit to Beijing and Putin's arrival") are
+    events, not parties, and are skipped.
+    """
+    own = {word.i for word in trigger.words}
+    for role in roles:
+        if role == "destination":
+            found = _destinations(trigger, actors)
+            if found:
+                return found, role
+            continue
+        found: list[Found] = []
+        heads = role_heads(trigger.token, role, trigger.light_verb, frozenset(triggers))
+        for head in _with_pronoun_antecedent(heads):
+            if head.i in own:
+                continue
+            found += phrase_actors(head, actors, role in MULTI_ACTOR_ROLES, triggers)
+            if found and role in FIRST_ONLY_ROLES:
+                break
+        unique = _unique(found)
+        if unique:
+            return unique, role
+    return [], None
+
+
+def _with_pronoun_antecedent(heads: list[Token]) -> list[Token]:
+    """'it'/'they' as the subject of a reported clause stands for the reporting subject:
+    "Ethiopia indicated it would act"."""
+    result = []
+    for head in heads:
+        clause = head.head
+        if head.pos_ == "PRON" and head.lower_ in ("it", "they") and clause.dep_ == "ccomp":
+            result += [c for c in clause.head.children if c.dep_ == "nsubj"] or [head]
+        else:
+            result.append(head)
+    return result
+
+
+def phrase_actors(
+    head: Token, actors: ActorResolver, every: bool, triggers: set[int]
+) -> list[Found]:
+    """The actor of each coordinated member of a phrase.
+
+    Coordinated modifiers are parties of their own: "talks between Russian and U.S.
+    government officials", "met Eriadori and Calenardhon leaders". With `every` (the
+    roles "between" and "modifier") so is each modifier of an unnamed head
+    ("the Russian-U.S. summit").
+    """
+    found = []
+    for member in [*coordinated(head), *stray_coordinates(head)]:
+        if member.i in triggers and member is not head:
+            continue
+        role_noun = _role_noun_test(actors)
+        shared = _coordinated_modifier(member)  # "Eriadori and Calenardhon leaders"
+        phrases = [phrase_tokens(t) for t in coordinated(shared)] if shared is not None \
+            else [phrase_tokens(member, role_noun)]
+        if every and shared is None and actors.actor(phrases[0]) is None:
+            phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
+        elif shared is None and actors.actor(phrases[0]) is None and role_noun(member):
+            phrases = _of_complements(member) or _shared_modifiers(head, member) or phrases
+        for phrase in phrases:
+            actor = actors.actor(phrase)
+            if actor is not None:
+                found.append(Found(actor, _names_someone(phrase), head=phrase[0]))
+    return found
+
+
+def _role_noun_test(actors: ActorResolver) -> RoleNoun:
+    """Role nouns as the actors stage knows them, plus any the resolver adds (agents)."""
+    extra = getattr(actors, "role_noun", None)
+    if extra is None:
+        return is_role_noun
+    return lambda token: is_role_noun(token) or extra(token)
+
+
+def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
+    """The country of the place a visit goes to, when the place is not itself an actor.
+
+    "a visit to Moscow" with Moscow read as a place: the target is Russia, the place Moscow.
+    """
+    found = []
+    for head in prep_objects(trigger.token, ("to", "in")):
+        if actors.actor(phrase_tokens(head)) is not None:
+            continue
+        place = place_named(head, getattr(actors, "place", None))
+        if place is None or place.country is None:
+            continue
+        country = default_knowledge().country(place.country)
+        name = country.name if country else place.country
+        cameo = country.cameo if country else place.country
+        actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)
+        found.append(Found(actor, by_name=True, place=place))
+    return found
+
+
+def _shared_modifiers(head: Token, member: Token) -> list[list[Token]]:
+    """"Danish media and government": the later role noun shares the first one's modifiers."""
+    if member is head:
+        return []
+    modifiers = [c for c in head.children if c.dep_ in MODIFIERS]
+    return [[member, *modifiers]] if modifiers else []
+
+
+def _of_complements(head: Token) -> list[list[Token]]:
+    """"the ambassadors of Arnor, Osgiliath and Gondor", "soldiers from Gondor",
+    "lawmakers in Arnor" (role nouns only): each country, with the role noun kept last
+    in the phrase so a dictionary resolver can read it as an agent."""
+    complements = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ROLE_PREPS
+                   for c in p.children if c.dep_ == "pobj"]
+    return [[*phrase_tokens(t), head] for c in complements[:1] for t in coordinated(c)]
+
+
+def _coordinated_modifier(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ in MODIFIERS and any(g.dep_ == "conj" for g in child.children):
+            return child
+    return None
+
+
+def _modifier_tokens(head: Token) -> list[Token]:
+    """Every word of a phrase that may name a party: head and (coordinated) modifiers."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in MODIFIERS or child.dep_ == "appos":
+            tokens += list(coordinated(child))
+            tokens += [g for g in child.children if g.dep_ in MODIFIERS]
+    return tokens
+
+
+def _names_someone(phrase: list[Token]) -> bool:
+    """Whether the phrase's head or apposition is a name, not just "Russian officials"."""
+    named = [phrase[0], *(t for t in phrase[1:] if t.dep_ == "appos")]
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in named)
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    unique: list[Found] = []
+    for item in found:
+        if not any(same_actor(item.actor, kept.actor) for kept in unique):
+            unique.append(item)
+    return unique
