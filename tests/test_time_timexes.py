@@ -253,3 +253,11 @@ def test_the_day_before_with_nothing_before_it_stays_unresolved(nlp):
 )
 def test_words_that_only_look_temporal_are_not_taken(nlp, text):
     assert [t.text for t in find_timexes(nlp(text), JUNE_12) if t.kind != "unresolved"] == []
+
+
+def test_a_week_after_a_date_is_one_expression(nlp):
+    text = "The vote came a week after June 9."
+    found = find_timexes(nlp(text), JUNE_12)
+    assert [(t.text, t.value_start, t.value_end) for t in found] == [
+        ("a week after June 9", "2000-06-16", "2000-06-16")
+    ]

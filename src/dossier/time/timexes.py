@@ -73,7 +73,10 @@ def _read_in_order(
     found: list[Found] = []
     reference: Found | None = None
     dated_nominals: dict[str, Found] = {}
+    swallowed = -1  # the index of a date read as part of the one before ("after June 9")
     for index, (rule, match) in enumerate(chosen):
+        if index == swallowed:
+            continue
         end = _eve_end(doc, match) if rule.name == "eve" else match.end()
         following = _following(chosen, index, doc, anchor, reference, end, dated_nominals)
         context = Context(
@@ -85,6 +88,8 @@ def _read_in_order(
         reading = RESOLVERS[rule.name](match, context)
         if rule.name == "ago" and reading.kind == "duration":
             end = match.start("dir") - 1  # "a week" of "only a week after the summit"
+        if rule.name != "eve" and reading.anchor == "following" and following is not None:
+            end, swallowed = following.end, index + 1  # one expression: "a week after June 9"
         used = {"reference": reference, "following": following}.get(reading.anchor or "")
         item = Found(match.start(), end, rule.name, reading, used)
         found.append(item)
