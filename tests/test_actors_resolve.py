@@ -363,3 +363,12 @@ def test_pronouns_agree_with_what_is_known_of_gender(resolve):
     assert entity_of(resolved, text, "she") is hewitt
     assert entity_of(resolved, text, "She").name == "Madeleine Albright"  # people.yaml: gender f
     assert entity_of(resolved, text, "him").name == "Tony Blair"
+
+
+def test_a_body_without_a_country_word_takes_the_country_of_the_actor_before_it(resolve):
+    text = "Igor Ivanov said on Monday that the Foreign Ministry would respond."
+    entity = entity_of(resolve(text), text, "Foreign Ministry")
+    assert (entity.name, entity.cameo) == ("Foreign Ministry (Russia)", "RUSGOV")
+    text = "The Foreign Ministry said nothing."
+    entity = entity_of(resolve(text), text, "Foreign Ministry")
+    assert (entity.name, entity.cameo) == ("Foreign Ministry", None)  # no guess

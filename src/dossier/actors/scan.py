@@ -336,6 +336,12 @@ class DocumentResolver:
             actors = self.kb.lookup(text)
             chosen = _preferred(actors)
             if chosen is None:
+                body = self.kb.body(text) if end - i > 1 else None
+                if body is not None:
+                    start = self.doc[i].idx
+                    return end, lambda head, b=body, p=start: self.table.body(
+                        b, self._context_country(p)
+                    )
                 continue
             span = ner.get(i)
             if not chosen.curated and end - i < 2 and span is None:
@@ -343,6 +349,23 @@ class DocumentResolver:
             ner_type = NER_TYPES.get(span.label_) if span is not None else None
             return end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
         return None
+
+    def _context_country(self, position: int) -> Country | None:
+        """For 'the Foreign Ministry' with no country word: the country of the nearest actor
+        named before it in its sentence ("Ivanov said the Foreign Ministry ..."), if any."""
+        sentence_start = self.doc.char_span(
+            position, position + 1, alignment_mode="expand"
+        ).sent.start_char
+        best: tuple[int, str] | None = None
+        for facts in self.table.facts.values():
+            if not facts.country or facts.type == "LOCATION":
+                continue
+            for mention in facts.mentions:
+                if sentence_start <= mention.start < position and (
+                    best is None or mention.start > best[0]
+                ):
+                    best = (mention.start, facts.country)
+        return self.kb.country(best[1]) if best else None
 
     # --- 6. what the NER still names --------------------------------------------------------
     def leftover_ner(self) -> None:
