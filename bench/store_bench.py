@@ -90,7 +90,9 @@ def sample_news(path: Path, count: int) -> tuple[int, int]:
 def run_script(script: str, *args: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
-                          text=True, env=env, check=True)
+                          text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark run failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
