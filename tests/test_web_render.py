@@ -58,14 +58,19 @@ def test_network_joins_both_directions_of_a_pair_and_weights_by_events():
     assert (center["x"], center["y"]) == (graph["size"] / 2, graph["size"] / 2)
 
 
-def test_timeline_puts_overlapping_events_in_separate_lanes():
-    def event(start, end):
-        return {"date_start": start, "date_end": end}
+def test_timeline_gives_each_event_a_row_and_a_bar_on_a_shared_axis():
+    def event(start, end, source):
+        return {"date_start": start, "date_end": end, "source_name": source,
+                "cameo_code": "042", "target_name": "North Korea"}
 
-    chart = timeline([event(date(2000, 7, 1), date(2000, 7, 31)),
-                      event(date(2000, 7, 19), date(2000, 7, 19)),
-                      event(date(2000, 8, 30), date(2000, 8, 30))])
+    chart = timeline([event(date(2000, 7, 1), date(2000, 7, 31), "Vladimir Putin"),
+                      event(date(2000, 7, 19), date(2000, 7, 19), None),
+                      event(date(2000, 8, 30), date(2000, 8, 30), "A" * 60)])
     month, day, later = chart["spans"]
-    assert month["y"] != day["y"] and later["y"] == month["y"]
-    assert month["x"] < day["x"] < month["x"] + month["w"]
+    assert month["y"] < day["y"] < later["y"]
+    assert chart["axis_x"] < month["x"] < day["x"] < month["x"] + month["w"] < later["x"]
+    assert month["label"] == "Vladimir Putin → 042 → North Korea"
+    assert day["label"].startswith("— → 042") and len(later["label"]) == 44
     assert [t["label"] for t in chart["ticks"]] == ["Jul 2000", "Aug 2000"]
+    mid_june = timeline([event(date(2000, 6, 9), date(2000, 6, 9), "X"), *chart["spans"]])
+    assert [t["label"] for t in mid_june["ticks"]] == ["9 Jun 2000", "Jul 2000", "Aug 2000"]

@@ -15,8 +15,10 @@ Shape = dict[str, Any]
 
 BAR_AREA = (640, 160)  # width, height of the bars' area, in SVG units
 NETWORK_SIZE = 560
-TIMELINE_WIDTH = 900
+TIMELINE_WIDTH = 1100
+TIMELINE_LABELS = 330  # width of the labels' column
 LANE_HEIGHT = 22
+MIN_TICK_GAP = 70  # SVG units between two tick labels
 
 
 def bar_chart(periods: list[dict[str, Any]], by: str) -> Shape:
@@ -82,39 +84,44 @@ def network(center: str, edges: list[dict[str, Any]]) -> Shape:
 
 
 def timeline(events: list[dict[str, Any]]) -> Shape:
-    """Each event a bar from its first to its last possible day, in lanes so bars never
-    overlap; month ticks along the axis."""
+    """One row per event, in date order: its label on the left, and a bar from its first
+    to its last possible day on a shared axis, with month ticks."""
     if not events:
-        return {"width": TIMELINE_WIDTH, "height": 0, "spans": [], "ticks": []}
+        return {"width": TIMELINE_WIDTH, "height": 0, "spans": [], "ticks": [], "axis_x": 0}
     first = min(e["date_start"] for e in events)
     last = max(e["date_end"] or e["date_start"] for e in events) + timedelta(days=1)
     days = max((last - first).days, 1)
-    scale = (TIMELINE_WIDTH - 20) / days
+    scale = (TIMELINE_WIDTH - TIMELINE_LABELS - 20) / days
 
     def x_of(day: date) -> float:
-        return round(10 + (day - first).days * scale, 1)
+        return round(TIMELINE_LABELS + 10 + (day - first).days * scale, 1)
 
-    lane_ends: list[float] = []
-    items = []
-    for event in events:
+    spans = []
+    for row, event in enumerate(events):
         start = x_of(event["date_start"])
         end = max(x_of((event["date_end"] or event["date_start"]) + timedelta(days=1)), start + 6)
-        lane = next((n for n, used in enumerate(lane_ends) if used + 2 <= start), len(lane_ends))
-        if lane == len(lane_ends):
-            lane_ends.append(end)
-        lane_ends[lane] = end
-        items.append({**event, "x": start, "w": round(end - start, 1),
-                      "y": 30 + lane * LANE_HEIGHT})
-    height = 40 + len(lane_ends) * LANE_HEIGHT
-    return {"width": TIMELINE_WIDTH, "height": height, "spans": items,
-            "ticks": _month_ticks(first, last, x_of)}
+        spans.append({**event, "x": start, "w": round(end - start, 1),
+                      "y": 26 + row * LANE_HEIGHT, "label": _event_label(event)})
+    return {"width": TIMELINE_WIDTH, "height": 36 + len(events) * LANE_HEIGHT, "spans": spans,
+            "ticks": _month_ticks(first, last, x_of), "axis_x": TIMELINE_LABELS}
+
+
+def _event_label(event: dict[str, Any]) -> str:
+    label = (f"{event.get('source_name') or '—'} → {event.get('cameo_code') or ''} → "
+             f"{event.get('target_name') or '—'}")
+    return label if len(label) <= 44 else label[:43] + "…"
 
 
 def _month_ticks(first: date, last: date, x_of: Any) -> list[dict[str, Any]]:
+    """A tick at each month's first day, and one at the first event's day when the axis
+    does not start on a month and the next tick is far enough not to collide."""
     ticks = []
     month = date(first.year, first.month, 1)
     while month <= last:
         if month >= first:
             ticks.append({"x": x_of(month), "label": month.strftime("%b %Y")})
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    start = {"x": x_of(first), "label": f"{first.day} {first.strftime('%b %Y')}"}
+    if first.day != 1 and (not ticks or ticks[0]["x"] - start["x"] > MIN_TICK_GAP):
+        ticks.insert(0, start)
     return ticks
