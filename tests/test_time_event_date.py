@@ -83,3 +83,9 @@ def test_a_noun_event_takes_the_date_of_the_clause_scheduling_it(nlp):
     text = "Paek postponed a visit to Moscow which had been scheduled for the end of September."
     visit = date_of(nlp, text, "visit", AUGUST_30)
     assert (visit.start, visit.end) == ("2000-09-21", "2000-09-30")
+
+
+def test_a_noun_after_during_shares_the_verb_date(nlp):
+    text = "The deal was discussed last month during Putin's visit to Pyongyang."
+    visit = date_of(nlp, text, "visit", AUGUST_30)
+    assert (visit.start, visit.end, visit.text) == ("2000-07-01", "2000-07-31", "last month")

@@ -6,8 +6,9 @@ The rule, in order:
    the nominal that is the trigger ("last month's ASEAN summit", "the July 21-23
    summit"), possibly through prepositions and noun phrases, but never through
    another verb (a date of a subordinate or relative clause belongs to that clause);
-   a verb joined to another by "and", a noun that is the subject or object of a verb,
-   and a "when" clause share the date of the word they hang on when they have none;
+   a verb joined to another by "and", a noun that is the subject or object of a verb
+   or follows "during"/"at"/"amid" under it, and a "when" clause share the date of
+   the word they hang on when they have none;
    a noun event takes the date of a clause scheduling it ("a visit which had been
    scheduled for the end of September");
 2. else the publication date, flagged `from_publication: true`;
@@ -64,13 +65,20 @@ def _conjunct_chain(head: Token) -> list[Token]:
     """The trigger, then the words whose date it shares.
 
     A verb coordinated with another ("met ... and discussed") shares its date, a noun
-    that is an argument of a verb shares the verb's ("make a trip next month"), and so
-    does a "when" clause with what it modifies ("late last week, when Moscow
+    that is an argument of a verb shares the verb's ("make a trip next month"), as
+    does a noun after "during" or "at" ("discussed last month during Putin's visit")
+    and a "when" clause with what it modifies ("late last week, when Moscow
     announced"; "on June 10, when Moscow announced").
     """
     chain = [head]
-    while len(chain) < 4 and chain[-1].head.i != chain[-1].i and _shares_head_date(chain[-1]):
-        chain.append(chain[-1].head)
+    while len(chain) < 4 and chain[-1].head.i != chain[-1].i:
+        current = chain[-1]
+        if _shares_head_date(current):
+            chain.append(current.head)
+        elif current.dep_ == "pobj" and current.head.lower_ in SPANNING_PREPOSITIONS:
+            chain.append(current.head.head)  # "discussed last month during Putin's visit"
+        else:
+            break
     return chain
 
 
@@ -88,6 +96,7 @@ def _scheduling_clauses(head: Token) -> list[Token]:
     ]
 
 
+SPANNING_PREPOSITIONS = {"during", "at", "amid", "throughout"}
 NOMINAL_ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr")
 
 
