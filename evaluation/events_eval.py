@@ -162,18 +162,24 @@ class DictionaryActors:
 
     def role_noun(self, token: Token) -> bool:
         """Agent nouns of the suite's dictionary are role nouns ("militia", "lawmakers")."""
-        word = phrase_key(token.text)
-        return word in self.agents or word.removesuffix("s") in self.agents
+        return any(k in self.agents for k in _singulars(phrase_key(token.text)))
 
     def _agent(self, words: list[str]) -> str | None:
         for length in (4, 3, 2, 1):
             for start in range(len(words) - length + 1):
                 key = phrase_key(" ".join(words[start:start + length]))
                 # PETRARCH forms regular plurals itself: "ambassadors", "soldiers"
-                code = self.agents.get(key) or self.agents.get(key.removesuffix("s"))
+                code = next(
+                    (self.agents[k] for k in _singulars(key) if k in self.agents), None
+                )
                 if code:
                     return code
         return None
+
+
+def _singulars(key: str) -> tuple[str, ...]:
+    """The key and its regular singulars: congresses, soldiers, militias."""
+    return (key, key.removesuffix("s"), key.removesuffix("es"))
 
 
 def _phrase_words(tokens: Sequence[Token]) -> list[str]:
