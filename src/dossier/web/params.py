@@ -35,7 +35,8 @@ def paging(
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor of its own for each request: DuckDB connections are not shared by threads."""
-    cursor = request.app.state.store.con.cursor()
+    with request.app.state.poster.connection_lock:
+        cursor = request.app.state.store.con.cursor()
     try:
         yield cursor
     finally:

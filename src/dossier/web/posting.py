@@ -1,7 +1,8 @@
 """`POST /documents`: one article analysed and stored, for servers started with a token.
 
 The model is loaded on the first post, not at start, so a read-only server never pays
-for it. One lock serialises analysis and writing: a DuckDB file has one writer.
+for it. Posts are analysed one at a time (one analyser), and written through the
+store's single connection while no request is opening a cursor on it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ class Poster:
         self.store = store
         self.analyser = analyser
         self.model = model
-        self.lock = threading.Lock()
+        self.analysis_lock = threading.Lock()
+        # Held while the store's own connection is in use (a write, or opening a request's
+        # cursor): a DuckDB connection object is not to be used by two threads at once.
+        self.connection_lock = threading.Lock()
 
     def post(self, article: ArticleIn) -> dict[str, object]:
         item = Article(text=article.text, title=article.title, published=article.published,
@@ -50,11 +54,12 @@ class Poster:
         from dossier.pipeline import Analyser  # spaCy loads only when a post arrives
         from dossier.store.analysis import AnalysisJob, analyse_batch
 
-        with self.lock:
+        with self.analysis_lock:
             self.analyser = self.analyser or Analyser(model=self.model)
             (outcome,) = analyse_batch(self.analyser, [AnalysisJob(item, None, settings)])
-            if isinstance(outcome, InputError):
-                raise HTTPException(422, f"the article could not be analysed: {outcome}")
+        if isinstance(outcome, InputError):
+            raise HTTPException(422, f"the article could not be analysed: {outcome}")
+        with self.connection_lock:
             self.store.write(outcome)
         return {"doc_id": outcome.doc_id, "events": outcome.event_count,
                 "url": f"/documents/{outcome.doc_id}"}

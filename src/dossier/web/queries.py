@@ -9,6 +9,7 @@ ready for JSON or a template.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import duckdb
@@ -47,7 +48,7 @@ def _rows(con: Connection, sql: str, params: list[object] | None = None) -> list
 
 def event_page(con: Connection, f: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
     """One page of the filtered events (oldest first) and how many pass the filters."""
-    sql, params = events_sql(EventFilter(**{**f.__dict__, "limit": None}))
+    sql, params = events_sql(replace(f, limit=None))
     events = _rows(con, f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}", params)
     return events, count_events(con, f)
 
