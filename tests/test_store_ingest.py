@@ -25,7 +25,14 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture(autouse=True)
 def shared_model(analyser, monkeypatch):
     """In-process ingest reuses the session's analyser instead of building its own."""
-    monkeypatch.setattr(analysis_module, "Analyser", lambda model: analyser)
+
+    def shared(model, actors=(), verbs=()):
+        if actors or verbs:
+            return real_analyser(model=model, actors=actors, verbs=verbs)
+        return analyser
+
+    real_analyser = analysis_module.Analyser
+    monkeypatch.setattr(analysis_module, "Analyser", shared)
 
 
 def without_times(store: Store) -> dict[str, list[tuple]]:
@@ -153,3 +160,36 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_finishes(tmp_p
     with Store(db) as store:
         assert store.table_counts()["documents"] == 300
         assert store.check() == []
+
+
+USER_ACTORS = """\
+- name: Zorvan Teskel
+  country: MNG
+  roles:
+    - [foreign minister, 1999-01-01, 2003-12-31]
+"""
+
+
+def test_knowledge_files_are_settings_and_editing_one_reanalyses(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Foreign Minister Zorvan Teskel visited Pyongyang on Tuesday.\n")
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(USER_ACTORS)
+    db = tmp_path / "db.duckdb"
+
+    def run() -> str:
+        result = CliRunner().invoke(main, ["ingest", str(report), "--db", str(db), "--actors",
+                                           str(actors), "--published", "2000-06-14"])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "1 stored" in run()
+    assert "1 unchanged" in run()
+    actors.write_text(USER_ACTORS.replace("MNG", "KAZ"))
+    assert "1 stored" in run()  # the knowledge changed, so the document is analysed again
+    with Store(db, read_only=True) as store:
+        (settings, country) = store.con.execute(
+            "SELECT d.settings, e.country FROM documents d JOIN entities e USING (doc_id)"
+            " WHERE e.name = 'Zorvan Teskel'").fetchone()
+    assert str(actors.resolve()) in json.loads(settings)["actors"]
+    assert country == "KAZ"

@@ -76,13 +76,25 @@ def _opened(db: str | None, read_only: bool) -> Iterator[Store]:
 @click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="An installed spaCy pipeline.")
+@click.option("--actors", "actor_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False),
+              help="Add actors from a file (as for extract). Repeatable.")
+@click.option("--verbs", "verb_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False),
+              help="Add event patterns from a file (as for extract). Repeatable.")
 def ingest_command(
-    paths: tuple[str, ...], db: str | None, workers: int, published: date | None, model: str
+    paths: tuple[str, ...],
+    db: str | None,
+    workers: int,
+    published: date | None,
+    model: str,
+    actor_files: tuple[str, ...],
+    verb_files: tuple[str, ...],
 ) -> None:
     """Analyse news files and store their documents and events in the database.
 
-    Articles already stored with the same text, dossier version and model are
-    skipped; changed ones replace their old rows. Each document is written in one
+    Articles already stored with the same text, dossier version, model and knowledge
+    files are skipped; changed ones replace their old rows. Each document is written in one
     transaction, so an interrupted ingest can simply be run again. With no PATHS,
     only brings the database schema up to date.
 
@@ -93,7 +105,9 @@ def ingest_command(
     console = Console(stderr=True, soft_wrap=True)
     with _opened(db, read_only=False) as store, _progress(console) as show:
         try:
-            summary = ingest(paths, store, model, workers, published, on_progress=show)
+            summary = ingest(paths, store, model, workers, published, on_progress=show,
+                             actors=[Path(f) for f in actor_files],
+                             verbs=[Path(f) for f in verb_files])
         except DossierError as error:
             raise click.ClickException(str(error)) from None
         show(summary)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -33,16 +34,22 @@ class AnalysisJob:
     settings: str
 
 
-def analyse_jobs(jobs: Iterable[AnalysisJob], model: str, workers: int = 1) -> Iterator[Outcome]:
+def analyse_jobs(
+    jobs: Iterable[AnalysisJob],
+    model: str,
+    workers: int = 1,
+    actors: Sequence[Path] = (),
+    verbs: Sequence[Path] = (),
+) -> Iterator[Outcome]:
     """Each job's rows or failure, in input order."""
     chunks = _chunks(jobs, CHUNK_SIZE)
     if workers <= 1:
         analyser: Analyser | None = None
         for chunk in chunks:
-            analyser = analyser or Analyser(model=model)
+            analyser = analyser or Analyser(model=model, actors=actors, verbs=verbs)
             yield from analyse_batch(analyser, chunk)
         return
-    yield from _in_workers(chunks, model, workers)
+    yield from _in_workers(chunks, (model, tuple(actors), tuple(verbs)), workers)
 
 
 def analyse_batch(analyser: Analyser, jobs: list[AnalysisJob]) -> list[Outcome]:
@@ -88,9 +95,9 @@ def _chunks(jobs: Iterable[AnalysisJob], size: int) -> Iterator[list[AnalysisJob
 _WORKER_ANALYSER: Analyser | None = None
 
 
-def _start_worker(model: str) -> None:
+def _start_worker(model: str, actors: tuple[Path, ...], verbs: tuple[Path, ...]) -> None:
     global _WORKER_ANALYSER
-    _WORKER_ANALYSER = Analyser(model=model)
+    _WORKER_ANALYSER = Analyser(model=model, actors=actors, verbs=verbs)
 
 
 def _work(chunk: list[AnalysisJob]) -> list[Outcome]:
@@ -98,10 +105,12 @@ def _work(chunk: list[AnalysisJob]) -> list[Outcome]:
     return analyse_batch(_WORKER_ANALYSER, chunk)
 
 
-def _in_workers(chunks: Iterator[list[AnalysisJob]], model: str, workers: int) -> Iterator[Outcome]:
+def _in_workers(
+    chunks: Iterator[list[AnalysisJob]], setup: tuple[object, ...], workers: int
+) -> Iterator[Outcome]:
     """Fan chunks out to worker processes, keeping a bounded number in flight, in order."""
     context = multiprocessing.get_context("spawn")  # no inherited DuckDB handles or threads
-    with ProcessPoolExecutor(workers, context, _start_worker, (model,)) as pool:
+    with ProcessPoolExecutor(workers, context, _start_worker, setup) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_work, chunk))

@@ -8,9 +8,10 @@ before analysis, so a rerun after an interruption only does what is left.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -56,13 +57,18 @@ def ingest(
     workers: int = 1,
     published: date | None = None,
     on_progress: Progress | None = None,
+    *,
+    actors: Sequence[Path] = (),
+    verbs: Sequence[Path] = (),
 ) -> IngestSummary:
-    """Analyse and store every new or changed article in the inputs."""
+    """Analyse and store every new or changed article in the inputs.
+
+    `actors` and `verbs` are the user's knowledge files, as for `dossier extract`."""
     summary = IngestSummary()
-    settings = json.dumps({"model": model}, sort_keys=True)
+    settings = analysis_settings(model, actors, verbs)
     jobs = _pending_jobs(read_articles(paths, published), store, settings, summary, on_progress)
     pending: list[DocumentRows] = []
-    for outcome in analyse_jobs(jobs, model, workers):
+    for outcome in analyse_jobs(jobs, model, workers, actors, verbs):
         if isinstance(outcome, InputError):
             summary.failed.append((outcome.source, outcome.problem))
         else:
@@ -74,6 +80,22 @@ def ingest(
             on_progress(summary)
     _store(store, pending, summary)
     return summary
+
+
+def analysis_settings(model: str, actors: Sequence[Path], verbs: Sequence[Path]) -> str:
+    """What decides the analysis besides the text and dossier's version, as stable JSON.
+
+    Knowledge files count by content, so editing one re-analyses the documents on the
+    next ingest."""
+    settings: dict[str, object] = {"model": model}
+    for name, files in (("actors", actors), ("verbs", verbs)):
+        if files:
+            settings[name] = {str(Path(f).resolve()): _digest(Path(f)) for f in files}
+    return json.dumps(settings, sort_keys=True)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _store(store: Store, batch: list[DocumentRows], summary: IngestSummary) -> None:
