@@ -3,8 +3,8 @@ uvicorn server on loopback: every page renders the seeds' events, a row of the t
 leads to its sentence, and a hostile article's markup stays text.
 
 Outside CI these tests skip when /usr/bin/chromium is absent (`make browser` installs
-it); in CI they fail instead. Set DOSSIER_SCREENSHOTS=docs/screenshots to save a PNG of
-each page there.
+it; $DOSSIER_CHROMIUM names another binary); in CI they fail instead. Set
+DOSSIER_SCREENSHOTS=docs/screenshots to save a PNG of each page there.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dossier.ingest import content_id
 from dossier.web import create_app
 from test_web_seeds import HOSTILE_SCRIPT, HOSTILE_TEXT, HOSTILE_TITLE, web_database
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -50,7 +50,7 @@ def server(analyser, tmp_path_factory):
     sock.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", autouse=True)  # first, so a missing browser skips at once
 def browser():
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
