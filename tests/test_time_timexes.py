@@ -78,6 +78,18 @@ ABSOLUTE = [
         AUGUST_30,
         ("1999-06-01", "1999-06-30"),
     ),
+    (
+        "In January nineteen ninety-seven the rebels struck.",
+        "January nineteen ninety-seven",
+        AUGUST_30,
+        ("1997-01-01", "1997-01-31"),
+    ),
+    (
+        "Costs will double by the year two thousand.",
+        "the year two thousand",
+        date(1998, 3, 3),
+        ("2000-01-01", "2000-12-31"),
+    ),
 ]
 
 

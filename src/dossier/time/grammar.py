@@ -51,7 +51,17 @@ FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("may", "june
 SHORT_MONTHS = [name for name in MONTHS if name not in FULL_MONTHS]
 MONTH = rf"(?P<month>{_alternatives(FULL_MONTHS)}|(?:{_alternatives(SHORT_MONTHS)})\.?)"
 WEEKDAY = rf"(?P<weekday>{_alternatives(WEEKDAYS)})"
-YEAR = r"(?:1[5-9]|20)\d\d"
+DIGIT_YEAR = r"(?:1[5-9]|20)\d\d"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_DECADE_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"
+SPELLED_YEAR = (
+    rf"(?:eighteen|nineteen)\s+(?:(?:{_DECADE_WORDS})(?:[- ](?:{_UNITS_WORDS}))?|{_TEENS}"
+    rf"|oh[- ](?:{_UNITS_WORDS}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_UNITS_WORDS}))?"
+)
+YEAR = rf"(?:{DIGIT_YEAR}|{SPELLED_YEAR})"
 TENS = "twenty|thirty|forty|fifty|sixty"
 NUM = (
     rf"(?P<num>\d+(?:\.\d+)?|(?:{TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -168,6 +178,29 @@ def scan(text: str) -> list[tuple[Rule, re.Match[str]]]:
             if match.end() > match.start():
                 found.append((rule, match))
     return found
+
+
+YEAR_WORDS: dict[str, int] = (
+    {
+        word: value
+        for value, word in enumerate(
+            f"zero {_UNITS_WORDS.replace('|', ' ')} {_TEENS.replace('|', ' ')}".split()
+        )
+    }
+    | {word: 10 * (index + 2) for index, word in enumerate(_DECADE_WORDS.split("|"))}
+    | {"oh": 0}
+)
+
+
+def year_value(text: str) -> int:
+    """1996 from "1996" or from "nineteen ninety-six"; 2000 from "two thousand"."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[\s-]+", text) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(YEAR_WORDS[w] for w in words[2:])
+    return YEAR_WORDS[words[0]] * 100 + sum(YEAR_WORDS[w] for w in words[1:])
 
 
 def number_value(word: str | None) -> int | None:

@@ -31,7 +31,7 @@ from dossier.time.calendar import (
     week_of,
     year_of,
 )
-from dossier.time.grammar import ORDINALS, WEEKDAYS, number_value
+from dossier.time.grammar import ORDINALS, WEEKDAYS, number_value, year_value
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _year_later(value: DateRange) -> DateRange:
 def resolve_day_month(match: re.Match, context: Context) -> Reading:
     month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
     if match["year"]:
-        year, anchor = int(match["year"]), None
+        year, anchor = year_value(match["year"]), None
     elif context.anchor is not None:
         year, anchor = nearest_year(month, day, context.anchor), "publication"
     else:
@@ -174,7 +174,7 @@ def resolve_day_month(match: re.Match, context: Context) -> Reading:
 def resolve_month(match: re.Match, context: Context) -> Reading:
     month, rel, today = MONTHS[match["month"].lower().rstrip(".")], _rel(match), context.anchor
     if match["year"]:
-        return with_part(month_of(int(match["year"]), month), "month", match, context, None)
+        return with_part(month_of(year_value(match["year"]), month), "month", match, context, None)
     if today is None:
         return Reading(None, "month", "unresolved")
     if rel == "last":
@@ -191,7 +191,7 @@ def resolve_month(match: re.Match, context: Context) -> Reading:
 
 
 def resolve_year(match: re.Match, context: Context) -> Reading:
-    return with_part(year_of(int(match["year"])), "year", match, context, None)
+    return with_part(year_of(year_value(match["year"])), "year", match, context, None)
 
 
 def resolve_decade(match: re.Match, context: Context) -> Reading:
@@ -206,7 +206,7 @@ def resolve_quarter(match: re.Match, context: Context) -> Reading:
     explicit = match["year"] or match["qyear"]
     rel, today = _rel(match), context.anchor
     if explicit:
-        return with_part(period_of(int(explicit), number), unit, match, context, None)
+        return with_part(period_of(year_value(explicit), number), unit, match, context, None)
     if today is None:
         return Reading(None, unit, "unresolved")
     if rel in ANCHOR_OFFSETS:
@@ -240,7 +240,7 @@ def resolve_week_of(match: re.Match, context: Context) -> Reading:
     """ "the week of March 6": the Monday-Sunday week holding that day."""
     month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
     if match["year"]:
-        year, anchor = int(match["year"]), None
+        year, anchor = year_value(match["year"]), None
     elif context.anchor is not None:
         year, anchor = nearest_year(month, day, context.anchor), "publication"
     else:
@@ -292,7 +292,9 @@ def resolve_year_ago_period(match: re.Match, context: Context) -> Reading:
 def resolve_season(match: re.Match, context: Context) -> Reading:
     season, rel, today = match["season"].lower(), _rel(match), context.anchor
     if match["year"]:
-        return with_part(season_of(int(match["year"]), season), "season", match, context, None)
+        return with_part(
+            season_of(year_value(match["year"]), season), "season", match, context, None
+        )
     if today is None:
         return Reading(None, "season", "unresolved")
     candidates = [season_of(year, season) for year in range(today.year - 2, today.year + 2)]
