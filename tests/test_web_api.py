@@ -34,8 +34,9 @@ def client(analyser, tmp_path_factory):
 
 
 def _mamedov_meeting(client: TestClient) -> dict:
-    body = client.get("/api/events", params={"actor": "Mamedov", "since": "2000-06-09",
-                                             "until": "2000-06-09"}).json()
+    body = client.get(
+        "/api/events", params={"actor": "Mamedov", "since": "2000-06-09", "until": "2000-06-09"}
+    ).json()
     (meeting,) = [e for e in body["events"] if e["trigger"] == "met"]
     return meeting
 
@@ -47,8 +48,9 @@ def test_events_filter_like_the_cli(client):
     assert meeting["cameo_code"].startswith("04")
     dyad = client.get("/api/events", params={"dyad": "RUS:PRK", "limit": MAX_LIMIT}).json()
     assert dyad["total"] == len(dyad["events"]) > 0
-    assert all(e["source_cameo"].startswith("RUS") or "Putin" in e["source_name"]
-               for e in dyad["events"])
+    assert all(
+        e["source_cameo"].startswith("RUS") or "Putin" in e["source_name"] for e in dyad["events"]
+    )
     assert meeting["event_id"] in {e["event_id"] for e in dyad["events"]}
 
 
@@ -83,7 +85,7 @@ def test_an_event_carries_its_provenance(client):
     assert sentence.startswith("This was made clear on June 10")
 
     def words(span):
-        return sentence[span[0]:span[1]]
+        return sentence[span[0] : span[1]]
 
     assert words(found["trigger_at"]) == "met"
     assert words(found["source_at"]) == "Georgy Mamedov"
@@ -100,17 +102,20 @@ def test_a_document_comes_with_its_annotations(client):
     found = client.get(f"/api/documents/{HOSTILE_ID}").json()
     text = found["document"]["text"]
     assert text == HOSTILE_TEXT and found["document"]["published"] == str(HOSTILE_PUBLISHED)
-    named = {text[m["start_char"]:m["end_char"]]: m["name"] for m in found["mentions"]}
+    named = {text[m["start_char"] : m["end_char"]]: m["name"] for m in found["mentions"]}
     assert named["Vladimir Putin"] == "Vladimir Putin" and named["Kim Jong-il"] == "Kim Jong-il"
     (wednesday,) = [t for t in found["timexes"] if t["text"] == "Wednesday"]
-    assert text[wednesday["start_char"]:wednesday["end_char"]] == "Wednesday"
+    assert text[wednesday["start_char"] : wednesday["end_char"]] == "Wednesday"
     assert wednesday["value_start"] == "2000-07-19"  # the Wednesday before Friday, July 21
     assert any(e["trigger"] == "met" for e in found["events"])
     assert client.get("/api/documents/nothing").status_code == 404
     listed = client.get("/api/documents").json()
     assert listed["total"] == 3
-    assert [d["published"] for d in listed["documents"]] == ["2000-08-30", "2000-07-21",
-                                                             "2000-06-12"]
+    assert [d["published"] for d in listed["documents"]] == [
+        "2000-08-30",
+        "2000-07-21",
+        "2000-06-12",
+    ]
 
 
 def test_actors_dyads_and_timeline(client):
@@ -119,11 +124,15 @@ def test_actors_dyads_and_timeline(client):
     putin = client.get("/api/actors/Vladimir Putin").json()
     assert sum(p["events"] for p in putin["periods"]) > 0
     assert {"source": "Georgy Mamedov", "target": "Pak Ui-chun"}.items() <= next(
-        d for d in client.get("/api/dyads").json()["dyads"]
-        if d["source"] == "Georgy Mamedov").items()
+        d for d in client.get("/api/dyads").json()["dyads"] if d["source"] == "Georgy Mamedov"
+    ).items()
     for dyad in client.get("/api/dyads", params={"limit": MAX_LIMIT}).json()["dyads"]:
-        quads = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
-                 "material_conflict")
+        quads = (
+            "verbal_cooperation",
+            "material_cooperation",
+            "verbal_conflict",
+            "material_conflict",
+        )
         assert dyad["events"] == sum(dyad[q] for q in quads)
     events = client.get("/api/timeline", params={"dyad": "RUS:PRK"}).json()["events"]
     starts = [date.fromisoformat(e["date_start"]) for e in events]
@@ -136,9 +145,16 @@ def test_actors_dyads_and_timeline(client):
 
 def test_the_openapi_document_lists_every_route(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/dyads",
-                 "/api/documents",
-                 "/api/documents/{doc_id}", "/api/timeline", "/documents"):
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/actors",
+        "/api/dyads",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/timeline",
+        "/documents",
+    ):
         assert path in paths
     assert "/events" not in paths  # pages are not API
 
@@ -152,10 +168,17 @@ def test_every_response_carries_a_strict_content_security_policy(client):
 
 
 def test_article_text_and_titles_are_escaped_on_every_page(client):
-    event_id = next(e["event_id"] for e in client.get(f"/api/documents/{HOSTILE_ID}").json()
-                    ["events"] if e["trigger"] == "met")
-    pages = [f"/documents/{HOSTILE_ID}", f"/events/{event_id}", "/events?text=Pyongyang+on+Wed",
-             "/actors/Vladimir Putin"]
+    event_id = next(
+        e["event_id"]
+        for e in client.get(f"/api/documents/{HOSTILE_ID}").json()["events"]
+        if e["trigger"] == "met"
+    )
+    pages = [
+        f"/documents/{HOSTILE_ID}",
+        f"/events/{event_id}",
+        "/events?text=Pyongyang+on+Wed",
+        "/actors/Vladimir Putin",
+    ]
     for url in pages:
         html = client.get(url).text
         assert "<script" not in html and "<img" not in html, url
@@ -171,13 +194,18 @@ def writable(analyser, tmp_path_factory):
 
 
 def _article() -> dict:
-    return {"text": "Russian President Vladimir Putin met Chinese President Jiang Zemin in "
-                    "Beijing on Tuesday.", "title": "Beijing", "published": "2000-07-20"}
+    return {
+        "text": "Russian President Vladimir Putin met Chinese President Jiang Zemin in "
+        "Beijing on Tuesday.",
+        "title": "Beijing",
+        "published": "2000-07-20",
+    }
 
 
 def test_a_read_only_server_refuses_posts(client):
-    response = client.post("/documents", json=_article(),
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/documents", json=_article(), headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code == 403
 
 
@@ -185,13 +213,19 @@ def test_posts_need_the_servers_token(analyser, writable):
     app = create_app(writable, token=TOKEN, analyser=analyser)
     with TestClient(app) as client:
         assert client.post("/documents", json=_article()).status_code == 401
-        wrong = client.post("/documents", json=_article(),
-                            headers={"Authorization": "Bearer guess"})
+        wrong = client.post(
+            "/documents", json=_article(), headers={"Authorization": "Bearer guess"}
+        )
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
-        assert client.post("/documents", json={"text": ""},
-                           headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 422
-        posted = client.post("/documents", json=_article(),
-                             headers={"Authorization": f"Bearer {TOKEN}"})
+        assert (
+            client.post(
+                "/documents", json={"text": ""}, headers={"Authorization": f"Bearer {TOKEN}"}
+            ).status_code
+            == 422
+        )
+        posted = client.post(
+            "/documents", json=_article(), headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert posted.status_code == 201
         doc_id = posted.json()["doc_id"]
         found = client.get(f"/api/documents/{doc_id}").json()
@@ -204,8 +238,11 @@ def test_a_hostile_article_can_be_posted_and_stays_text(analyser, writable):
     article = hostile_article()
     app = create_app(writable, token=TOKEN, analyser=analyser)
     with TestClient(app) as client:
-        posted = client.post("/documents", headers={"Authorization": f"Bearer {TOKEN}"},
-                             json={"text": article.text + "Posted again.", "title": article.title})
+        posted = client.post(
+            "/documents",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            json={"text": article.text + "Posted again.", "title": article.title},
+        )
         assert posted.status_code == 201
         html = client.get(posted.json()["url"]).text
     assert HOSTILE_SCRIPT not in html and "&lt;script&gt;" in html

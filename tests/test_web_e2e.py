@@ -24,8 +24,13 @@ from test_web_seeds import HOSTILE_SCRIPT, HOSTILE_TEXT, HOSTILE_TITLE, web_data
 
 CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SCREENSHOTS = os.environ.get("DOSSIER_SCREENSHOTS")
 HOSTILE_ID = content_id(HOSTILE_TEXT)
@@ -88,7 +93,8 @@ def test_the_table_leads_to_the_sentence_with_its_parties_marked(server, page):
     _visit(page, f"{server}/events", "events")
     assert page.locator("table.events tbody tr").count() > 20
     row = page.locator("table.events tbody tr", has_text="Georgy Mamedov").filter(
-        has_text="June 10")
+        has_text="June 10"
+    )
     row.locator("a.event-link").click()
     page.wait_for_url("**/events/ev-*")
     sentence = page.locator("#sentence")

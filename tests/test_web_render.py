@@ -10,8 +10,9 @@ from dossier.web.marks import Mark, marked_html
 
 def test_text_is_escaped_piece_by_piece_and_marks_wrap_only_their_span():
     text = "A <b>met</b> B & C"
-    html = marked_html(text, [Mark(0, 1, "source", 'say "hi"'), Mark(5, 8, "trigger", "",
-                                                                      "/events/x")])
+    html = marked_html(
+        text, [Mark(0, 1, "source", 'say "hi"'), Mark(5, 8, "trigger", "", "/events/x")]
+    )
     assert str(html) == (
         '<mark class="source" title="say &#34;hi&#34;">A</mark> &lt;b&gt;'
         '<a href="/events/x"><mark class="trigger" title="">met</mark></a>'
@@ -21,8 +22,10 @@ def test_text_is_escaped_piece_by_piece_and_marks_wrap_only_their_span():
 
 def test_overlapping_marks_split_the_text_and_pieces_carry_every_kind():
     html = str(marked_html("Kim Jong-il", [Mark(0, 11, "entity"), Mark(4, 11, "timex")]))
-    assert html == ('<mark class="entity" title="">Kim </mark>'
-                    '<mark class="entity timex" title="">Jong-il</mark>')
+    assert html == (
+        '<mark class="entity" title="">Kim </mark>'
+        '<mark class="entity timex" title="">Jong-il</mark>'
+    )
 
 
 def test_marks_outside_the_text_are_dropped():
@@ -60,12 +63,21 @@ def test_network_joins_both_directions_of_a_pair_and_weights_by_events():
 
 def test_timeline_gives_each_event_a_row_and_a_bar_on_a_shared_axis():
     def event(start, end, source):
-        return {"date_start": start, "date_end": end, "source_name": source,
-                "cameo_code": "042", "target_name": "North Korea"}
+        return {
+            "date_start": start,
+            "date_end": end,
+            "source_name": source,
+            "cameo_code": "042",
+            "target_name": "North Korea",
+        }
 
-    chart = timeline([event(date(2000, 7, 1), date(2000, 7, 31), "Vladimir Putin"),
-                      event(date(2000, 7, 19), date(2000, 7, 19), None),
-                      event(date(2000, 8, 30), date(2000, 8, 30), "A" * 60)])
+    chart = timeline(
+        [
+            event(date(2000, 7, 1), date(2000, 7, 31), "Vladimir Putin"),
+            event(date(2000, 7, 19), date(2000, 7, 19), None),
+            event(date(2000, 8, 30), date(2000, 8, 30), "A" * 60),
+        ]
+    )
     month, day, later = chart["spans"]
     assert month["y"] < day["y"] < later["y"]
     assert chart["axis_x"] < month["x"] < day["x"] < month["x"] + month["w"] < later["x"]

@@ -35,8 +35,9 @@ _built: dict[str, Path] = {}
 
 
 def hostile_article() -> Article:
-    return Article(text=HOSTILE_TEXT, title=HOSTILE_TITLE, published=HOSTILE_PUBLISHED,
-                   source_file="<hostile>")
+    return Article(
+        text=HOSTILE_TEXT, title=HOSTILE_TITLE, published=HOSTILE_PUBLISHED, source_file="<hostile>"
+    )
 
 
 def web_database(analyser, directory: Path) -> Path:
@@ -46,8 +47,9 @@ def web_database(analyser, directory: Path) -> Path:
     articles = [hostile_article()]
     for path in (SEED_JUNE, SEED_AUGUST):
         require_shared(path)
-        articles += [a for a in read_articles([path], SEED_DATES[path.name])
-                     if isinstance(a, Article)]
+        articles += [
+            a for a in read_articles([path], SEED_DATES[path.name]) if isinstance(a, Article)
+        ]
     outcomes = analyse_batch(analyser, [AnalysisJob(a, None, SETTINGS) for a in articles])
     failed = [str(o) for o in outcomes if isinstance(o, InputError)]
     assert not failed, f"the web test articles could not be analysed: {failed}"

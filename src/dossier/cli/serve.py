@@ -11,14 +11,27 @@ TOKEN_ENV = "DOSSIER_TOKEN"
 
 
 @main.command(name="serve")
-@click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="Database file [default: $DOSSIER_DB, else ./dossier.duckdb].")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Database file [default: $DOSSIER_DB, else ./dossier.duckdb].",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 opens it to the network.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--token", envvar=TOKEN_ENV, default=None, show_envvar=True,
-              help="Accept `POST /documents` from requests carrying "
-                   "'Authorization: Bearer TOKEN' (opens the database for writing).")
+@click.option(
+    "--token",
+    envvar=TOKEN_ENV,
+    default=None,
+    show_envvar=True,
+    help="Accept `POST /documents` from requests carrying "
+    "'Authorization: Bearer TOKEN' (opens the database for writing).",
+)
 def serve_command(db: str | None, host: str, port: int, token: str | None) -> None:
     """Serve the events as a JSON API and as pages: open http://127.0.0.1:8000/events.
 
@@ -38,6 +51,5 @@ def serve_command(db: str | None, host: str, port: int, token: str | None) -> No
     except DossierError as error:
         raise click.ClickException(str(error)) from None
     mode = "accepting POST /documents with its token" if token else "read-only"
-    click.echo(f"dossier: {app.state.store.path} ({mode}) at http://{host}:{port}/events",
-               err=True)
+    click.echo(f"dossier: {app.state.store.path} ({mode}) at http://{host}:{port}/events", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -27,8 +27,13 @@ def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request
     following = None
     if page.offset + len(rows) < total:
         following = str(request.url.include_query_params(offset=page.offset + page.limit))
-    body = {"total": total, "limit": page.limit, "offset": page.offset, "next": following,
-            key: rows}
+    body = {
+        "total": total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "next": following,
+        key: rows,
+    }
     return jsonable_encoder(body)
 
 
@@ -71,11 +76,13 @@ def get_actor(
     summary = queries.actor_summary(con, name)
     if summary is None:
         raise HTTPException(404, f"no actor named {name!r}")
-    return jsonable_encoder({
-        "actor": summary,
-        "periods": queries.actor_periods(con, name, by),
-        "counterparts": queries.counterpart_edges(con, name),
-    })
+    return jsonable_encoder(
+        {
+            "actor": summary,
+            "periods": queries.actor_periods(con, name, by),
+            "counterparts": queries.counterpart_edges(con, name),
+        }
+    )
 
 
 @router.get("/documents", summary="Stored documents, newest publication first")
@@ -117,7 +124,11 @@ def list_dyads(
 posting = APIRouter(tags=["ingest"])
 
 
-@posting.post("/documents", status_code=201, dependencies=[Depends(require_token)],
-              summary="Analyse and store one article (needs the server's token)")
+@posting.post(
+    "/documents",
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    summary="Analyse and store one article (needs the server's token)",
+)
 def post_document(article: ArticleIn, request: Request) -> dict[str, object]:
     return request.app.state.poster.post(article)

@@ -60,9 +60,14 @@ def create_app(
         yield
         store.close()
 
-    app = FastAPI(title="dossier", version=__version__, lifespan=lifespan,
-                  docs_url=None, redoc_url=None,  # their pages load scripts from a CDN
-                  description="Sourced, dated political events and the sentences behind them.")
+    app = FastAPI(
+        title="dossier",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,  # their pages load scripts from a CDN
+        description="Sourced, dated political events and the sentences behind them.",
+    )
     app.state.store = store
     app.state.token = token or None
     app.state.poster = Poster(store, analyser, model)
@@ -98,8 +103,11 @@ async def _http_error(request: Request, error: Exception) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": error.detail}, error.status_code, error.headers)
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": error.status_code, "detail": error.detail},
-        status_code=error.status_code, headers=error.headers,
+        request,
+        "error.html",
+        {"status": error.status_code, "detail": error.detail},
+        status_code=error.status_code,
+        headers=error.headers,
     )
 
 

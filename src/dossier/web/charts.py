@@ -32,15 +32,24 @@ def bar_chart(periods: list[dict[str, Any]], by: str) -> Shape:
         for quad in sorted(period["by_quad_class"]):
             count = period["by_quad_class"][quad]
             tall = count / highest * height
-            bars.append({
-                "x": round(number * slot + slot * 0.1, 1), "y": round(bottom - tall, 1),
-                "w": round(slot * 0.8, 1), "h": round(tall, 1), "quad": quad, "count": count,
-                "label": _period_label(period["period"], by),
-            })
+            bars.append(
+                {
+                    "x": round(number * slot + slot * 0.1, 1),
+                    "y": round(bottom - tall, 1),
+                    "w": round(slot * 0.8, 1),
+                    "h": round(tall, 1),
+                    "quad": quad,
+                    "count": count,
+                    "label": _period_label(period["period"], by),
+                }
+            )
             bottom -= tall
     labels = [
-        {"x": round(n * slot + slot / 2, 1), "text": _period_label(p["period"], by),
-         "count": p["events"]}
+        {
+            "x": round(n * slot + slot / 2, 1),
+            "text": _period_label(p["period"], by),
+            "count": p["events"],
+        }
         for n, p in enumerate(periods)
     ]
     return {"width": width, "height": height, "bars": bars, "labels": labels, "top": highest}
@@ -70,14 +79,26 @@ def network(center: str, edges: list[dict[str, Any]]) -> Shape:
         total = sum(quads.values())
         quad = max(sorted(quads), key=lambda q: quads[q])
         (x1, y1), (x2, y2) = places[a], places[b]
-        lines.append({
-            "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
-            "width": round(1.5 + 8.5 * total / heaviest, 1), "quad": quad, "events": total,
-            "title": f"{a} – {b}: {total} events",
-        })
+        lines.append(
+            {
+                "x1": round(x1, 1),
+                "y1": round(y1, 1),
+                "x2": round(x2, 1),
+                "y2": round(y2, 1),
+                "width": round(1.5 + 8.5 * total / heaviest, 1),
+                "quad": quad,
+                "events": total,
+                "title": f"{a} – {b}: {total} events",
+            }
+        )
     nodes = [
-        {"name": name, "x": round(x, 1), "y": round(y, 1), "center": name == center,
-         "anchor": "middle" if abs(x - middle) < 1 else "start" if x > middle else "end"}
+        {
+            "name": name,
+            "x": round(x, 1),
+            "y": round(y, 1),
+            "center": name == center,
+            "anchor": "middle" if abs(x - middle) < 1 else "start" if x > middle else "end",
+        }
         for name, (x, y) in places.items()
     ]
     return {"size": NETWORK_SIZE, "nodes": nodes, "lines": lines}
@@ -100,15 +121,29 @@ def timeline(events: list[dict[str, Any]]) -> Shape:
     for row, event in enumerate(events):
         start = x_of(event["date_start"])
         end = max(x_of((event["date_end"] or event["date_start"]) + timedelta(days=1)), start + 6)
-        spans.append({**event, "x": start, "w": round(end - start, 1),
-                      "y": 26 + row * LANE_HEIGHT, "label": _event_label(event)})
-    return {"width": TIMELINE_WIDTH, "height": 36 + len(events) * LANE_HEIGHT, "spans": spans,
-            "ticks": _month_ticks(first, last, x_of), "axis_x": TIMELINE_LABELS}
+        spans.append(
+            {
+                **event,
+                "x": start,
+                "w": round(end - start, 1),
+                "y": 26 + row * LANE_HEIGHT,
+                "label": _event_label(event),
+            }
+        )
+    return {
+        "width": TIMELINE_WIDTH,
+        "height": 36 + len(events) * LANE_HEIGHT,
+        "spans": spans,
+        "ticks": _month_ticks(first, last, x_of),
+        "axis_x": TIMELINE_LABELS,
+    }
 
 
 def _event_label(event: dict[str, Any]) -> str:
-    label = (f"{event.get('source_name') or '—'} → {event.get('cameo_code') or ''} → "
-             f"{event.get('target_name') or '—'}")
+    label = (
+        f"{event.get('source_name') or '—'} → {event.get('cameo_code') or ''} → "
+        f"{event.get('target_name') or '—'}"
+    )
     return label if len(label) <= 44 else label[:43] + "…"
 
 

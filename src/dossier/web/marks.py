@@ -43,4 +43,3 @@ def _piece(text: str, covering: list[Mark]) -> Markup:
     if href is not None:
         html = Markup('<a href="{}">{}</a>').format(href, html)
     return html
-

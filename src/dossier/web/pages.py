@@ -46,9 +46,16 @@ def events_page(
 ) -> HTMLResponse:
     events, total = queries.event_page(con, f, page.limit, page.offset)
     query = filter_query(f)
-    return render(request, "events.html", events=events, total=total, page=page, filters=query,
-                  newer=_page_link(request, page, total, +1),
-                  older=_page_link(request, page, total, -1))
+    return render(
+        request,
+        "events.html",
+        events=events,
+        total=total,
+        page=page,
+        filters=query,
+        newer=_page_link(request, page, total, +1),
+        older=_page_link(request, page, total, -1),
+    )
 
 
 def _page_link(request: Request, page: Paging, total: int, step: int) -> str | None:
@@ -75,17 +82,27 @@ def event_page(request: Request, event_id: str, con: Con) -> HTMLResponse:
         )
         if span is not None
     ]
-    return render(request, "event.html", found=found, event=event,
-                  sentence=marked_html(found["sentence"], marks),
-                  quad_name=queries.QUAD_CLASSES.get(event["quad_class"], ""))
+    return render(
+        request,
+        "event.html",
+        found=found,
+        event=event,
+        sentence=marked_html(found["sentence"], marks),
+        quad_name=queries.QUAD_CLASSES.get(event["quad_class"], ""),
+    )
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, page: Page, con: Con) -> HTMLResponse:
     documents, total = queries.document_page(con, page.limit, page.offset)
-    return render(request, "documents.html", documents=documents, total=total,
-                  newer=_page_link(request, page, total, +1),
-                  older=_page_link(request, page, total, -1))
+    return render(
+        request,
+        "documents.html",
+        documents=documents,
+        total=total,
+        newer=_page_link(request, page, total, +1),
+        older=_page_link(request, page, total, -1),
+    )
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -94,30 +111,51 @@ def document_page(request: Request, doc_id: str, con: Con) -> HTMLResponse:
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     text = found["document"]["text"]
-    return render(request, "document.html", found=found, doc=found["document"],
-                  article=marked_html(text, document_marks(found)))
+    return render(
+        request,
+        "document.html",
+        found=found,
+        doc=found["document"],
+        article=marked_html(text, document_marks(found)),
+    )
 
 
 def document_marks(found: dict[str, Any]) -> list[Mark]:
     """Entities, time expressions, citations and event triggers, as marks on the text."""
     marks = [
-        Mark(m["start_char"], m["end_char"], "entity",
-             f"{m['name']} ({m['type']}{', ' + m['cameo'] if m['cameo'] else ''})",
-             f"/actors/{_quote(m['name'])}")
+        Mark(
+            m["start_char"],
+            m["end_char"],
+            "entity",
+            f"{m['name']} ({m['type']}{', ' + m['cameo'] if m['cameo'] else ''})",
+            f"/actors/{_quote(m['name'])}",
+        )
         for m in found["mentions"]
     ]
     marks += [
-        Mark(t["start_char"], t["end_char"], "timex",
-             f"{t['kind'] or 'time'}: {t['value_start'] or '?'} – {t['value_end'] or '?'}")
+        Mark(
+            t["start_char"],
+            t["end_char"],
+            "timex",
+            f"{t['kind'] or 'time'}: {t['value_start'] or '?'} – {t['value_end'] or '?'}",
+        )
         for t in found["timexes"]
     ]
-    marks += [Mark(c["start_char"], c["end_char"], "citation", f"cites {', '.join(c['outlets'])}")
-              for c in found["citations"]]
     marks += [
-        Mark(e["trigger_start"], e["trigger_end"], "trigger",
-             f"{e['source_name'] or '—'} → {e['cameo_code']} → {e['target_name'] or '—'}"
-             f" ({e['modality']})", f"/events/{e['event_id']}")
-        for e in found["events"] if e["trigger_start"] is not None
+        Mark(c["start_char"], c["end_char"], "citation", f"cites {', '.join(c['outlets'])}")
+        for c in found["citations"]
+    ]
+    marks += [
+        Mark(
+            e["trigger_start"],
+            e["trigger_end"],
+            "trigger",
+            f"{e['source_name'] or '—'} → {e['cameo_code']} → {e['target_name'] or '—'}"
+            f" ({e['modality']})",
+            f"/events/{e['event_id']}",
+        )
+        for e in found["events"]
+        if e["trigger_start"] is not None
     ]
     return marks
 
@@ -136,9 +174,15 @@ def actors_page(
     like: str | None = None,
 ) -> HTMLResponse:
     actors, total = queries.actor_page(con, like or None, page.limit, page.offset)
-    return render(request, "actors.html", actors=actors, total=total, like=like or "",
-                  newer=_page_link(request, page, total, +1),
-                  older=_page_link(request, page, total, -1))
+    return render(
+        request,
+        "actors.html",
+        actors=actors,
+        total=total,
+        like=like or "",
+        newer=_page_link(request, page, total, +1),
+        older=_page_link(request, page, total, -1),
+    )
 
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
@@ -155,10 +199,15 @@ def actor_page(
     for mention in mentions:
         mention["html"] = _mention_html(mention)
     return render(
-        request, "actor.html", actor=summary, by=by, quote=_quote,
+        request,
+        "actor.html",
+        actor=summary,
+        by=by,
+        quote=_quote,
         bars=charts.bar_chart(queries.actor_periods(con, name, by), by),
         graph=charts.network(name, queries.counterpart_edges(con, name)),
-        events=queries.actor_events(con, name, MAX_LIMIT), mentions=mentions,
+        events=queries.actor_events(con, name, MAX_LIMIT),
+        mentions=mentions,
     )
 
 
@@ -178,6 +227,12 @@ def timeline_page(
     dyad: str | None = None,
 ) -> HTMLResponse:
     events = queries.timeline_events(con, actor or None, dyad_param(dyad), MAX_LIMIT)
-    return render(request, "timeline.html", actor=actor or "", dyad=dyad or "",
-                  chart=charts.timeline(events), events=events,
-                  quads=queries.QUAD_CLASSES)
+    return render(
+        request,
+        "timeline.html",
+        actor=actor or "",
+        dyad=dyad or "",
+        chart=charts.timeline(events),
+        events=events,
+        quads=queries.QUAD_CLASSES,
+    )

@@ -56,9 +56,15 @@ def event_filter(
 ) -> EventFilter:
     """The filters of `dossier events`, composed: every given one must hold."""
     return EventFilter(
-        actor=_given(actor), country=_given(country), dyad=dyad_param(dyad),
-        plover_type=_given(type), cameo=_given(cameo), since=_day(since, "since"),
-        until=_day(until, "until"), modality=_given(modality), text=_given(text),
+        actor=_given(actor),
+        country=_given(country),
+        dyad=dyad_param(dyad),
+        plover_type=_given(type),
+        cameo=_given(cameo),
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+        modality=_given(modality),
+        text=_given(text),
     )
 
 
@@ -87,9 +93,15 @@ def dyad_param(value: str | None) -> tuple[str, str] | None:
 def filter_query(f: EventFilter) -> dict[str, str]:
     """The filter as query parameters again (for page links), empty ones left out."""
     values = {
-        "actor": f.actor, "country": f.country, "dyad": ":".join(f.dyad) if f.dyad else None,
-        "type": f.plover_type, "cameo": f.cameo, "since": f.since, "until": f.until,
-        "modality": f.modality, "text": f.text,
+        "actor": f.actor,
+        "country": f.country,
+        "dyad": ":".join(f.dyad) if f.dyad else None,
+        "type": f.plover_type,
+        "cameo": f.cameo,
+        "since": f.since,
+        "until": f.until,
+        "modality": f.modality,
+        "text": f.text,
     }
     return {k: str(v) for k, v in values.items() if v is not None}
 

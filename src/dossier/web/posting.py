@@ -48,8 +48,14 @@ class Poster:
         self.connection_lock = threading.Lock()
 
     def post(self, article: ArticleIn) -> dict[str, object]:
-        item = Article(text=article.text, title=article.title, published=article.published,
-                       url=article.url, outlet=article.outlet, source_file="<posted>")
+        item = Article(
+            text=article.text,
+            title=article.title,
+            published=article.published,
+            url=article.url,
+            outlet=article.outlet,
+            source_file="<posted>",
+        )
         settings = json.dumps({"model": self.model}, sort_keys=True)
         from dossier.pipeline import Analyser  # spaCy loads only when a post arrives
         from dossier.store.analysis import AnalysisJob, analyse_batch
@@ -61,8 +67,11 @@ class Poster:
             raise HTTPException(422, f"the article could not be analysed: {outcome}")
         with self.connection_lock:
             self.store.write(outcome)
-        return {"doc_id": outcome.doc_id, "events": outcome.event_count,
-                "url": f"/documents/{outcome.doc_id}"}
+        return {
+            "doc_id": outcome.doc_id,
+            "events": outcome.event_count,
+            "url": f"/documents/{outcome.doc_id}",
+        }
 
 
 def require_token(request: Request) -> None:
@@ -72,5 +81,8 @@ def require_token(request: Request) -> None:
         raise HTTPException(403, "this server is read-only; start it with --token to accept posts")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is required",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "a valid 'Authorization: Bearer TOKEN' header is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )

@@ -80,10 +80,12 @@ def event_provenance(con: Connection, event_id: str) -> Row | None:
 
 def _neighbours(con: Connection, doc_id: str, index: int) -> dict[str, str | None]:
     """The sentences just before and after, so the event is read in its place."""
-    found = dict(con.execute(
-        "SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN (?, ?)",
-        [doc_id, index - 1, index + 1],
-    ).fetchall())
+    found = dict(
+        con.execute(
+            "SELECT idx, text FROM sentences WHERE doc_id = ? AND idx IN (?, ?)",
+            [doc_id, index - 1, index + 1],
+        ).fetchall()
+    )
     return {"sentence_before": found.get(index - 1), "sentence_after": found.get(index + 1)}
 
 
@@ -201,15 +203,17 @@ def actor_periods(con: Connection, name: str, by: str = "month") -> list[Row]:
     by_period: dict[Any, dict[int, int]] = {p[0]: {} for p in periods}
     for row in counted:
         by_period[row["period"]][row["quad_class"]] = row["events"]
-    return [{"period": p, "by_quad_class": q, "events": sum(q.values())}
-            for p, q in by_period.items()]
+    return [
+        {"period": p, "by_quad_class": q, "events": sum(q.values())} for p, q in by_period.items()
+    ]
 
 
 def counterpart_edges(con: Connection, name: str, limit: int = 12) -> list[Row]:
     """Who acts on whom among the actor and its busiest counterparts: one row per directed
     pair and quad class, with its event count."""
     counterparts = [
-        row[0] for row in con.execute(
+        row[0]
+        for row in con.execute(
             "SELECT other, count(*) AS n FROM (SELECT CASE WHEN source_name = ? THEN target_name"
             " ELSE source_name END AS other FROM events WHERE (source_name = ? OR target_name = ?)"
             " AND source_name IS NOT NULL AND target_name IS NOT NULL) WHERE other <> ?"
@@ -259,8 +263,11 @@ def dyad_page(con: Connection, actor: str | None, limit: int, offset: int) -> tu
         " min(date_start) AS first_event, max(date_end) AS last_event"
         f" FROM events WHERE {where} GROUP BY ALL"
     )
-    rows = _rows(con, f"{sql} ORDER BY events DESC, source, target"
-                      f" LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    rows = _rows(
+        con,
+        f"{sql} ORDER BY events DESC, source, target LIMIT {int(limit)} OFFSET {int(offset)}",
+        params,
+    )
     total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     return rows, int(total)
 
