@@ -66,13 +66,8 @@ def network(center: str, edges: list[dict[str, Any]]) -> Shape:
     for edge in edges:
         key = tuple(sorted((edge["source"], edge["target"])))
         pairs[key][edge["quad_class"]] += edge["events"]
-    others = sorted({n for pair in pairs for n in pair} - {center})
     middle = NETWORK_SIZE / 2
-    radius = middle - 90
-    places = {center: (middle, middle)}
-    for number, name in enumerate(others):
-        angle = 2 * math.pi * number / max(len(others), 1) - math.pi / 2
-        places[name] = (middle + radius * math.cos(angle), middle + radius * math.sin(angle))
+    places = _on_a_circle(center, sorted({n for pair in pairs for n in pair} - {center}))
     heaviest = max((sum(q.values()) for q in pairs.values()), default=1)
     lines = []
     for (a, b), quads in sorted(pairs.items()):
@@ -102,6 +97,17 @@ def network(center: str, edges: list[dict[str, Any]]) -> Shape:
         for name, (x, y) in places.items()
     ]
     return {"size": NETWORK_SIZE, "nodes": nodes, "lines": lines}
+
+
+def _on_a_circle(center: str, others: list[str]) -> dict[str, tuple[float, float]]:
+    """The centre in the middle, the others evenly round it, the first at the top."""
+    middle = NETWORK_SIZE / 2
+    radius = middle - 90
+    places = {center: (middle, middle)}
+    for number, name in enumerate(others):
+        angle = 2 * math.pi * number / max(len(others), 1) - math.pi / 2
+        places[name] = (middle + radius * math.cos(angle), middle + radius * math.sin(angle))
+    return places
 
 
 def timeline(events: list[dict[str, Any]]) -> Shape:
