@@ -68,6 +68,10 @@ def test_events_are_paged_with_a_ceiling(client):
     for limit in (0, MAX_LIMIT + 1, 10**9):
         assert client.get("/api/events", params={"limit": limit}).status_code == 422
     assert client.get("/api/actors", params={"limit": MAX_LIMIT + 1}).status_code == 422
+    assert client.get("/api/timeline", params={"limit": MAX_LIMIT + 1}).status_code == 422
+    assert client.get("/events", params={"limit": MAX_LIMIT + 1}).status_code == 422
+    page = client.get("/events", params={"limit": 10, "dyad": "RUS:PRK"}).text
+    assert 'href="/events?limit=10&amp;dyad=RUS%3APRK&amp;offset=10"' in page
     assert client.get("/api/dyads", params={"limit": MAX_LIMIT + 1}).status_code == 422
 
 
@@ -141,6 +145,11 @@ def test_actors_dyads_and_timeline(client):
     assert shapes.get("planned", "expected") == "expected"
     assert shapes.get("asserted", "happened") == "happened"
     assert client.get("/api/actors/Nobody At All").status_code == 404
+
+
+def test_the_front_page_is_the_events_table(client):
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/events"
 
 
 def test_the_openapi_document_lists_every_route(client):
