@@ -46,7 +46,8 @@ def _person_spans(
             continue
         text = r.text(trimmed[0], trimmed[1] - 1)
         known = [a for a in r.kb.lookup(text) if a.curated]
-        if known and known[0].type not in {"PERSON", None} or r.kb.country_by_form(text):
+        country = r.kb.country_by_form(text) or r.kb.dictionary_country(text)
+        if known and known[0].type not in {"PERSON", None} or country:
             continue  # "G-8" is a grouping and "Sri Lanka" a country, whatever spaCy says
         if ent.label_ == "PERSON" or (known and known[0].type == "PERSON"):
             spans[trimmed] = ent.label_ == "PERSON"

@@ -96,9 +96,13 @@ class DocumentResolver:
         for end in range(min(len(self.doc), i + MAX_FORM_TOKENS), i, -1):
             if _loose_end(self.doc[end - 1]):
                 continue
-            found = self.kb.country_by_form(self.text(i, end - 1))
+            text = self.text(i, end - 1)
+            found = self.kb.country_by_form(text)
             if found is not None:
                 return found[0], found[1], end
+            imported = self.kb.dictionary_country(text)
+            if imported is not None:
+                return imported, "name", end
         return None
 
     # --- 1. hyphenated pairs ---------------------------------------------------------------
@@ -165,11 +169,12 @@ class DocumentResolver:
                 i += 1
                 continue
             title, after = office
+            title_text = self.text(end, after - 1)
             start_char, end_char = (
                 self.doc[i].idx,
                 self.doc[after - 1].idx + len(self.doc[after - 1].text),
             )
-            self.mention(start_char, end_char, self._holder(country, title))
+            self.mention(start_char, end_char, self._holder(country, title, title_text))
             i = after
 
     def _title_at(self, i: int) -> tuple[object, int] | None:
@@ -186,13 +191,14 @@ class DocumentResolver:
             return title, end
         return None
 
-    def _holder(self, country: Country, title: object) -> Ref:
+    def _holder(self, country: Country, title: object, text: str) -> Ref:
         holders = self.kb.holders(country.code, title.kinds, self.day)  # type: ignore[attr-defined]
         if holders:
             return self.table.actor(holders[0], "PERSON", [])
         name = f"{title.title.title()} of {country.name}"  # type: ignore[attr-defined]
         ref = self.table.person(name, ())
-        self.table.facts[ref].learn(country.code, country.cameo + title.sector, title.title)  # type: ignore[attr-defined]
+        sector = self.kb.agents.get(phrase_key(text)) or title.sector  # type: ignore[attr-defined]
+        self.table.facts[ref].learn(country.code, country.cameo + sector, title.title)  # type: ignore[attr-defined]
         return ref
 
     # --- 4. groups: a country word and a role noun -------------------------------------------
@@ -255,6 +261,10 @@ class DocumentResolver:
             token = self.doc[j]
             if self.claimed[j] or token.pos_ not in GROUP_WORD_POS or token.is_punct:
                 break
+            if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
+                break  # "Russian police arrested ...": the verb ends the phrase
+            if j > end and self.form_at(j) is not None:
+                break  # another country word begins its own phrase
             window.append(j)
         for stop in range(len(window), 0, -1):
             last = self.doc[window[stop - 1]]
@@ -344,8 +354,8 @@ class DocumentResolver:
                     )
                 continue
             span = ner.get(i)
-            if not chosen.curated and end - i < 2 and span is None:
-                continue
+            if not chosen.curated and end - i < 2 and span is None and self.doc[i].pos_ != "PROPN":
+                continue  # a dictionary's single common word, unless a proper noun
             ner_type = NER_TYPES.get(span.label_) if span is not None else None
             return end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
         return None

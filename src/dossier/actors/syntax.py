@@ -138,6 +138,9 @@ def _country_in(
             form = knowledge.country_by_form(text)
             if form is not None and form[1] in {"name", "demonym"} and not form[0].region:
                 return form[0], None
+            imported = knowledge.dictionary_country(text)
+            if imported is not None:
+                return imported, None
             actors = [
                 a
                 for a in knowledge.lookup(text)

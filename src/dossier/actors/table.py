@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from dossier.knowledge.actors import Actor, ActorKnowledge, Body, Country
+from dossier.knowledge.actors import INTERNATIONAL_ROOTS, Actor, ActorKnowledge, Body, Country
 from dossier.record import Entity, EntityType
 from dossier.record import Span as TextSpan
 
@@ -84,7 +84,7 @@ class EntityTable:
     def actor(self, actor: Actor, ner_type: EntityType | None, others: list[Actor]) -> Ref:
         ref = Ref("actor", actor.name)
         if ref not in self.facts:
-            kind = actor.type or ner_type or _guess_type(actor)
+            kind = actor.type or _country_like(actor) or ner_type or _guess_type(actor)
             role = actor.role_at(self.day)
             self.facts[ref] = EntityFacts(
                 actor.name,
@@ -177,6 +177,19 @@ def _code_at(actors: list[Actor], day: date | None) -> str | None:
         if actor.role_at(day) or any((p.start or p.end) and p.holds(day) for p in actor.codes):
             return actor.code_at(day)
     return actors[0].code_at(day)
+
+
+def _country_like(actor: Actor) -> EntityType | None:
+    """An imported actor coded with a bare country code ("ARNOR [ARN]") is a country."""
+    plain = [p.code for p in actor.codes if p.start is None and p.end is None]
+    if (
+        len(actor.codes) == 1
+        and plain
+        and len(plain[0]) == 3
+        and plain[0] not in INTERNATIONAL_ROOTS
+    ):
+        return "COUNTRY"
+    return None
 
 
 def _guess_type(actor: Actor) -> EntityType:

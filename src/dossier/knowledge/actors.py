@@ -19,6 +19,7 @@ from functools import cached_property
 
 from dossier.record import EntityType
 
+INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS"})
 FAMILY_NAME_FIRST = frozenset(
     {"PRK", "KOR", "CHN", "TWN", "VNM", "MNG", "KHM", "SGP", "HKG", "MAC"}
 )
@@ -192,6 +193,16 @@ class ActorKnowledge:
     def country_by_form(self, text: str) -> tuple[Country, str] | None:
         """The country behind a name, demonym, capital or seat, and which of those it is."""
         return self._by_form.get(phrase_key(text))
+
+    def dictionary_country(self, text: str) -> Country | None:
+        """A country-like actor of an imported dictionary ("ARNOR [ARN]", "AFGHAN [AFG]")."""
+        for actor in self.lookup(text):
+            plain = [p.code for p in actor.codes if p.start is None and p.end is None]
+            code = plain[0] if plain else None
+            if actor.curated or code is None or len(code) != 3 or code in INTERNATIONAL_ROOTS:
+                continue
+            return self.country(code) or Country(code, code, actor.name)
+        return None
 
     @cached_property
     def max_name_words(self) -> int:
