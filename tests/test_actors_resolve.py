@@ -372,3 +372,23 @@ def test_a_body_without_a_country_word_takes_the_country_of_the_actor_before_it(
     text = "The Foreign Ministry said nothing."
     entity = entity_of(resolve(text), text, "Foreign Ministry")
     assert (entity.name, entity.cameo) == ("Foreign Ministry", None)  # no guess
+
+
+def test_a_verb_ends_a_group_phrase(resolve):
+    text = "Russian police arrested Pakistani students in Moscow today."
+    resolved = resolve(text)
+    assert entity_of(resolved, text, "Russian police").cameo == "RUSCOP"
+    assert entity_of(resolved, text, "Pakistani students").cameo == "PAKEDU"
+
+
+def test_countries_of_a_user_dictionary_compose_like_real_ones(resolve, tmp_path):
+    from dossier.actors import knowledge_with
+
+    path = tmp_path / "fictional.actors.txt"
+    path.write_text("BREE [BRE]\nITHILEN [ITH]\n", encoding="utf-8")
+    kb = knowledge_with([path])
+    text = "Bree Prime Minister Romendacil met Ithilen officials on Monday."
+    resolved = resolve(text, date(1995, 1, 1), kb)
+    assert entity_of(resolved, text, "Romendacil").cameo == "BREGOV"
+    group = entity_of(resolved, text, "officials")
+    assert (group.name, group.cameo) == ("Government (Ithilen)", "ITHGOV")
