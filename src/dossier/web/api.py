@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 
-from dossier.web import queries
+from dossier.web import queries, schemas
 from dossier.web.params import (
     MAX_LIMIT,
     Con,
@@ -37,7 +37,11 @@ def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request
     return jsonable_encoder(body)
 
 
-@router.get("/events", summary="Stored events, filtered like `dossier events`, oldest first")
+@router.get(
+    "/events",
+    response_model=schemas.EventsPage,
+    summary="Stored events, filtered like `dossier events`, oldest first",
+)
 def list_events(
     request: Request,
     f: Filters,
@@ -48,7 +52,11 @@ def list_events(
     return _page("events", events, total, page, request) | {"filters": filter_query(f)}
 
 
-@router.get("/events/{event_id}", summary="One event with its sentence, spans and sources")
+@router.get(
+    "/events/{event_id}",
+    response_model=schemas.Provenance,
+    summary="One event with its sentence, spans and sources",
+)
 def get_event(event_id: str, con: Con) -> dict[str, Any]:
     found = queries.event_provenance(con, event_id)
     if found is None:
@@ -56,7 +64,11 @@ def get_event(event_id: str, con: Con) -> dict[str, Any]:
     return jsonable_encoder(found)
 
 
-@router.get("/actors", summary="Actors by name: mentions, documents, events, first/last seen")
+@router.get(
+    "/actors",
+    response_model=schemas.ActorsPage,
+    summary="Actors by name: mentions, documents, events, first/last seen",
+)
 def list_actors(
     request: Request,
     page: Page,
@@ -67,7 +79,11 @@ def list_actors(
     return _page("actors", actors, total, page, request)
 
 
-@router.get("/actors/{name:path}", summary="One actor: events per period and counterparts")
+@router.get(
+    "/actors/{name:path}",
+    response_model=schemas.ActorDetail,
+    summary="One actor: events per period and counterparts",
+)
 def get_actor(
     name: str,
     con: Con,
@@ -85,13 +101,21 @@ def get_actor(
     )
 
 
-@router.get("/documents", summary="Stored documents, newest publication first")
+@router.get(
+    "/documents",
+    response_model=schemas.DocumentsPage,
+    summary="Stored documents, newest publication first",
+)
 def list_documents(request: Request, page: Page, con: Con) -> dict[str, Any]:
     documents, total = queries.document_page(con, page.limit, page.offset)
     return _page("documents", documents, total, page, request)
 
 
-@router.get("/documents/{doc_id}", summary="A document with its entities, timexes and events")
+@router.get(
+    "/documents/{doc_id}",
+    response_model=schemas.DocumentDetail,
+    summary="A document with its entities, timexes and events",
+)
 def get_document(doc_id: str, con: Con) -> dict[str, Any]:
     found = queries.document_annotations(con, doc_id)
     if found is None:
@@ -99,7 +123,11 @@ def get_document(doc_id: str, con: Con) -> dict[str, Any]:
     return jsonable_encoder(found)
 
 
-@router.get("/timeline", summary="Dated events of an actor or a dyad, by real event date")
+@router.get(
+    "/timeline",
+    response_model=schemas.Timeline,
+    summary="Dated events of an actor or a dyad, by real event date",
+)
 def get_timeline(
     con: Con,
     actor: str | None = Query(None, description="Either side, matched like --actor."),
@@ -110,7 +138,11 @@ def get_timeline(
     return jsonable_encoder({"actor": actor, "dyad": dyad, "events": events})
 
 
-@router.get("/dyads", summary="Directed pairs of actors by number of events, per quad class")
+@router.get(
+    "/dyads",
+    response_model=schemas.DyadsPage,
+    summary="Directed pairs of actors by number of events, per quad class",
+)
 def list_dyads(
     request: Request,
     page: Page,
@@ -128,6 +160,7 @@ posting = APIRouter(tags=["ingest"])
     "/documents",
     status_code=201,
     dependencies=[Depends(require_token)],
+    response_model=schemas.Posted,
     summary="Analyse and store one article (needs the server's token)",
 )
 def post_document(article: ArticleIn, request: Request) -> dict[str, object]:

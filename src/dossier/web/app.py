@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -112,8 +113,9 @@ async def _http_error(request: Request, error: Exception) -> Response:
 
 
 async def _invalid_request(request: Request, error: Exception) -> Response:
+    """FastAPI's own answer for the API (as /openapi.json describes it); a page for people."""
     assert isinstance(error, RequestValidationError)
-    problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
     if _wants_json(request):
-        return JSONResponse({"detail": problems}, 422)
+        return await request_validation_exception_handler(request, error)
+    problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
     return await _http_error(request, HTTPException(422, "; ".join(problems)))
