@@ -267,3 +267,10 @@ def test_an_added_file_with_a_more_specific_pattern_wins(nlp, tmp_path) -> None:
     plain = nlp("Arnor met with Gondor on Monday.")
     items = [c for s in plain.sents for c in code_sentence(s, book, TableActors())]
     assert {c.trigger.code for c in items} == {"040"}
+
+
+def test_an_event_noun_in_a_circumstance_phrase_takes_the_clause_subject(nlp) -> None:
+    event = only(nlp, "Bacon commented on the announcement during a visit to Beijing.")
+    assert triples([event]) == {("Bacon", "Beijing", "042")}
+    items = coded(nlp, "Sherman traveled to Seoul for a meeting with Kim.")
+    assert triples(items) == {("Sherman", "Seoul", "042"), ("Sherman", "Kim", "040")}

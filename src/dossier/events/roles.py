@@ -19,6 +19,7 @@ SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj")
 MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "on", "for", "after", "at", "in"})
 NOT_PARTY_PREPOSITIONS = frozenset({
     "by", "in", "during", "since", "after", "before", "until", "near",
     "throughout", "within", "across", "despite", "amid", "like", "as",
@@ -37,6 +38,16 @@ LIGHT_VERBS = frozenset({
     "carry", "join", "complete", "end", "finish", "conclude", "plan", "schedule",
     "postpone", "delay", "cancel", "propose", "seek", "undertake",
 })
+
+
+def governing_subject(noun: Token) -> list[Token]:
+    """The subject of the clause an event noun is a circumstance of: "Bacon commented
+    ... during a visit to Brussels", "traveled to Pyongyang for a meeting with Kim"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
+        return []
+    verb = prep.head
+    return subject_heads(verb) if verb.pos_ in ("VERB", "AUX") and verb is not noun else []
 
 
 def is_passive(verb: Token) -> bool:
@@ -104,6 +115,8 @@ def role_heads(
         return [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")]
     if role == "light_subject":
         return subject_heads(light_verb) if light_verb is not None else []
+    if role == "governing_subject":
+        return governing_subject(trigger)
     if role == "owner":
         return owner_heads(trigger, events)
     if role == "any_prep":

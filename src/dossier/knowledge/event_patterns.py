@@ -36,6 +36,7 @@ NAMED_ROLES = frozenset(
         "clause_subject",
         "destination",
         "object_phrase",
+        "governing_subject",
     }
 )
 DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
