@@ -52,6 +52,9 @@ def test_no_filter_lists_every_event_oldest_first(con):
     ({"actor": "Putin"}, ["summit-e1", "summit-e2"]),
     ({"actor": "RUS"}, ["summit-e1", "summit-e3", "summit-e2"]),
     ({"actor": "kim"}, ["summit-e1"]),
+    ({"actor": "Rus"}, ["summit-e3"]),  # a name: only the target named "Russia"
+    ({"actor": "RUSGOV"}, ["summit-e1", "summit-e3", "summit-e2"]),
+    ({"actor": "IGO"}, ["accuse-e2"]),
     ({"dyad": ("RUS", "PRK")}, ["summit-e1"]),
     ({"dyad": ("PRK", "RUS")}, []),
     ({"dyad": ("USA", "Russia")}, ["summit-e3"]),

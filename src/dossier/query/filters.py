@@ -1,16 +1,19 @@
 """Event filters that compose: each given filter adds one condition, all must hold.
 
-An actor is matched by code or by name: a CAMEO code prefix ("RUS" matches RUSGOV),
-the actor's country, its entity id, or a case-insensitive part of its canonical name
-("Putin"). A dyad "A:B" is directed: A is the source and B the target. Dates select
-events whose date range overlaps [since, until]; undated events are then left out.
+An actor is matched by code or by name. Capitals in blocks of three ("RUS", "USAGOV")
+are a CAMEO code prefix (RUS matches RUSGOV) or a country; anything else is an entity
+id or a case-insensitive part of the canonical name ("Putin", "kim"). A dyad "A:B" is
+directed: A is the source and B the target. Dates select events whose date range
+overlaps [since, until]; undated events are then left out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
+CODE_SHAPE = re.compile(r"(?:[A-Z]{3}){1,5}")
 EVENT_COLUMNS = (
     "event_id", "date_start", "date_end", "source_name", "source_cameo", "cameo_code",
     "plover_type", "target_name", "target_cameo", "modality", "quad_class", "goldstein",
@@ -40,13 +43,22 @@ def parse_dyad(value: str) -> tuple[str, str]:
     return source.strip(), target.strip()
 
 
+def looks_like_code(value: str) -> bool:
+    """'RUS', 'RUSGOV', 'IGOUNO': capitals in blocks of three, as CAMEO writes actor codes."""
+    return bool(CODE_SHAPE.fullmatch(value))
+
+
 def actor_condition(side: str, value: str) -> tuple[str, list[object]]:
-    """SQL matching one side ('source' or 'target') of an event against an actor."""
-    sql = (
-        f"(upper({side}_cameo) LIKE upper(?) || '%' OR upper({side}_country) = upper(?)"
-        f" OR {side}_entity = ? OR {side}_name ILIKE '%' || ? || '%')"
-    )
-    return sql, [value, value, value, value]
+    """SQL matching one side ('source' or 'target') of an event against an actor.
+
+    A value shaped like a CAMEO code matches code prefixes and countries only, so that
+    'RUS' does not also find 'Brussels'; anything else matches an entity id or part of
+    the canonical name, in any case."""
+    if looks_like_code(value):
+        sql = f"(starts_with({side}_cameo, ?) OR {side}_country = ?)"
+        return sql, [value, value]
+    sql = f"({side}_entity = ? OR {side}_name ILIKE '%' || ? || '%')"
+    return sql, [value, value]
 
 
 def event_conditions(f: EventFilter) -> tuple[list[str], list[object]]:
