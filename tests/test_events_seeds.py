@@ -150,3 +150,21 @@ def test_russian_officials_denied_kims_offer_was_a_joke(seed_records) -> None:
     assert event.source.cameo.startswith("RUS") and "Kim" in names(event.target)
     assert event.modality == "asserted"  # the denial itself happened
     assert event.attribution == ["Russian agencies"]
+
+
+def test_bacon_commented_during_a_visit_to_brussels(seed_records) -> None:
+    record = seed_records[SEED_JUNE.name]
+    (event,) = [e for e in events_with(record, "visit", "042") if "Brussels" in e.sentence.text]
+    assert "Bacon" in names(event.source) and event.target.cameo.startswith("BEL")
+    assert event.location is not None and event.location.name == "Brussels"
+
+
+def test_media_executives_traveled_to_pyongyang_to_meet_kim(seed_records) -> None:
+    record = seed_records[SEED_AUGUST.name]
+    meetings = events_with(record, "meeting", "04")
+    (meeting,) = [e for e in meetings if "executives" in e.sentence.text]
+    assert "Kim Jong" in names(meeting.target)
+    assert meeting.source.cameo.startswith("KOR")  # "a group of South Korean media executives"
+    (trip,) = [e for e in events_with(record, "traveled", "042") if "executives" in e.sentence.text]
+    assert trip.target.cameo.startswith("PRK") and trip.location.name == "Pyongyang"
+    assert trip.date.start.startswith("2000-08")  # "earlier this month"
