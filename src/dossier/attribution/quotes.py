@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dossier.actors import ResolvedEntities
+from dossier.nlp import doc_text
 from dossier.record import Quote
 
 QUOTE_PAIRS = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"|«([^«»]+)»")
@@ -42,7 +43,7 @@ class _Found:
 def find_quotes(doc: Doc, entities: ResolvedEntities) -> list[Quote]:
     """Every quotation in the document, with its speaker where the text says who."""
     found: list[_Found] = []
-    for match in QUOTE_PAIRS.finditer(doc.text):
+    for match in QUOTE_PAIRS.finditer(doc_text(doc)):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         inner = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
         if inner is None or not inner.text.strip():
@@ -72,7 +73,7 @@ def _quote(doc: Doc, inner: Span, match: re.Match, group: int, entities) -> _Fou
         start=match.start(group),
         end=match.end(group),
     )
-    return _Found(quote, doc.text.count("\n\n", 0, match.start()), subject is not None)
+    return _Found(quote, doc_text(doc).count("\n\n", 0, match.start()), subject is not None)
 
 
 def _speaker_subject(inner: Span, clause_only: bool) -> Token | None:

@@ -28,6 +28,7 @@ from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
 from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
 from dossier.knowledge.outlets import default_outlets
+from dossier.nlp import doc_text
 from dossier.record import (
     ActorRef,
     Citation,
@@ -217,7 +218,7 @@ def _event(
     modality = coded.modality
     if modality == "asserted" and _after_publication(when, published):
         modality = "planned"  # "a visit ... next month" reported as asserted in form
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     return Event(
         event_id=_event_id(doc_id, index, trigger),
         sentence=SentenceRef(

@@ -12,6 +12,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dossier.errors import ModelError
 
@@ -34,3 +35,15 @@ def model_label(nlp: Language) -> str:
     """'name-version' of a loaded pipeline, recorded with every document."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
+
+
+_TEXT_KEY = "dossier.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds `Doc.text` from every token on
+    each access, which inside a loop over a long article costs more than the parse."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

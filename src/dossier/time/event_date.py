@@ -24,6 +24,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.nlp import doc_text
 from dossier.record import EventDate, Timex
 
 MAX_PATH = 8
@@ -57,7 +58,7 @@ def timexes_in_sentence(sentence: Span, timexes: list[Timex]) -> list[Timex]:
 def _can_date(timex: Timex, doc: Doc) -> bool:
     if timex.kind != "date" or timex.value_start is None or timex.value_end is None:
         return False
-    before = doc.text[: timex.start]
+    before = doc_text(doc)[: timex.start]
     return before.rfind("(") <= before.rfind(")")
 
 

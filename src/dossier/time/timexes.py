@@ -17,6 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from dossier.nlp import doc_text
 from dossier.record import Timex
 from dossier.time.grammar import SHORT_MONTHS, Rule, scan
 from dossier.time.resolve import RESOLVERS, UNRESOLVED, Context, Reading
@@ -47,11 +48,12 @@ class Found:
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """The temporal expressions of the document with their resolved ranges."""
-    matches = [(rule, match) for rule, match in scan(doc.text) if _plausible(rule, match, doc)]
+    matches = [(rule, match) for rule, match in scan(doc_text(doc)) if _plausible(rule, match, doc)]
     found = _read_in_order(_longest_first(matches), doc, anchor)
     found += _hints(doc, found)
     return [
-        _timex(item, doc.text, anchor) for item in sorted(found, key=lambda f: (f.start, f.end))
+        _timex(item, doc_text(doc), anchor)
+        for item in sorted(found, key=lambda f: (f.start, f.end))
     ]
 
 
@@ -96,7 +98,7 @@ def _read_in_order(
         if (
             reading.kind == "date"
             and reading.value
-            and not _in_parentheses(doc.text, match.start())
+            and not _in_parentheses(doc_text(doc), match.start())
         ):
             reference = item
             _note_nominal(doc, item, dated_nominals)
@@ -193,7 +195,7 @@ def _points_forward(doc: Doc, start: int, end: int) -> bool:
     if verb is None:
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if FORWARD_LEAD.search(doc.text[max(0, start - 16) : start]) and "had" not in auxiliaries:
+    if FORWARD_LEAD.search(doc_text(doc)[max(0, start - 16) : start]) and "had" not in auxiliaries:
         return True
     if auxiliaries & FUTURE_AUXILIARIES or verb.lemma_.lower() in SCHEDULING_VERBS:
         return True
@@ -226,7 +228,7 @@ def _plausible(rule: Rule, match: re.Match, doc: Doc) -> bool:
         return modified
     if rule.name == "year" and not (groups.get("part") or groups.get("edge")):
         return _is_year(match, doc)
-    after = doc.text[match.end() : match.end() + 4].lower()
+    after = doc_text(doc)[match.end() : match.end() + 4].lower()
     if rule.name == "duration":  # "a quarter of the vote", "a 6-year-old"
         quarter_of_something = groups["unit"].lower() == "quarter" and after.startswith(" of")
         return not (quarter_of_something or after == "-old")
@@ -250,7 +252,7 @@ def _is_month_name(match: re.Match, doc: Doc) -> bool:
 
 def _is_year(match: re.Match, doc: Doc) -> bool:
     start = match.start("year")
-    if start > 0 and doc.text[start - 1] in "$£€#":
+    if start > 0 and doc_text(doc)[start - 1] in "$£€#":
         return False
     span = doc.char_span(start, match.end("year"), alignment_mode="expand")
     if span is None:
