@@ -392,3 +392,29 @@ def test_countries_of_a_user_dictionary_compose_like_real_ones(resolve, tmp_path
     assert entity_of(resolved, text, "Romendacil").cameo == "BREGOV"
     group = entity_of(resolved, text, "officials")
     assert (group.name, group.cameo) == ("Government (Ithilen)", "ITHGOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        ("Soldiers from Russia crossed the border.", "Soldiers from Russia", "RUSMIL"),
+        ("The government of Japan protested.", "government of Japan", "JPNGOV"),
+        ("Washington security officials met them.", "Washington security officials", "USAGOV"),
+        ("Danish media and government warned the visitors.", "government", "DNKGOV"),
+        ("Gondor's Prime Minister Falastur arrived.", "Falastur", None),
+    ],
+)
+def test_more_group_constructions(resolve, text, words, cameo):
+    entity = entity_of(resolve(text), text, words)
+    if cameo is None:  # someone unknown of a country unknown to the knowledge base
+        assert (entity.type, entity.role) == ("PERSON", "Prime Minister")
+    else:
+        assert entity.cameo == cameo
+
+
+def test_a_title_of_a_country_names_the_holder(resolve):
+    text = "The long-reclusive leader of North Korea, Kim Jong-il, met him."
+    resolved = resolve(text)
+    assert entity_of(resolved, text, "leader of North Korea") is entity_of(
+        resolved, text, "Kim Jong-il"
+    )

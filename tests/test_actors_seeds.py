@@ -41,7 +41,12 @@ JUNE_PEOPLE = {
     ),
     "Kim Jong-il": (
         "PRK",
-        [r"Kim Jong-il", r"\bKim\b(?! Dae Jung| Jong-il)", r"when (the two) meet"],
+        [
+            r"Kim Jong-il",
+            r"\bKim\b(?! Dae Jung| Jong-il)",
+            r"when (the two) meet",
+            r"leader of North Korea",
+        ],
     ),
     "Kim Dae-jung": ("KOR", [r"Kim Dae Jung"]),
     "Kenneth Bacon": ("USA", [r"Kenneth Bacon", r"\bBacon(?= also)", r"(He) urged"]),

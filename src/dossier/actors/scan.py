@@ -206,30 +206,62 @@ class DocumentResolver:
         i = 0
         while i < len(self.doc):
             form = self.form_at(i) if not self.claimed[i] else None
-            if form is None or form[1] not in {"name", "demonym"}:
-                i += 1
+            if form is None or self._longer_name_at(i, form[2]):
+                i = form[2] if form else i + 1  # "European Community leaders" is a name
                 continue
-            country, _, end = form
-            if self._longer_name_at(i, end):
-                i = end  # "European Community leaders": a name, not a demonym
-                continue
-            group = self._group_after(country, end)
-            if group is None:
-                group = self._coordinated_group(country, end, i)
-                if group is None:
-                    i = end
-                    continue
-                ref, _ = group
-                self.mention(
-                    self.doc[i].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text), ref
-                )
-                i = end
-                continue
+            country, kind, end = form
+            stop = self._group(country, kind, i, end)
+            i = stop or end
+
+    def _group(self, country: Country, kind: str, i: int, end: int) -> int | None:
+        """Mentions for the group a country word heads or ends; the token after it, or None."""
+        group = self._group_after(country, end)
+        if group is not None and (kind in {"name", "demonym"} or group[0].kind == "group"):
             ref, stop = group
-            self.mention(
-                self.doc[i].idx, self.doc[stop - 1].idx + len(self.doc[stop - 1].text), ref
-            )
-            i = stop
+            self.mention(self.doc[i].idx, self._end_char(stop), ref)
+            return self._coordinated_noun(country, stop)
+        if kind not in {"name", "demonym"}:
+            return None
+        coordinated = self._coordinated_group(country, end, i)
+        if coordinated is not None:
+            self.mention(self.doc[i].idx, self._end_char(end), coordinated[0])
+            return end
+        before = self._group_before(country, i)
+        if before is not None:
+            ref, first = before
+            self.mention(self.doc[first].idx, self._end_char(end), ref)
+            return end
+        return None
+
+    def _end_char(self, stop: int) -> int:
+        return self.doc[stop - 1].idx + len(self.doc[stop - 1].text)
+
+    def _coordinated_noun(self, country: Country, stop: int) -> int:
+        """'Danish media and government': the country word governs the second noun too."""
+        if stop + 1 >= len(self.doc) or self.doc[stop].lower_ not in {"and", "or"}:
+            return stop
+        group = self._group_after(country, stop + 1)
+        if group is None:
+            return stop
+        ref, after = group
+        self.mention(self.doc[stop + 1].idx, self._end_char(after), ref)
+        return after
+
+    def _group_before(self, country: Country, i: int) -> tuple[Ref, int] | None:
+        """'the government of Gondor', 'soldiers from Gondor': role noun, of/from, country."""
+        if i < 2 or self.doc[i - 1].lower_ not in {"of", "from"}:
+            return None
+        noun = self.doc[i - 2]
+        if self.claimed[i - 2] or noun.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for first in (i - 3, i - 2):  # "the prime minister of Japan", "the leader of North Korea"
+            title = self.kb.title(self.text(first, i - 2)) if first >= 0 else None
+            if title is not None and noun.tag_ not in {"NNS", "NNPS"} and not self.claimed[first]:
+                return self._holder(country, title, self.text(first, i - 2)), first
+        ref = self._role_phrase(country, [i - 2])
+        if ref is None or ref.kind == "place":
+            return None
+        return ref, i - 2
 
     def _longer_name_at(self, i: int, end: int) -> bool:
         """An organisation's name starts at token i and runs past the country word."""

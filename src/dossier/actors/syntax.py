@@ -113,7 +113,12 @@ def _title_tokens(doc: Doc, first: int, words: frozenset[str]) -> list[int]:
             i = opening - 1
             continue
         lower = token.lower_
-        if lower in words or (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}):
+        possessive = token.text in {"'s", "’s"} and i - 1 >= sentence_start
+        if (
+            possessive
+            or lower in words
+            or (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"})
+        ):
             found.insert(0, i)
             i -= 1
             continue
