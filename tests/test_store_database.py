@@ -127,3 +127,49 @@ def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
         codes = store.con.execute("SELECT reciprocal_code FROM events").fetchall()
     assert names == sorted(MIGRATIONS)
     assert codes == [(None,)] * 3
+
+
+class FailingAnalyser:
+    """A stand-in analyser: a blank spaCy pipeline, and a record stage that fails on 'BOOM'."""
+
+    def __init__(self) -> None:
+        import spacy
+
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("sentencizer")
+
+    def analyse_parsed(self, article, doc):
+        if "BOOM" in article.text:
+            raise RuntimeError("the coder tripped")
+        return summit_record(doc_id=article.doc_id)
+
+
+def test_an_article_the_pipeline_fails_on_is_reported_and_the_rest_analysed():
+    from dossier.errors import InputError
+    from dossier.ingest import Article
+    from dossier.store.analysis import AnalysisJob, analyse_batch
+
+    texts = ["Putin met Kim. They talked.", "BOOM goes the parser.", "Seoul welcomed it."]
+    jobs = [AnalysisJob(Article(text=t, source_file="wire.txt"), None, "{}") for t in texts]
+    outcomes = analyse_batch(FailingAnalyser(), jobs)
+    assert [type(o).__name__ for o in outcomes] == ["DocumentRows", "InputError", "DocumentRows"]
+    failure = outcomes[1]
+    assert isinstance(failure, InputError)
+    assert failure.source.startswith("wire.txt [") and "the coder tripped" in failure.problem
+    # sentences come from the parse when there is one: two in the first article
+    assert [row[1] for row in outcomes[0].tables["sentences"]] == [0, 1]
+
+
+def test_a_batch_that_cannot_be_written_is_retried_document_by_document(tmp_path, monkeypatch):
+    from dossier.store.ingest import IngestSummary, _store
+
+    good, bad = document_rows(summit_record()), document_rows(accuse_record())
+    bad.tables["events"][0] = bad.tables["events"][0][:-1]  # one column short: INSERT fails
+    with Store(tmp_path / "db.duckdb") as store:
+        summary = IngestSummary()
+        _store(store, [good, bad], summary)
+        ids = store.con.execute("SELECT doc_id FROM documents").fetchall()
+        assert store.check() == []
+    assert ids == [("summit",)]
+    assert summary.stored == 1 and summary.events == 3
+    assert [source for source, _ in summary.failed] == ["accuse"]
