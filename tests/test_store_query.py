@@ -178,3 +178,11 @@ def test_every_store_command_and_option_is_documented():
             for flag in getattr(param, "opts", []):
                 if flag.startswith("--") and flag != "--help":
                     assert flag in docs, f"`dossier {name} {flag}` is not in docs/store.md"
+
+
+def test_cli_events_says_when_the_limit_cut_the_list(db_path):
+    result = CliRunner().invoke(main, ["events", "--db", str(db_path), "--limit", "2",
+                                       "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 2
+    assert "2 of 5 events shown" in result.stderr

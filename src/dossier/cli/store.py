@@ -31,6 +31,7 @@ from dossier.query import (
     EventFilter,
     Table,
     actors,
+    count_events,
     event_detail,
     find_events,
     parse_dyad,
@@ -187,11 +188,15 @@ def events_command(db: str | None, output_format: str, limit: int | None, **filt
     """
     if limit is None and output_format == "table":
         limit = TABLE_LIMIT
+    event_filter = _event_filter(limit=limit, **filters)
     with _opened(db, read_only=True) as store:
-        table = find_events(store.con, _event_filter(limit=limit, **filters))
+        table = find_events(store.con, event_filter)
+        total = count_events(store.con, event_filter) if len(table.rows) == limit else None
     if output_format == "table":
         table = _readable_events(table)
     _print_table(table, output_format, wrap_last=True)
+    if total is not None and total > len(table.rows):
+        click.echo(f"{len(table.rows)} of {total} events shown; --limit N shows more", err=True)
 
 
 def _readable_events(table: Table) -> Table:
