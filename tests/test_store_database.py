@@ -173,3 +173,23 @@ def test_a_batch_that_cannot_be_written_is_retried_document_by_document(tmp_path
     assert ids == [("summit",)]
     assert summary.stored == 1 and summary.events == 3
     assert [source for source, _ in summary.failed] == ["accuse"]
+
+
+def test_a_database_held_by_another_process_gives_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "db.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+         " print('open', flush=True); time.sleep(30)", str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="another process has the database open"):
+            Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()

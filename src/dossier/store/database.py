@@ -131,6 +131,11 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise StoreError(
+                f"{path}: another process has the database open (an ingest?); DuckDB allows "
+                "one writer and no other process beside it: wait for it, or use another --db"
+            ) from None
         raise StoreError(f"{path}: cannot open the database ({error})") from None
 
 
