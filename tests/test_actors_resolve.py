@@ -418,3 +418,14 @@ def test_a_title_of_a_country_names_the_holder(resolve):
     assert entity_of(resolved, text, "leader of North Korea") is entity_of(
         resolved, text, "Kim Jong-il"
     )
+
+
+def test_a_name_after_a_title_is_a_person_even_inside_an_organisation_span(resolve, tmp_path):
+    from dossier.actors import knowledge_with
+
+    path = tmp_path / "fictional.actors.txt"
+    path.write_text("ARNOR [ARN]\nITHILEN [ITH]\n", encoding="utf-8")
+    text = "Arnor President Umbardacil has again appealed for peace in Ithilen in a message."
+    resolved = resolve(text, date(1995, 1, 1), knowledge_with([path]))
+    entity = entity_of(resolved, text, "Umbardacil")
+    assert (entity.type, entity.cameo, entity.role) == ("PERSON", "ARNGOV", "President")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from dossier.actors.syntax import title_before
 from dossier.actors.table import Ref
 from dossier.knowledge.actors import Actor, phrase_key
@@ -53,6 +55,9 @@ def _person_spans(
             spans[trimmed] = ent.label_ == "PERSON"
         elif ent.label_ in SURNAME_LABELS and trimmed[1] - trimmed[0] == 1:
             spans.setdefault(trimmed, False)
+    for first, end in _names_after_titles(r):
+        if not any(a < end and first < b for a, b in spans):
+            spans[(first, end)] = True
     for first, end in _known_people(r):
         overlapping = [(a, b) for a, b in spans if a < end and first < b]
         if all(b - a < end - first for a, b in overlapping):  # the longer name wins
@@ -67,6 +72,35 @@ def _person_spans(
     full = [(a, b, p) for (a, b), p in ordered if _words(r, a, b) > 1]
     single = [(a, b, p) for (a, b), p in ordered if _words(r, a, b) == 1]
     return full, single
+
+
+def _names_after_titles(r: DocumentResolver) -> list[tuple[int, int]]:
+    """Proper nouns right after a capitalised title ("Arnor President Umbardacil"), which
+    spaCy sometimes reads as one organisation."""
+    found = []
+    for i, token in enumerate(r.doc):
+        if not token.text[:1].isupper() or token.lower_ not in r.title_words:
+            continue
+        if i + 1 >= len(r.doc) or r.kb.title(token.text) is None or token.tag_ in {"NNS", "NNPS"}:
+            continue
+        end = i + 1
+        while end < len(r.doc) and end - i <= 3 and _name_word(r, r.doc[end]):
+            end += 1
+        if (
+            end > i + 1
+            and not r.kb.country_by_form(r.text(i + 1, end - 1))
+            and not _organisation(r, i + 1, end)
+        ):
+            found.append((i + 1, end))
+    return found
+
+
+def _name_word(r: DocumentResolver, token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in r.title_words
+
+
+def _organisation(r: DocumentResolver, first: int, end: int) -> bool:
+    return any(a.type not in {"PERSON", None} for a in r.kb.lookup(r.text(first, end - 1)))
 
 
 def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
