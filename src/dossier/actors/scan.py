@@ -14,13 +14,14 @@ Each pass claims the tokens it explains, so a later pass never re-reads them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.syntax import capital_is_place
 from dossier.actors.table import EntityTable, Found, Ref
-from dossier.knowledge.actors import Actor, ActorKnowledge, Country, phrase_key
+from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title, phrase_key
 from dossier.record import EntityType
 
 NER_TYPES: dict[str, EntityType] = {
@@ -113,21 +114,24 @@ class DocumentResolver:
             parts = _hyphen_parts(run.group(0), run.start())
             resolved = [
                 self._pair_part(text, start, n, len(parts)) for n, (text, start) in enumerate(parts)
-            ]
+            ]  # every side must resolve, or the run is a name ("Anti-Ballistic", "Asia-Pacific")
             if len(parts) < 2 or any(r is None for r in resolved):
                 continue
-            for start, end, target in resolved:  # type: ignore[misc]
-                if isinstance(target, tuple):
+            for start, end, target in (part for part in resolved if part is not None):
+                if target is not None:
                     self.mention(start, end, self._country_ref(*target, head=None))
                 else:
                     self.surname_spans.append((start, end))
 
     def _pair_part(
         self, text: str, start: int, n: int, count: int
-    ) -> tuple[int, int, object] | None:
+    ) -> tuple[int, int, tuple[Country, str] | None] | None:
+        """One side of a hyphenated pair: (start, end, (country, kind)), or None for a surname.
+
+        The first side may end a longer run ("South Korean-U.S."), the last may begin one.
+        """
         words = text.split(" ")
-        options = range(len(words)) if n == 0 else [0] if n < count - 1 else [0]
-        for cut in options:
+        for cut in range(len(words)) if n == 0 else [0]:
             lengths = [len(words) - cut] if n == 0 else range(len(words), 0, -1)
             for length in lengths:
                 piece = " ".join(words[cut : cut + length])
@@ -136,7 +140,7 @@ class DocumentResolver:
                 if form is not None:
                     return offset, offset + len(piece), (form[0], form[1])
                 if length == 1 and self.kb.by_family_name(piece):
-                    return offset, offset + len(piece), "surname"
+                    return offset, offset + len(piece), None
         return None
 
     def _country_ref(self, country: Country, kind: str, head: Token | None) -> Ref:
@@ -177,7 +181,7 @@ class DocumentResolver:
             self.mention(start_char, end_char, self._holder(country, title, title_text))
             i = after
 
-    def _title_at(self, i: int) -> tuple[object, int] | None:
+    def _title_at(self, i: int) -> tuple[Title, int] | None:
         """A singular title starting at token i and not followed by a name: (title, end)."""
         for end in range(min(len(self.doc), i + 4), i, -1):
             if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
@@ -191,14 +195,14 @@ class DocumentResolver:
             return title, end
         return None
 
-    def _holder(self, country: Country, title: object, text: str) -> Ref:
-        holders = self.kb.holders(country.code, title.kinds, self.day)  # type: ignore[attr-defined]
+    def _holder(self, country: Country, title: Title, text: str) -> Ref:
+        holders = self.kb.holders(country.code, title.kinds, self.day)
         if holders:
             return self.table.actor(holders[0], "PERSON", [])
-        name = f"{title.title.title()} of {country.name}"  # type: ignore[attr-defined]
+        name = f"{title.title.title()} of {country.name}"
         ref = self.table.person(name, ())
-        sector = self.kb.agents.get(phrase_key(text)) or title.sector  # type: ignore[attr-defined]
-        self.table.facts[ref].learn(country.code, country.cameo + sector, title.title)  # type: ignore[attr-defined]
+        sector = self.kb.agents.get(phrase_key(text)) or title.sector
+        self.table.facts[ref].learn(country.code, country.cameo + sector, title.title)
         return ref
 
     # --- 4. groups: a country word and a role noun -------------------------------------------
@@ -364,7 +368,7 @@ class DocumentResolver:
             self.mention(start_char, end_char, make(head))
             i = end
 
-    def _name_at(self, i: int, ner: dict[int, Span]):  # noqa: ANN202 - a (end, maker) pair
+    def _name_at(self, i: int, ner: dict[int, Span]) -> tuple[int, Callable[[Token], Ref]] | None:
         limit = min(len(self.doc), i + min(MAX_NAME_TOKENS, self.kb.max_name_words))
         for end in range(max(limit, min(len(self.doc), i + MAX_FORM_TOKENS)), i, -1):
             if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
