@@ -74,6 +74,17 @@ PETRARCH2_TRIPLE_F1 = 0.41
 UNIVERSAL_PETRARCH_RECALL = 0.856
 UNIVERSAL_PETRARCH_EXTRA = 0.1475
 Triple = tuple[str, str, str]
+# PETRARCH's convention for a negated verb, emulated only with `petrarch_conventions`:
+# its internal coding ontology (PICO) writes some codes as another code plus a
+# "negation" offset (110 = 050 + 0xFFFF, 170 = 057 + 0xFFFF, 011 = 010 - 0xFFFF,
+# 121 = 060 - 0xFFFF, ...), and negating a verb subtracts the offset: "won't clash"
+# is coded 050, "will not wire tap" (170) 057. dossier itself keeps the verb's code
+# with modality `negated`; a negated code with no such partner is kept as it is.
+PETRARCH_NEGATED_CODES = {
+    "110": "050", "170": "057", "010": "011", "015": "016", "060": "121",
+    "061": "1211", "062": "1212", "080": "124", "081": "1241", "082": "1242",
+    "085": "1244", "086": "1245", "087": "1246",
+}
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,7 @@ class Record:
     day: date
     text: str
     gold: frozenset[Triple]
+    expects_none: bool = False  # marked `noevents`: the record tests that nothing is coded
 
 
 SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
@@ -89,17 +101,22 @@ CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
 ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+INCLUDE = re.compile(r"<Include>(.*?)</Include>", re.S)
 
 
 def read_records(path: Path = RECORDS) -> list[Record]:
     """The evaluated records. The file is not well-formed XML (comments hold '--'),
     so it is read with patterns, comments removed first."""
     content = COMMENT.sub("", path.read_text(encoding="utf-8"))
+    included = INCLUDE.search(content)
+    categories = set(included.group(1).split()) if included else None
     records = []
     for match in SENTENCE.finditer(content):
         attributes = dict(ATTRIBUTE.findall(match.group(1)))
         if attributes.get("evaluate", "true").lower() != "true":
             continue
+        if categories is not None and attributes.get("category") not in categories:
+            continue  # the suite's <Include> names the categories its validation runs
         codings = [dict(ATTRIBUTE.findall(c)) for c in CODING.findall(match.group(2))]
         gold = frozenset(
             (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
@@ -108,7 +125,8 @@ def read_records(path: Path = RECORDS) -> list[Record]:
         text_match = TEXT.search(match.group(2))
         text = " ".join(html.unescape(text_match.group(1)).split()) if text_match else ""
         day = datetime.strptime(attributes.get("date", "20000101"), "%Y%m%d").date()
-        records.append(Record(attributes.get("id", "?"), day, text, gold))
+        expects_none = any(c.get("noevents", "").lower() == "true" for c in codings)
+        records.append(Record(attributes.get("id", "?"), day, text, gold, expects_none))
     return records
 
 
@@ -209,18 +227,31 @@ def load_discards(path: Path) -> list[str]:
 
 @dataclass
 class Score:
+    """Set-based triple scores, and the counts UniversalPetrarch's validation.py keeps.
+
+    validation.py counts a `noevents` record as one expected event, found when nothing
+    is coded; its "extra events" are coded events matching no expected one, reported
+    there as a share of records (and here also as a share of expected events).
+    """
+
     records: int = 0
     records_right: int = 0
     gold: int = 0
     system: int = 0
     matched: int = 0
+    expected: int = 0  # validation.py's expected events: triples, or 1 for `noevents`
+    found: int = 0  # ... and those found
 
-    def add(self, gold: frozenset[Triple], system: set[Triple]) -> None:
+    def add(self, record: Record, system: set[Triple]) -> None:
+        gold = record.gold
         self.records += 1
         self.records_right += gold == system
         self.gold += len(gold)
         self.system += len(system)
         self.matched += len(gold & system)
+        none_expected = record.expects_none and not gold
+        self.expected += 1 if none_expected else len(gold)
+        self.found += (not system) if none_expected else len(gold & system)
 
     @property
     def precision(self) -> float:
@@ -237,11 +268,30 @@ class Score:
 
     @property
     def extra(self) -> float:
-        """System triples not in the gold, as a share of gold triples (UP's 'extra events')."""
+        """System triples not in the gold, as a share of gold triples."""
         return (self.system - self.matched) / self.gold if self.gold else 0.0
 
+    @property
+    def up_recall(self) -> float:
+        """validation.py's "correct" rate: found / expected, `noevents` records included."""
+        return self.found / self.expected if self.expected else 0.0
 
-def system_triples(doc, book: PatternBook, resolver: DictionaryActors) -> set[Triple]:
+    @property
+    def up_extra(self) -> float:
+        """Extra events as a share of validation.py's expected events."""
+        return (self.system - self.matched) / self.expected if self.expected else 0.0
+
+    @property
+    def up_extra_per_record(self) -> float:
+        """Extra events per record: validation.py's own "FP = extra/records"."""
+        return (self.system - self.matched) / self.records if self.records else 0.0
+
+
+def system_triples(
+    doc, book: PatternBook, resolver: DictionaryActors, petrarch_conventions: bool = False
+) -> set[Triple]:
+    """The record's (source, target, code) triples; with `petrarch_conventions`, negated
+    events take PETRARCH's negated codes (evaluation only, see PETRARCH_NEGATED_CODES)."""
     triples: set[Triple] = set()
     for sentence in doc.sents:
         for coded in code_sentence(sentence, book, resolver):
@@ -250,14 +300,20 @@ def system_triples(doc, book: PatternBook, resolver: DictionaryActors) -> set[Tr
             source, target = coded.source.actor.cameo, coded.target.actor.cameo
             if not source or not target:
                 continue
-            triples.add((source, target, coded.trigger.code))
-            reciprocal = coded.trigger.reciprocal or (coded.trigger.code if coded.paired else None)
+            code = coded.trigger.code
+            reciprocal = coded.trigger.reciprocal or (code if coded.paired else None)
+            if petrarch_conventions and coded.modality == "negated":
+                code = PETRARCH_NEGATED_CODES.get(code, code)
+                reciprocal = code if coded.paired else None
+            triples.add((source, target, code))
             if reciprocal:
                 triples.add((target, source, reciprocal))
     return triples
 
 
-def evaluate(book: PatternBook, suite: Suite, show: int = 0) -> Score:
+def evaluate(
+    book: PatternBook, suite: Suite, show: int = 0, petrarch_conventions: bool = False
+) -> Score:
     nlp = load_model()
     records = read_records(suite.records)
     resolver = DictionaryActors(
@@ -270,8 +326,10 @@ def evaluate(book: PatternBook, suite: Suite, show: int = 0) -> Score:
         resolver.day = record.day
         key = f" {phrase_key(record.text)} "
         discarded = any(f" {phrase} " in key for phrase in discards)
-        system = set() if discarded else system_triples(doc, book, resolver)
-        score.add(record.gold, system)
+        system = set() if discarded else system_triples(
+            doc, book, resolver, petrarch_conventions
+        )
+        score.add(record, system)
         if show and record.gold != system:
             show -= 1
             print(f"  {record.ident}: gold {sorted(record.gold)} system {sorted(system)}")
@@ -283,7 +341,19 @@ def report(label: str, score: Score) -> None:
         f"{label}: records {score.records_right}/{score.records} correct "
         f"({score.records_right / score.records:.1%}); triples gold {score.gold}, "
         f"system {score.system}, matched {score.matched}: P {score.precision:.3f} "
-        f"R {score.recall:.3f} F1 {score.f1:.3f}, extra {score.extra:.1%} of gold"
+        f"R {score.recall:.3f} F1 {score.f1:.3f}, extra {score.extra:.1%} of gold; "
+        f"as validation.py counts: {score.found}/{score.expected} expected events found "
+        f"({score.up_recall:.1%}), extra {score.up_extra:.1%} of expected events, "
+        f"{score.up_extra_per_record:.1%} of records"
+    )
+
+
+def beats_universal_petrarch(score: Score) -> bool:
+    """Recall above 85.6% with fewer than 14.75% extra, on every reading of the figures."""
+    return (
+        min(score.recall, score.up_recall) > UNIVERSAL_PETRARCH_RECALL
+        and max(score.extra, score.up_extra, score.up_extra_per_record)
+        < UNIVERSAL_PETRARCH_EXTRA
     )
 
 
@@ -295,23 +365,23 @@ def main() -> int:
     scores = {}
     for suite in SUITES:
         verbs = load_verb_file(suite.verbs)
-        scores[suite.label] = evaluate(verbs, suite, show)
-        report(f"{suite.label}, suite verbs", scores[suite.label])
+        plain = evaluate(verbs, suite, show)
+        report(f"{suite.label}, suite verbs", plain)
+        scores[suite.label] = evaluate(verbs, suite, petrarch_conventions=True)
+        report(f"{suite.label}, suite verbs, PETRARCH conventions", scores[suite.label])
         merged = evaluate(verbs.merged(default_event_patterns()), suite)
         report(f"{suite.label}, suite verbs + dossier patterns", merged)
     main_suite, unit_tests = (scores[s.label] for s in SUITES)
     beats_f1 = unit_tests.f1 > PETRARCH2_TRIPLE_F1
-    beats_up = (
-        main_suite.recall > UNIVERSAL_PETRARCH_RECALL
-        and main_suite.extra < UNIVERSAL_PETRARCH_EXTRA
-    )
     print(
         f"anchors: PETRARCH-2 triple F1 {PETRARCH2_TRIPLE_F1} on its unit tests -> "
         f"{'beaten' if beats_f1 else 'not beaten'} ({unit_tests.f1:.3f}); "
         f"UniversalPetrarch recall {UNIVERSAL_PETRARCH_RECALL:.1%} with "
         f"{UNIVERSAL_PETRARCH_EXTRA:.2%} extra on 2_02 -> "
-        f"{'beaten' if beats_up else 'not beaten'} "
-        f"({main_suite.recall:.1%} with {main_suite.extra:.2%})"
+        f"{'beaten' if beats_universal_petrarch(main_suite) else 'not beaten'} "
+        f"(recall {main_suite.recall:.1%} of triples, {main_suite.up_recall:.1%} as "
+        f"validation.py counts; extra {main_suite.extra:.2%} of triples, "
+        f"{main_suite.up_extra_per_record:.2%} of records; PETRARCH conventions)"
     )
     return 0
 
