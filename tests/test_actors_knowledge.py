@@ -291,3 +291,14 @@ def test_the_petrarch_ud_validation_dictionaries_load():
     assert actors.lookup("Gollum")[0].code_at(date(1997, 1, 1)) == "HOBGOV"
     assert actors.lookup("Minas Tirith")[0].code_at(None) == "GON"
     assert agents.agents["foreign minister"] == "GOVFRM"
+
+
+def test_the_default_knowledge_is_loaded_once_per_process():
+    assert default_knowledge() is default_knowledge()
+
+
+def test_a_yaml_syntax_error_names_its_line(tmp_path, kb):
+    path = _write(tmp_path, "broken.yaml", "- {name: A B, country: RUS}\n- {name: [unclosed\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_actor_entries(path, kb.titles)
+    assert caught.value.line is not None and caught.value.line >= 2
