@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from dossier.cli import main
 
-# A made-up minister and a verb no pattern of the project names, so nothing in the project's own files knows them.
+# A made-up minister and a verb no pattern of the project names: only the user's files know them.
 ARTICLE = "Foreign Minister Zorvan Teskel serenaded Pyongyang on Tuesday, officials said.\n"
 ACTORS = """\
 - name: Zorvan Teskel
