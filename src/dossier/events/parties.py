@@ -18,6 +18,7 @@ from dossier.events.roles import (
     RoleNoun,
     coordinated,
     is_role_noun,
+    listed_appositions,
     phrase_tokens,
     prep_objects,
     role_heads,
@@ -108,7 +109,9 @@ def phrase_actors(
     ("the Russian-U.S. summit").
     """
     found = []
-    for member in [*coordinated(head), *stray_coordinates(head)]:
+    members = [*coordinated(head), *stray_coordinates(head)]
+    members += [a for m in list(members) for a in listed_appositions(m) if a not in members]
+    for member in members:
         if member.i in triggers and member is not head:
             continue
         role_noun = _role_noun_test(actors)

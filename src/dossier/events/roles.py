@@ -58,9 +58,11 @@ def subject_heads(verb: Token) -> list[Token]:
     """The subject of a verb, or of the verb that controls it ("plans to visit")."""
     seen = 0
     while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return [_antecedent(child, verb)]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:
+            # two subjects of one verb are a coordination the parser split: "Lions,
+            # tigers, and Gondor welcomed ..."
+            return [_antecedent(child, verb) for child in subjects]
         if seen and any(c.dep_ == "nsubjpass" for c in verb.children) and _raises(verb):
             return [c for c in verb.children if c.dep_ == "nsubjpass"][:1]  # "is said to plan"
         if verb.dep_ == "xcomp":
@@ -241,6 +243,23 @@ def is_role_noun(token: Token) -> bool:
         if knowledge.sector_of(word) is not None or knowledge.title(word) is not None:
             return True
     return False
+
+
+def listed_appositions(head: Token) -> list[Token]:
+    """Names the small parser makes appositions inside a list of names, with the
+    members they lead: "Mordor, the Shire, Arnor and Bree" (the Shire an apposition of
+    Mordor, Arnor and Bree its conjuncts), "Arnor and the evil awful Gondor". Only a
+    name in apposition to a name that is part of a list: "Putin, Russia's president"
+    stays one party."""
+    if head.pos_ != "PROPN":
+        return []
+    listed = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    in_list = any(c.dep_ == "conj" for c in head.children) or head.dep_ == "conj"
+    members = []
+    for appos in listed:
+        if in_list or any(c.dep_ == "conj" for c in appos.children):
+            members += list(coordinated(appos))
+    return members
 
 
 def stray_coordinates(head: Token) -> list[Token]:

@@ -135,8 +135,16 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
 
 
 def _word_set(tokens) -> set[str]:
+    """The words and lemmas of the tokens, and the runs of two or three adjacent words
+    (a pattern's "{THE FULL}" asks for the words in a row)."""
+    ordered = sorted(set(tokens), key=lambda t: t.i)
     words: set[str] = set()
-    for t in tokens:
+    for n, t in enumerate(ordered):
         words.add(t.lower_)
         words.add(t.lemma_.lower())
+        for length in (2, 3):
+            run = ordered[n:n + length]
+            if len(run) == length and run[-1].i - run[0].i == length - 1:
+                words.add(" ".join(w.lower_ for w in run))
+                words.add(" ".join(w.lemma_.lower() for w in run))
     return words

@@ -225,11 +225,19 @@ def _add_pattern(
         report.skipped_lines.append(number)
         return
     code, reciprocal, usable = _parse_code(found.group(1))
-    if not usable or code is None:
-        report.skipped_codes += 1
-        return
     before_text, _, after_text = text[: found.start()].partition("*")
     slots = [*_slots(before_text, "before", synsets), *_slots(after_text, "object", synsets)]
+    if code is None and usable:
+        report.skipped_lines.append(number)  # "[---]": read as no pattern
+        return
+    if not usable:
+        # The words mean something CAMEO has no code for (WEIS-era 345, 802, 915, ...):
+        # kept as a pattern that codes no event, so the block's general code is not
+        # given to what the dictionary says is something else.
+        report.skipped_codes += 1
+        if any(slot.place != "before" for slot in slots):
+            block.refinements.append(Refinement(None, tuple(slots)))
+        return
     block.refinements.append(Refinement(code, tuple(slots), reciprocal))
     report.patterns += 1
 
@@ -256,6 +264,9 @@ def _slots(text: str, place: str, synsets: dict[str, list[str]]) -> list[WordSlo
         if token in ("$", "+") and n and tokens[n - 1].lower() in PREPOSITIONS:
             continue
         words, mark = _words(token.strip("{}").split(), synsets)
+        if token.startswith("{") and len(words) > 1 and all(len(w) == 1 for w in words):
+            # "{THE FULL}": the words in a row, not anywhere in the phrase
+            words = [frozenset({" ".join(next(iter(w)) for w in words)})]
         plain.extend(words)
         marks = marks or mark
     if plain or marks:
