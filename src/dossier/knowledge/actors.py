@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dossier.record import EntityType
 
@@ -25,10 +25,14 @@ FAMILY_NAME_FIRST = frozenset(
 )
 
 
+_SEPARATORS = re.compile(r"[._\-–]")
+
+
+@lru_cache(maxsize=1 << 16)  # called for every candidate span of every article
 def phrase_key(text: str) -> str:
     """The form names are compared in: lower case, no dots, hyphens and underscores as spaces."""
     key = text.replace("’", "'").replace("‘", "'").lower()
-    key = re.sub(r"[._\-–]", " ", key.replace(".", ""))
+    key = _SEPARATORS.sub(" ", key.replace(".", ""))
     key = " ".join(key.split())
     return key[4:] if key.startswith("the ") else key
 
