@@ -302,13 +302,22 @@ def system_triples(
                 continue
             code = coded.trigger.code
             reciprocal = coded.trigger.reciprocal or (code if coded.paired else None)
-            if petrarch_conventions and coded.modality == "negated":
+            if petrarch_conventions and coded.modality == "negated" and _not_on(coded):
                 code = PETRARCH_NEGATED_CODES.get(code, code)
                 reciprocal = code if coded.paired else None
             triples.add((source, target, code))
             if reciprocal:
                 triples.add((target, source, reciprocal))
     return triples
+
+
+def _not_on(coded) -> bool:
+    """PETRARCH negates a verb only by a 'not' of its own ("won't clash"), not one on a
+    verb governing it ("won't try to clash" is coded as a clash)."""
+    words = coded.trigger.words  # "will not wire tap": the 'not' is on 'wire'
+    children = [c for w in words for c in w.children]
+    adverbs = [c for c in children if c.dep_ == "advmod"]
+    return any(c.dep_ == "neg" for c in [*children, *(g for a in adverbs for g in a.children)])
 
 
 def evaluate(

@@ -79,6 +79,8 @@ def _own_cues(token: Token) -> list[Modality]:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
             cues.append("negated")
+        elif child.dep_ == "advmod" and _negated_adverb(child):
+            cues.append("negated")  # "did not even ever clash": the parser hangs 'not' on 'even'
         elif child.dep_ == "aux" and word in AUX_CUES:
             cues.append(_aux_cue(child, token))
         elif child.dep_ == "advmod" and word in ADVERB_CUES:
@@ -90,6 +92,13 @@ def _own_cues(token: Token) -> list[Modality]:
         elif child.dep_ == "prep" and word == "according":
             cues.append("reported")
     return cues
+
+
+def _negated_adverb(adverb: Token) -> bool:
+    """'not even', 'not ever', 'never again'; but "not only ... but also" negates nothing."""
+    if adverb.lower_ in ("only", "just", "merely", "simply"):
+        return False
+    return any(g.dep_ == "neg" for g in adverb.children)
 
 
 def _aux_cue(aux: Token, verb: Token) -> Modality:

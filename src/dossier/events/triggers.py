@@ -77,6 +77,8 @@ def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | N
     """The tokens spelling the rest of a phrase trigger ("call on", "hunger strike")."""
     found: list[Token] = []
     near = list(token.children) + [g for c in token.children for g in c.children]
+    if token.dep_ in ("xcomp", "compound"):
+        near.append(token.head)  # "will not wire tap" parsed with 'tap' under 'wire'
     for word in pattern.extra:
         match = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
         if match is None:
