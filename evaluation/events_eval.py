@@ -150,7 +150,7 @@ class DictionaryActors:
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         words = _phrase_words(tokens)
-        found = self._longest_name(words)
+        found = self._name_with_of(tokens) or self._longest_name(words)
         if found is None:
             return None
         name, code = found
@@ -160,6 +160,23 @@ class DictionaryActors:
         elif agent and not code.endswith(agent):
             code += agent
         return ActorRef(name=name, text=" ".join(words), cameo=code)
+
+    def _name_with_of(self, tokens: Sequence[Token]) -> tuple[str, str] | None:
+        """A name that runs on through an `of` phrase: "the Prince of Dol Amroth"."""
+        if not tokens:
+            return None
+        head = tokens[0]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            end = prep.right_edge.i
+            before = [t.text for t in head.doc[head.left_edge.i:prep.i] if not t.is_punct]
+            after = [t.text for t in head.doc[prep.i + 1:end + 1] if not t.is_punct]
+            words = [*before, "of", *after]
+            for start in range(len(before)):  # the name spans the "of"
+                for actor in self.actors.lookup(" ".join(words[start:])):
+                    code = actor.code_at(self.day)
+                    if code:
+                        return actor.name, code
+        return None
 
     def _longest_name(self, words: list[str]) -> tuple[str, str] | None:
         for start in range(len(words)):
@@ -317,7 +334,10 @@ def _not_on(coded) -> bool:
     words = coded.trigger.words  # "will not wire tap": the 'not' is on 'wire'
     children = [c for w in words for c in w.children]
     adverbs = [c for c in children if c.dep_ == "advmod"]
-    return any(c.dep_ == "neg" for c in [*children, *(g for a in adverbs for g in a.children)])
+    return any(
+        c.dep_ == "neg" and c.lower_ in ("not", "n't", "never")  # "neither ... nor": no
+        for c in [*children, *(g for a in adverbs for g in a.children)]
+    )
 
 
 def evaluate(

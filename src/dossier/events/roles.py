@@ -182,7 +182,9 @@ def object_phrase_nouns(verb: Token) -> list[Token]:
 
 def clause_subjects(verb: Token) -> list[Token]:
     """The subject of the clause a verb (or its object) takes: "believes Dagolath can cope"."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # a clause before the verb is what is reported, not whom it is said to: "Arnor will
+    # restore ties, a Bree official said" is no statement to Arnor
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     clauses += [g for o in verb.children if o.dep_ in OBJECTS for g in o.children
                 if g.dep_ in ("acl", "ccomp")]
     subjects = [c for clause in clauses for c in clause.children

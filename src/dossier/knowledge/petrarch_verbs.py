@@ -42,6 +42,7 @@ PETRARCH_TARGET = (
     "owner",
     "object_phrase",
 )
+TRAVEL_CODES = frozenset({"042", "043"})  # make and host a visit
 BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*-*\s*$")
 CODE_IN_LINE = re.compile(r"\[([^\]]*)\]\s*$")
 XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -302,6 +303,9 @@ def _words(tokens: list[str], synsets: dict[str, list[str]]):
 def _block_patterns(block: _Block, origin: str) -> list[TriggerPattern]:
     patterns = []
     for lemma, extra, code, reciprocal in block.verbs:
+        coded = code or block.code or ""
+        # a travel verb's `in` phrase is where it goes: "arrived in Gondor"
+        travel = ("in", "destination") if coded[:3] in TRAVEL_CODES else ()
         patterns.append(
             TriggerPattern(
                 lemma=lemma,
@@ -309,7 +313,7 @@ def _block_patterns(block: _Block, origin: str) -> list[TriggerPattern]:
                 code=code or block.code,
                 extra=extra,
                 source=PETRARCH_SOURCE,
-                target=PETRARCH_TARGET,
+                target=PETRARCH_TARGET + travel,
                 symmetric=True,
                 reciprocal=reciprocal if code else block.reciprocal,
                 refinements=tuple(block.refinements),
