@@ -175,8 +175,12 @@ def _of_complements(head: Token) -> list[list[Token]]:
 
 
 def _coordinated_modifier(head: Token) -> Token | None:
+    """"Eriadori and Calenardhon leaders", "Russian and U.S. officials": capitalized
+    modifiers only ("awful and evil minister Calimehtar" is one person)."""
     for child in head.children:
-        if child.dep_ in MODIFIERS and any(g.dep_ == "conj" for g in child.children):
+        if child.dep_ in MODIFIERS and child.text[:1].isupper() and any(
+            g.dep_ == "conj" for g in child.children
+        ):
             return child
     return None
 

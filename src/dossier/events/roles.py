@@ -176,6 +176,9 @@ def object_phrase_nouns(verb: Token) -> list[Token]:
     PETRARCH-style coding, which takes the first actor after the verb ("signed an accord
     to supply Gondor", "cordoned off the roads leading into Mordor")."""
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if not objects:  # the rest of the verb phrase, as PETRARCH reads it: "cordoned off
+        objects = [c for c in verb.children  # the roads leading into Mordor"
+                   if c.i > verb.i and c.dep_ in ("prep", "xcomp", "prt")]
     return [t for o in objects for t in o.subtree
             if t.pos_ in ("PROPN", "NOUN") and t is not o and t.dep_ != "compound"]
 

@@ -44,12 +44,20 @@ def find_triggers(sentence: Span, book: PatternBook) -> list[Trigger]:
 
 def _trigger(token: Token, book: PatternBook) -> Trigger | None:
     if token.pos_ in VERB_TAGS:
-        # a form listed on its own ("LEFT [042:043]" beside "LEAVE [012]") comes first
-        candidates = book.lookup("verb", token.lower_) or book.lookup("verb", token.lemma_.lower())
+        pos = "verb"
     elif token.pos_ in NOUN_TAGS:
-        candidates = book.lookup("noun", token.lower_) or book.lookup("noun", token.lemma_.lower())
+        pos = "noun"
     else:
         return None
+    # a form listed on its own ("LEFT [042:043]" beside "LEAVE [012]") comes first; the
+    # lemma's patterns when no pattern of the form fits ("broken" of "broken off")
+    found = _best_trigger(token, book.lookup(pos, token.lower_))
+    if found is None and token.lemma_.lower() != token.lower_:
+        found = _best_trigger(token, book.lookup(pos, token.lemma_.lower()))
+    return found
+
+
+def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | None:
     # The most specific pattern wins: more phrase words, then a more specific matching
     # refinement; on a tie the first (dossier's own before added files).
     best: tuple[tuple[int, int], TriggerPattern, tuple[Token, ...], Refinement | None] | None

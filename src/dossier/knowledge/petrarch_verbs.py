@@ -216,6 +216,22 @@ def _add_verb(block: _Block, line: str, report: ImportReport, number: int) -> No
     extra = tuple(w for i, w in enumerate(words) if i != verb_index)
     block.verbs.append((words[verb_index], extra, code if usable else None, reciprocal))
     report.verbs += 1
+    if extra:  # a phrase's listed forms ({+CORDONED_OFF ...}) when the lemma is misread
+        for form in _listed_forms(line):
+            block.verbs.append((form, extra, code if usable else None, reciprocal))
+
+
+def _listed_forms(line: str) -> list[str]:
+    """The verb word of each inflected form in braces: {+CORDONED_OFF +CORDONS_OFF}."""
+    braces = re.search(r"\{([^}]*)\}", line)
+    forms = []
+    for form in braces.group(1).split() if braces else []:
+        parts = [p for p in form.split("_") if p]
+        verb = next((p for p in parts if p.startswith("+")), parts[0] if parts else "")
+        word = verb.lstrip("+").lower()
+        if re.match(r"^[a-z][a-z'-]*$", word):
+            forms.append(word)
+    return forms
 
 
 def _add_pattern(
