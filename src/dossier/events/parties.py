@@ -121,7 +121,12 @@ def phrase_actors(
         if every and shared is None and actors.actor(phrases[0]) is None:
             phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
         elif shared is None and actors.actor(phrases[0]) is None and role_noun(member):
-            phrases = _of_complements(member) or _shared_modifiers(head, member) or phrases
+            phrases = (
+                _of_complements(member)
+                or _shared_complements(head, member)
+                or _shared_modifiers(head, member)
+                or phrases
+            )
         for phrase in phrases:
             actor = actors.actor(phrase)
             if actor is not None:
@@ -163,6 +168,14 @@ def _shared_modifiers(head: Token, member: Token) -> list[list[Token]]:
         return []
     modifiers = [c for c in head.children if c.dep_ in MODIFIERS]
     return [[member, *modifiers]] if modifiers else []
+
+
+def _shared_complements(head: Token, member: Token) -> list[list[Token]]:
+    """"Lawmakers and officials in Arnor and Gondor": a later role noun shares the first
+    one's `of`/`from`/`in` phrase."""
+    if member is head:
+        return []
+    return [[*phrase[:-1], member] for phrase in _of_complements(head)]
 
 
 def _of_complements(head: Token) -> list[list[Token]]:

@@ -155,7 +155,9 @@ def any_prep_objects(head: Token) -> list[Token]:
     under its object, `by` names the doer.
     """
     found: list[Token] = []
-    frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS)]
+    # "marched very close to the border with Mordor": the adverb's phrase too
+    adverbs = [c for c in head.children if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADJ")]
+    frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS), *adverbs]
     for depth in range(3):
         following: list[Token] = []
         for node in frontier:
@@ -179,6 +181,9 @@ def object_phrase_nouns(verb: Token) -> list[Token]:
     if not objects:  # the rest of the verb phrase, as PETRARCH reads it: "cordoned off
         objects = [c for c in verb.children  # the roads leading into Mordor"
                    if c.i > verb.i and c.dep_ in ("prep", "xcomp", "prt")]
+    # "signed an accord on Thursday to supply Gondor": a purpose clause after the object
+    objects += [c for c in verb.children if c.i > verb.i and c.dep_ == "advcl"
+                and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
     return [t for o in objects for t in o.subtree
             if t.pos_ in ("PROPN", "NOUN") and t is not o and t.dep_ != "compound"]
 
