@@ -150,7 +150,9 @@ class DictionaryActors:
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         words = _phrase_words(tokens)
-        found = self._name_with_of(tokens) or self._longest_name(words)
+        found = (
+            self._name_with_of(tokens) or self._own_name(tokens) or self._longest_name(words)
+        )
         if found is None:
             return None
         name, code = found
@@ -178,6 +180,20 @@ class DictionaryActors:
                         return actor.name, code
         return None
 
+    def _own_name(self, tokens: Sequence[Token]) -> tuple[str, str] | None:
+        """The head's own name first ("Gondor" in "Arnor, Calenardhon and the evil awful
+        Gondor", whose left edge reaches back to Arnor)."""
+        if not tokens or tokens[0].pos_ != "PROPN":
+            return None
+        head = tokens[0]
+        name = [c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i]
+        start = min((c.i for c in name), default=head.i)
+        for actor in self.actors.lookup(head.doc[start:head.i + 1].text):
+            code = actor.code_at(self.day)
+            if code:
+                return actor.name, code
+        return None
+
     def _longest_name(self, words: list[str]) -> tuple[str, str] | None:
         for start in range(len(words)):
             for length in range(min(4, len(words) - start), 0, -1):
@@ -196,8 +212,14 @@ class DictionaryActors:
         return None
 
     def role_noun(self, token: Token) -> bool:
-        """Agent nouns of the suite's dictionary are role nouns ("militia", "lawmakers")."""
-        return any(k in self.agents for k in _singulars(phrase_key(token.text)))
+        """Agent nouns of the suite's dictionary are role nouns ("militia", "lawmakers"),
+        with the words before them ("human rights activists")."""
+        doc = token.doc
+        for start in range(max(token.left_edge.i, token.i - 3), token.i + 1):
+            key = phrase_key(doc[start:token.i + 1].text)
+            if any(k in self.agents for k in _singulars(key)):
+                return True
+        return False
 
     def _agent(self, words: list[str]) -> str | None:
         for length in (4, 3, 2, 1):
@@ -229,6 +251,9 @@ def _phrase_words(tokens: Sequence[Token]) -> list[str]:
     # ("the ambassadors of Arnor"), a first conjunct's modifiers ("Danish media and
     # government")
     outside = [t for t in tokens[1:] if not start <= t.i <= end and t.dep_ != "appos"]
+    # an outside role noun brings the words that make it an agent: "human rights activists"
+    outside = [w for t in outside for w in doc[t.left_edge.i:t.i + 1]
+               if w.i == t.i or w.dep_ in ("compound", "amod")]
     return [t.text for t in span + outside]
 
 

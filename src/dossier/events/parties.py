@@ -118,6 +118,11 @@ def phrase_actors(
         shared = _coordinated_modifier(member)  # "Eriadori and Calenardhon leaders"
         phrases = [phrase_tokens(t) for t in coordinated(shared)] if shared is not None \
             else [phrase_tokens(member, role_noun)]
+        if shared is not None and member.pos_ == "PROPN":
+            # "Arnor, Calenardhon and the evil awful Gondor" parsed with Gondor as the
+            # head the others modify: the head is the list's last name
+            name = [c for c in member.children if c.dep_ in ("compound", "flat")]
+            phrases.append([member, *name])
         if every and shared is None and actors.actor(phrases[0]) is None:
             phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
         elif shared is None and actors.actor(phrases[0]) is None and role_noun(member):
