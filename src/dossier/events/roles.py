@@ -25,6 +25,7 @@ NOT_PARTY_PREPOSITIONS = frozenset({
     "throughout", "within", "across", "despite", "amid", "like", "as",
 })
 NOT_PARTY_UNDER_NOUNS = frozenset({"during", "since", "after", "before", "until", "like", "as"})
+CLAUSE_SUBJECT_PREPS = ("against", "on", "with", "toward", "towards")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object, not subject, does what their complement says ("urged Putin to ...").
 OBJECT_CONTROL = frozenset({
@@ -197,8 +198,11 @@ def clause_subjects(verb: Token) -> list[Token]:
                 if g.dep_ in ("acl", "ccomp")]
     subjects = [c for clause in clauses for c in clause.children
                 if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS][:1]
-    # "denied that Kim's offer was made ...": the offer is Kim's
-    return subjects + [c for s in subjects for c in s.children if c.dep_ == "poss"]
+    # "denied that Kim's offer was made ...": the offer is Kim's; "said that an arms
+    # embargo against Mordor would not work": the embargo is Mordor's
+    owners = [c for s in subjects for c in s.children if c.dep_ == "poss"]
+    return subjects + owners + prep_objects(subjects[0], CLAUSE_SUBJECT_PREPS) if subjects \
+        else []
 
 
 def owner_heads(trigger: Token, events: frozenset[int] = frozenset()) -> list[Token]:

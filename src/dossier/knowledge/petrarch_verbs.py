@@ -25,6 +25,7 @@ Codes whose root is not a CAMEO root are skipped and counted.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -281,9 +282,10 @@ def _slots(text: str, place: str, synsets: dict[str, list[str]]) -> list[WordSlo
         if token in ("$", "+") and n and tokens[n - 1].lower() in PREPOSITIONS:
             continue
         words, mark = _words(token.strip("{}").split(), synsets)
-        if token.startswith("{") and len(words) > 1 and all(len(w) == 1 for w in words):
-            # "{THE FULL}": the words in a row, not anywhere in the phrase
-            words = [frozenset({" ".join(next(iter(w)) for w in words)})]
+        if token.startswith("{") and 1 < len(words) <= 3:
+            # "{THE FULL}", "{NEW &TIETYPES RELATIONS}": the words in a row, not anywhere
+            # in the phrase (the coder sees runs of up to three words)
+            words = [frozenset(" ".join(run) for run in itertools.product(*words))]
         plain.extend(words)
         marks = marks or mark
     if plain or marks:
