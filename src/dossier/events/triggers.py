@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dossier.events.roles import LIGHT_VERBS
+from dossier.events.roles import LIGHT_VERBS, subject_heads
 from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPattern, WordSlot
 
 VERB_TAGS = frozenset({"VERB"})
@@ -121,9 +121,9 @@ def _slot_matches(token: Token, slot: WordSlot) -> bool:
 
 def _slot_words(token: Token, place: str) -> set[str] | None:
     """The words at a pattern's place: the object phrase, a preposition's phrase, before."""
-    if place == "before":
-        sentence = token.sent
-        return _word_set(t for t in sentence if t.i < token.i)
+    if place == "before":  # PETRARCH-2's words before the verb are its subject phrase's
+        subjects = subject_heads(token)  # ("{DEATH TOLL} *"), not any earlier word
+        return _word_set(t for s in subjects for t in s.subtree if t.i < token.i)
     if place == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
         if not objects:  # no object: the words after the verb in its own clause, as
