@@ -83,7 +83,12 @@ class Refinement:
 
     @property
     def weight(self) -> int:
-        return sum(max(len(slot.words), 1) for slot in self.slots)
+        """How specific the refinement is: its words, a run of words counting each
+        ("austrian gold florin" outweighs "florin")."""
+        return sum(
+            max(sum(max(len(w.split()) for w in alt) for alt in slot.words if alt), 1)
+            for slot in self.slots
+        )
 
 
 @dataclass(frozen=True)

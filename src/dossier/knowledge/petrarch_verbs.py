@@ -135,14 +135,22 @@ def _synsets(lines: list[str]) -> dict[str, list[str]]:
 
 
 def _expand(name: str, synsets: dict[str, list[str]], depth: int = 0) -> frozenset[str]:
-    """The head words a set stands for: the last word of each member phrase."""
+    """The words a set stands for: each member, a phrase of up to three words as a run
+    ("austrian gold florin"), a longer one by its last word."""
     words: set[str] = set()
     for member in synsets.get(_set_name(name), []):
         if member.startswith("&") and depth < 5:
             words |= _expand(member, synsets, depth + 1)
         elif member and not member.startswith("("):
-            words.add(_head_word(member))
+            words.add(_member_words(member))
     return frozenset(w for w in words if w)
+
+
+def _member_words(member: str) -> str:
+    parts = [p.lower() for p in re.split(r"[_\s]+", member.strip().strip("_")) if p]
+    if 1 < len(parts) <= 3 and all(re.match(r"^[a-z][a-z'-]*$", p) for p in parts):
+        return " ".join(parts)
+    return _head_word(member)
 
 
 def _set_name(text: str) -> str:
