@@ -159,7 +159,8 @@ class DictionaryActors:
         agent = self._agent(words)
         if agent and agent.endswith("~"):
             code = agent.rstrip("~") + code  # a prefix agent: [NGO~]
-        elif agent and not code.endswith(agent):
+            agent = self._agent(words, suffix_only=True)  # "an MSF Arnor diplomat"
+        if agent and not code.endswith(agent):
             code += agent
         return ActorRef(name=name, text=" ".join(words), cameo=code)
 
@@ -221,7 +222,7 @@ class DictionaryActors:
                 return True
         return False
 
-    def _agent(self, words: list[str]) -> str | None:
+    def _agent(self, words: list[str], suffix_only: bool = False) -> str | None:
         for length in (4, 3, 2, 1):
             for start in range(len(words) - length + 1):
                 key = phrase_key(" ".join(words[start:start + length]))
@@ -229,7 +230,7 @@ class DictionaryActors:
                 code = next(
                     (self.agents[k] for k in _singulars(key) if k in self.agents), None
                 )
-                if code:
+                if code and not (suffix_only and code.endswith("~")):
                     return code
         return None
 
