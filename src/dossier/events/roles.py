@@ -157,7 +157,8 @@ def any_prep_objects(head: Token) -> list[Token]:
     """
     found: list[Token] = []
     # "marched very close to the border with Mordor": the adverb's phrase too
-    adverbs = [c for c in head.children if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADJ")]
+    adverbs = [c for c in head.children
+               if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADJ", "NOUN")]
     frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS), *adverbs]
     for depth in range(3):
         following: list[Token] = []

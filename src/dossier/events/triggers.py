@@ -66,8 +66,8 @@ def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | N
         extra = _extra_words(token, pattern)
         if extra is None:
             continue
-        refinement = _refinement(token, pattern.refinements)
-        score = (len(extra), refinement.weight if refinement else 0)
+        refinement, weight = _refinement(token, pattern.refinements)
+        score = (len(extra), weight)
         if best is None or score > best[0]:
             best = (score, pattern, extra, refinement)
     if best is None:
@@ -103,20 +103,32 @@ def _light_verb(token: Token) -> Token | None:
     return None
 
 
-def _refinement(token: Token, refinements: tuple[Refinement, ...]) -> Refinement | None:
+def _refinement(token: Token, refinements: tuple[Refinement, ...]) -> tuple[Refinement | None, int]:
+    """The most specific matching refinement and its weight: one word per requirement,
+    a matched run of words counting each ("austrian gold florin" over "florin")."""
     best: Refinement | None = None
+    best_weight = 0
     for refinement in refinements:
-        if all(_slot_matches(token, slot) for slot in refinement.slots):
-            if best is None or refinement.weight > best.weight:
-                best = refinement
-    return best
+        weights = [_slot_weight(token, slot) for slot in refinement.slots]
+        if all(w is not None for w in weights):
+            weight = sum(weights)
+            if best is None or weight > best_weight:
+                best, best_weight = refinement, weight
+    return best, best_weight
 
 
-def _slot_matches(token: Token, slot: WordSlot) -> bool:
+def _slot_weight(token: Token, slot: WordSlot) -> int | None:
+    """None when the slot does not match; else how many words its matches spell."""
     words = _slot_words(token, slot.place)
     if words is None:
-        return False
-    return all(alternatives & words for alternatives in slot.words)
+        return None
+    weight = 0
+    for alternatives in slot.words:
+        matched = alternatives & words
+        if not matched:
+            return None
+        weight += max(len(w.split()) for w in matched)
+    return max(weight, 1)
 
 
 def _slot_words(token: Token, place: str) -> set[str] | None:
