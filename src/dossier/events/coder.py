@@ -126,8 +126,12 @@ def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
 
 def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -> list[Coded]:
     pattern = trigger.pattern
-    sources, _ = role_actors(trigger, marked_roles("source", trigger), actors, triggers)
-    targets, target_role = role_actors(trigger, marked_roles("target", trigger), actors, triggers)
+    source_roles, target_roles = marked_roles("source", trigger), marked_roles("target", trigger)
+    if trigger.refinement is not None and trigger.refinement.swapped:
+        # "received money from Osgiliath": the giver follows the verb, the subject receives
+        source_roles, target_roles = trigger.pattern.target, trigger.pattern.source
+    sources, _ = role_actors(trigger, source_roles, actors, triggers)
+    targets, target_role = role_actors(trigger, target_roles, actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event
     # or the two sides of "between"; "meetings with Russian and Korean officials" does
     # not make the Russians and Koreans meet each other.

@@ -80,6 +80,9 @@ class Refinement:
     code: str | None  # None: these words make it no event ("met its quota")
     slots: tuple[WordSlot, ...]
     reciprocal: str | None = None
+    # the subject is the target and the source follows the verb: PETRARCH's
+    # "- + * MONEY $ [071]" ("Eriador received money from Osgiliath")
+    swapped: bool = False
 
     @property
     def weight(self) -> int:

@@ -264,7 +264,8 @@ def _add_pattern(
         if any(slot.place != "before" for slot in slots):
             block.refinements.append(Refinement(None, tuple(slots)))
         return
-    block.refinements.append(Refinement(code, tuple(slots), reciprocal))
+    swapped = "+" in before_text.split() and "$" in after_text.split()
+    block.refinements.append(Refinement(code, tuple(slots), reciprocal, swapped))
     report.patterns += 1
 
 
