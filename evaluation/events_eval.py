@@ -141,9 +141,15 @@ class DictionaryActors:
     too) is appended to the actor's code, or prefixed for a prefix agent ([NGO~]).
     """
 
-    def __init__(self, actors: ActorKnowledge, agents: ActorKnowledge) -> None:
+    def __init__(
+        self, actors: ActorKnowledge, agents: ActorKnowledge, agent_file: Path | None = None
+    ) -> None:
         self.actors = actors
         self.agents = {key: code for key, code in agents.agents.items()}
+        macro_agents, self.no_plurals = _agent_file_forms(agent_file)
+        self.agents.update({k: c for k, c in macro_agents.items() if k not in self.agents})
+        plurals = {n + ending for n in self.no_plurals for ending in ("s", "es")}
+        self.agents = {k: c for k, c in self.agents.items() if k not in plurals}
         keys = {phrase_key(n) for a in actors.actors for n in (a.name, *a.names)}
         self.stems = sorted((k for k in keys if " " not in k and len(k) >= 5), key=len)
         self.day: date | None = None
@@ -156,6 +162,7 @@ class DictionaryActors:
         if found is None:
             return None
         name, code = found
+        words += _of_phrase_words(tokens[0])  # "the Calenardhon Ministry of Silly Walks"
         agent = self._agent(words)
         if agent and agent.endswith("~"):
             code = agent.rstrip("~") + code  # a prefix agent: [NGO~]
@@ -218,9 +225,14 @@ class DictionaryActors:
         doc = token.doc
         for start in range(max(token.left_edge.i, token.i - 3), token.i + 1):
             key = phrase_key(doc[start:token.i + 1].text)
-            if any(k in self.agents for k in _singulars(key)):
+            if any(k in self.agents for k in self._forms(key)):
                 return True
         return False
+
+    def _forms(self, key: str) -> tuple[str, ...]:
+        """The key and the singulars it may be the plural of, unless the dictionary
+        lists that agent with no plural forms (`POLICE {}`: "polices" is not police)."""
+        return tuple(k for k in _singulars(key) if k == key or k not in self.no_plurals)
 
     def _agent(self, words: list[str], suffix_only: bool = False) -> str | None:
         for length in (4, 3, 2, 1):
@@ -228,16 +240,57 @@ class DictionaryActors:
                 key = phrase_key(" ".join(words[start:start + length]))
                 # PETRARCH forms regular plurals itself: "ambassadors", "soldiers"
                 code = next(
-                    (self.agents[k] for k in _singulars(key) if k in self.agents), None
+                    (self.agents[k] for k in self._forms(key) if k in self.agents), None
                 )
                 if code and not (suffix_only and code.endswith("~")):
                     return code
         return None
 
 
+MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
+def _agent_file_forms(path: Path | None) -> tuple[dict[str, str], set[str]]:
+    """What the agents file says beyond its entries' names: `!MINST! = MINISTER, ...`
+    macros ("!MINST!_OF_SILLY_WALKS" is "ministry of silly walks") and agents listed
+    with `{}`, which PETRARCH gives no plural forms."""
+    if path is None:
+        return {}, set()
+    macros: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    no_plurals: set[str] = set()
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        macro = MACRO.match(line)
+        if macro:
+            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]
+            continue
+        code = re.search(r"\[([^\]]*)\]", line)
+        if not line or code is None:
+            continue
+        name = line.split()[0]
+        names = [name]
+        for mark, forms in macros.items():
+            if mark in name:
+                names = [n.replace(mark, form) for n in names for form in forms]
+        for form in names:
+            key = phrase_key(form.replace("_", " "))
+            if "{}" in line:
+                no_plurals.add(key)
+            if "!" not in form:
+                agents[key] = code.group(1).strip().lstrip("~")
+    return agents, no_plurals
+
+
 def _singulars(key: str) -> tuple[str, ...]:
     """The key and its regular singulars: congresses, soldiers, militias."""
     return (key, key.removesuffix("s"), key.removesuffix("es"))
+
+
+def _of_phrase_words(head: Token) -> list[str]:
+    """The words of the head's `of` phrase, for agents named through it."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return [t.text for p in preps[:1] for t in p.subtree if not t.is_punct]
 
 
 def _phrase_words(tokens: Sequence[Token]) -> list[str]:
@@ -372,7 +425,8 @@ def evaluate(
     nlp = load_model()
     records = read_records(suite.records)
     resolver = DictionaryActors(
-        load_petrarch_dictionary(suite.actors), load_petrarch_dictionary(suite.agents)
+        load_petrarch_dictionary(suite.actors), load_petrarch_dictionary(suite.agents),
+        suite.agents,
     )
     discards = load_discards(suite.discards)
     score = Score()
