@@ -87,6 +87,7 @@ class ImportReport:
     verbs: int = 0
     patterns: int = 0
     skipped_codes: int = 0
+    blocking: int = 0  # patterns that make it no event: "[---]" or a non-CAMEO code
     skipped_lines: list[int] = field(default_factory=list)
 
 
@@ -253,15 +254,15 @@ def _add_pattern(
     code, reciprocal, usable = _parse_code(found.group(1))
     before_text, _, after_text = text[: found.start()].partition("*")
     slots = [*_slots(before_text, "before", synsets), *_slots(after_text, "object", synsets)]
-    if code is None and usable:
-        report.skipped_lines.append(number)  # "[---]": read as no pattern
-        return
-    if not usable:
-        # The words mean something CAMEO has no code for (WEIS-era 345, 802, 915, ...):
-        # kept as a pattern that codes no event, so the block's general code is not
-        # given to what the dictionary says is something else.
-        report.skipped_codes += 1
+    if not usable or code is None:
+        # "[---]" (no event: "- * CARD [---]") or a code CAMEO does not have (WEIS-era
+        # 345, 802, 915, ...): kept as a pattern that codes no event, so the block's
+        # general code is not given to what the dictionary says is something else.
+        # Only patterns with words after the verb: the validation dictionaries' TABARI-era
+        # "- IN_ * [075A]" would otherwise block any verb with "in" in its subject.
+        report.skipped_codes += not usable
         if any(slot.place != "before" for slot in slots):
+            report.blocking += 1
             block.refinements.append(Refinement(None, tuple(slots)))
         return
     swapped = "+" in before_text.split() and "$" in after_text.split()
