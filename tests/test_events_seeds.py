@@ -95,6 +95,18 @@ def test_sherman_met_mamedov_yesterday(seed_records) -> None:
     assert event.date.start == "2000-08-29" and not event.date.from_publication
 
 
+def test_sherman_and_losyukov_chaired_a_joint_meeting_on_august_28(seed_records) -> None:
+    # "On August 28, Sherman and Russian Deputy Foreign Minister (in charge of
+    # Asia-Pacific affairs) Aleksandr Losyukov chaired a joint meeting": the parenthetical
+    # cuts Sherman off the subject in the parse
+    record = seed_records[SEED_AUGUST.name]
+    (event,) = [e for e in events_with(record, "meeting", "04") if "Losyukov" in e.sentence.text]
+    parties = f"{names(event.source)} | {names(event.target)}"
+    assert "Sherman" in parties and "Losyukov" in parties
+    assert event.reciprocal_code == "040"  # they meet each other
+    assert event.date.start == "2000-08-28"
+
+
 def test_paek_postponed_visit_to_moscow(seed_records) -> None:
     record = seed_records[SEED_AUGUST.name]
     (event,) = [e for e in events_with(record, "visit", "042") if "postponed" in e.sentence.text]

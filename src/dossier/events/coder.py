@@ -21,8 +21,15 @@ from dossier.actors import ResolvedEntities
 from dossier.events.actors import ActorResolver, EntityActors, same_actor
 from dossier.events.attribution import covering_outlets
 from dossier.events.modality import modality_of
-from dossier.events.parties import MULTI_ACTOR_ROLES, Found, marked_roles, role_actors
+from dossier.events.parties import (
+    MULTI_ACTOR_ROLES,
+    Found,
+    marked_roles,
+    phrase_actors,
+    role_actors,
+)
 from dossier.events.place import place_of
+from dossier.events.roles import coordinated
 from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
@@ -130,8 +137,10 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
     if trigger.refinement is not None and trigger.refinement.swapped:
         # "received money from Osgiliath": the giver follows the verb, the subject receives
         source_roles, target_roles = trigger.pattern.target, trigger.pattern.source
-    sources, _ = role_actors(trigger, source_roles, actors, triggers)
+    sources, source_role = role_actors(trigger, source_roles, actors, triggers)
     targets, target_role = role_actors(trigger, target_roles, actors, triggers)
+    if source_role in ("subject", "light_subject") and pattern.symmetric and not targets:
+        sources += _split_off_partners(trigger, actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event
     # or the two sides of "between"; "meetings with Russian and Korean officials" does
     # not make the Russians and Koreans meet each other.
@@ -156,6 +165,32 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
             same_actor(source.actor, target.actor) or _told_the_press(trigger, target)
         )
     ]
+
+
+def _split_off_partners(
+    trigger: Trigger, actors: ActorResolver, triggers: set[int]
+) -> list[Found]:
+    """Coordinated names a parenthetical cut off from the subject. In "On August 28,
+    Sherman and Russian Deputy Foreign Minister (in charge of Asia-Pacific affairs)
+    Aleksandr Losyukov chaired a joint meeting" the parser leaves "Sherman and ...
+    Minister (...)" outside the subject (or as a verbless sentence of its own): the
+    coordinated names there, but the last (the subject's own title), are the subject's
+    partners. Only when the words before the subject end in ")" and hold no verb."""
+    verb = trigger.light_verb or trigger.token  # "chaired a joint meeting"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].left_edge.i == 0:
+        return []
+    doc = verb.doc
+    opening = subjects[0].left_edge.i
+    start = verb.sent.start if opening > verb.sent.start else doc[opening - 1].sent.start
+    before = doc[start:opening]
+    if before[-1].text != ")" or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return []
+    heads = [t for t in before if t.pos_ == "PROPN" and t.dep_ != "conj"
+             and any(c.dep_ == "conj" for c in t.children)]
+    members = list(coordinated(heads[-1]))[:-1] if heads else []
+    return [found for member in members
+            for found in phrase_actors(member, actors, False, triggers)]
 
 
 def _told_the_press(trigger: Trigger, target: Found) -> bool:
