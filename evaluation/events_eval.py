@@ -191,9 +191,18 @@ class DictionaryActors:
     def _own_name(self, tokens: Sequence[Token]) -> tuple[str, str] | None:
         """The head's own name first ("Gondor" in "Arnor, Calenardhon and the evil awful
         Gondor", whose left edge reaches back to Arnor)."""
-        if not tokens or tokens[0].pos_ != "PROPN":
+        if not tokens:
             return None
         head = tokens[0]
+        if head.pos_ != "PROPN":
+            # a name and the head noun, the words between skipped: "Ithilen state-run
+            # television" is ITHILEN_TELEVISION
+            for name in (c for c in head.children if c.pos_ == "PROPN" and c.i < head.i):
+                for actor in self.actors.lookup(f"{name.text} {head.text}"):
+                    code = actor.code_at(self.day)
+                    if code:
+                        return actor.name, code
+            return None
         name = [c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i]
         start = min((c.i for c in name), default=head.i)
         for actor in self.actors.lookup(head.doc[start:head.i + 1].text):
