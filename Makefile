@@ -30,8 +30,8 @@ browser:
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium is not installed: the browser tests will be skipped (CI installs it)"
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests evaluation bench scripts
+	$(BIN)/ruff format --check src tests evaluation bench scripts
 
 eval: install
 	$(BIN)/python -m evaluation

@@ -68,8 +68,15 @@ def main() -> int:
     records = list(analyser.analyse_many(articles(texts)))
     pipeline_seconds = time.perf_counter() - started
 
-    layers = [(doc, resolve_entities(doc, ANCHOR), find_timexes(doc, ANCHOR),
-               find_citations(doc.text, ANCHOR)) for doc in docs]
+    layers = [
+        (
+            doc,
+            resolve_entities(doc, ANCHOR),
+            find_timexes(doc, ANCHOR),
+            find_citations(doc.text, ANCHOR),
+        )
+        for doc in docs
+    ]
     started = time.perf_counter()
     events = sum(len(code_events(d, e, t, c, ANCHOR, "b")) for d, e, t, c in layers)
     events_seconds = time.perf_counter() - started

@@ -82,15 +82,20 @@ def sample_news(path: Path, count: int) -> tuple[int, int]:
     chosen = records[::step][:count]
     with path.open("w", encoding="utf-8") as out:
         for r in chosen:
-            out.write(json.dumps({k: r[k] for k in ("id", "title", "published", "outlet", "text")
-                                  if r.get(k)}) + "\n")
+            out.write(
+                json.dumps(
+                    {k: r[k] for k in ("id", "title", "published", "outlet", "text") if r.get(k)}
+                )
+                + "\n"
+            )
     return len(chosen), sum(len(r["text"].split()) for r in chosen)
 
 
 def run_script(script: str, *args: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
-                          text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+    )
     if done.returncode != 0:
         raise RuntimeError(f"benchmark run failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -116,14 +121,16 @@ def ingest_figures(work: Path) -> dict:
             "share_of_time_writing": round(ours["write_seconds"] / ours["seconds"], 3),
             "failed": ours["failed"],
             "peak_rss_per_worker_mib": round(
-                ours["peak_rss_self_mib"] if workers == 1 else ours["peak_rss_child_mib"]),
+                ours["peak_rss_self_mib"] if workers == 1 else ours["peak_rss_child_mib"]
+            ),
             "peak_rss_writer_mib": round(ours["peak_rss_self_mib"]),
             "db_bytes": db.stat().st_size,
         }
         print(f"  {workers} worker(s): {figures['runs'][str(workers)]}", flush=True)
     one = figures["runs"]["1"]
     figures["db_bytes_per_1000_events_real"] = (
-        round(one["db_bytes"] / one["events"] * 1000) if one["events"] else None)
+        round(one["db_bytes"] / one["events"] * 1000) if one["events"] else None
+    )
     figures["db_bytes_per_document_real"] = round(one["db_bytes"] / docs)
     return figures
 
@@ -177,15 +184,20 @@ def query_figures(work: Path) -> dict:
     with Store(path, read_only=True) as store:
         con = store.con
         con.execute("SET enable_progress_bar = false")
-        dyad_month = EventFilter(dyad=("RUS", "PRK"), since=date(2000, 6, 1),
-                                 until=date(2000, 6, 30))
+        dyad_month = EventFilter(
+            dyad=("RUS", "PRK"), since=date(2000, 6, 1), until=date(2000, 6, 30)
+        )
         figures = {
             "events": SYNTHETIC_EVENTS,
             "generate_seconds": round(generated, 1),
-            "db_bytes_per_1000_events_synthetic": round(path.stat().st_size / SYNTHETIC_EVENTS
-                                                        * 1000),
-            "baseline_scan_ms": _median_ms(lambda: con.execute(
-                "SELECT count(*) FROM events WHERE cameo_code LIKE '04%'").fetchall()),
+            "db_bytes_per_1000_events_synthetic": round(
+                path.stat().st_size / SYNTHETIC_EVENTS * 1000
+            ),
+            "baseline_scan_ms": _median_ms(
+                lambda: con.execute(
+                    "SELECT count(*) FROM events WHERE cameo_code LIKE '04%'"
+                ).fetchall()
+            ),
             "dyad_month_ms": _median_ms(lambda: find_events(con, dyad_month)),
             "dyad_month_rows": len(find_events(con, dyad_month).rows),
             "actor_timeline_month_ms": _median_ms(lambda: timeline(con, "RUS", "month")),
@@ -193,7 +205,8 @@ def query_figures(work: Path) -> dict:
         }
     for key in ("dyad_month_ms", "actor_timeline_month_ms", "actor_timeline_week_ms"):
         figures[key.replace("_ms", "_ratio_to_scan")] = round(
-            figures[key] / figures["baseline_scan_ms"], 2)
+            figures[key] / figures["baseline_scan_ms"], 2
+        )
     print(f"  queries: {figures}", flush=True)
     return figures
 
@@ -214,10 +227,14 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         work = Path(tmp)
-        results = {"command": "python -m bench store", "cpus": os.cpu_count(),
-                   "load_average_at_start": round(os.getloadavg()[0], 2),
-                   "ingest": ingest_figures(work), "queries": query_figures(work),
-                   "load_average_at_end": round(os.getloadavg()[0], 2)}
+        results = {
+            "command": "python -m bench store",
+            "cpus": os.cpu_count(),
+            "load_average_at_start": round(os.getloadavg()[0], 2),
+            "ingest": ingest_figures(work),
+            "queries": query_figures(work),
+            "load_average_at_end": round(os.getloadavg()[0], 2),
+        }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"  written to {RESULTS.relative_to(ROOT)}")

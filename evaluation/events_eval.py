@@ -59,15 +59,20 @@ class Suite:
 
 SUITES = (
     Suite(
-        "UniversalPetrarch 2_02 suite (PETR_Validate_records_2_02.xml)", RECORDS,
-        DATA / "PETR_Validate_verbs_2_02.txt", DATA / "PETR_Validate_actors_2_02.txt",
-        DATA / "PETR_Validate_agents_2_02.txt", DATA / "PETR_Validate_discards_2_02.txt",
+        "UniversalPetrarch 2_02 suite (PETR_Validate_records_2_02.xml)",
+        RECORDS,
+        DATA / "PETR_Validate_verbs_2_02.txt",
+        DATA / "PETR_Validate_actors_2_02.txt",
+        DATA / "PETR_Validate_agents_2_02.txt",
+        DATA / "PETR_Validate_discards_2_02.txt",
     ),
     Suite(
         "PETRARCH-2 unit tests (PETR.UnitTest.records.xml)",
         SHARED_DATA / "petrarch" / "PETR.UnitTest.records.xml",
-        *(SHARED_DATA / "petrarch" / "dicts" / f"PETR.Validate.{kind}.txt"
-          for kind in ("verbs", "actors", "agents", "discards")),
+        *(
+            SHARED_DATA / "petrarch" / "dicts" / f"PETR.Validate.{kind}.txt"
+            for kind in ("verbs", "actors", "agents", "discards")
+        ),
     ),
 )
 PETRARCH2_TRIPLE_F1 = 0.41
@@ -81,9 +86,19 @@ Triple = tuple[str, str, str]
 # is coded 050, "will not wire tap" (170) 057. dossier itself keeps the verb's code
 # with modality `negated`; a negated code with no such partner is kept as it is.
 PETRARCH_NEGATED_CODES = {
-    "110": "050", "170": "057", "010": "011", "015": "016", "060": "121",
-    "061": "1211", "062": "1212", "080": "124", "081": "1241", "082": "1242",
-    "085": "1244", "086": "1245", "087": "1246",
+    "110": "050",
+    "170": "057",
+    "010": "011",
+    "015": "016",
+    "060": "121",
+    "061": "1211",
+    "062": "1212",
+    "080": "124",
+    "081": "1241",
+    "082": "1242",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
 }
 
 
@@ -120,7 +135,8 @@ def read_records(path: Path = RECORDS) -> list[Record]:
         codings = [dict(ATTRIBUTE.findall(c)) for c in CODING.findall(match.group(2))]
         gold = frozenset(
             (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
-            for c in codings if "eventcode" in c and "error" not in c
+            for c in codings
+            if "eventcode" in c and "error" not in c
         )
         text_match = TEXT.search(match.group(2))
         text = " ".join(html.unescape(text_match.group(1)).split()) if text_match else ""
@@ -156,9 +172,7 @@ class DictionaryActors:
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         words = _phrase_words(tokens)
-        found = (
-            self._name_with_of(tokens) or self._own_name(tokens) or self._longest_name(words)
-        )
+        found = self._name_with_of(tokens) or self._own_name(tokens) or self._longest_name(words)
         if found is None:
             return None
         name, code = found
@@ -178,8 +192,8 @@ class DictionaryActors:
         head = tokens[0]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             end = prep.right_edge.i
-            before = [t.text for t in head.doc[head.left_edge.i:prep.i] if not t.is_punct]
-            after = [t.text for t in head.doc[prep.i + 1:end + 1] if not t.is_punct]
+            before = [t.text for t in head.doc[head.left_edge.i : prep.i] if not t.is_punct]
+            after = [t.text for t in head.doc[prep.i + 1 : end + 1] if not t.is_punct]
             words = [*before, "of", *after]
             for start in range(len(before)):  # the name spans the "of"
                 for actor in self.actors.lookup(" ".join(words[start:])):
@@ -205,7 +219,7 @@ class DictionaryActors:
             return None
         name = [c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i]
         start = min((c.i for c in name), default=head.i)
-        for actor in self.actors.lookup(head.doc[start:head.i + 1].text):
+        for actor in self.actors.lookup(head.doc[start : head.i + 1].text):
             code = actor.code_at(self.day)
             if code:
                 return actor.name, code
@@ -214,7 +228,7 @@ class DictionaryActors:
     def _longest_name(self, words: list[str]) -> tuple[str, str] | None:
         for start in range(len(words)):
             for length in range(min(4, len(words) - start), 0, -1):
-                text = " ".join(words[start:start + length])
+                text = " ".join(words[start : start + length])
                 for actor in self.actors.lookup(text):
                     code = actor.code_at(self.day)
                     if code:
@@ -233,7 +247,7 @@ class DictionaryActors:
         with the words before them ("human rights activists")."""
         doc = token.doc
         for start in range(max(token.left_edge.i, token.i - 3), token.i + 1):
-            key = phrase_key(doc[start:token.i + 1].text)
+            key = phrase_key(doc[start : token.i + 1].text)
             if any(k in self.agents for k in self._forms(key)):
                 return True
         return False
@@ -246,11 +260,9 @@ class DictionaryActors:
     def _agent(self, words: list[str], suffix_only: bool = False) -> str | None:
         for length in (4, 3, 2, 1):
             for start in range(len(words) - length + 1):
-                key = phrase_key(" ".join(words[start:start + length]))
+                key = phrase_key(" ".join(words[start : start + length]))
                 # PETRARCH forms regular plurals itself: "ambassadors", "soldiers"
-                code = next(
-                    (self.agents[k] for k in self._forms(key) if k in self.agents), None
-                )
+                code = next((self.agents[k] for k in self._forms(key) if k in self.agents), None)
                 if code and not (suffix_only and code.endswith("~")):
                     return code
         return None
@@ -309,14 +321,18 @@ def _phrase_words(tokens: Sequence[Token]) -> list[str]:
     for token in tokens[1:]:
         if token.dep_ == "appos":
             end = max(end, token.right_edge.i)
-    span = [t for t in doc[start:end + 1] if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    span = [t for t in doc[start : end + 1] if not t.is_punct and t.lower_ not in ("'s", "’s")]
     # words the coder adds from outside the phrase come last: a governing role noun
     # ("the ambassadors of Arnor"), a first conjunct's modifiers ("Danish media and
     # government")
     outside = [t for t in tokens[1:] if not start <= t.i <= end and t.dep_ != "appos"]
     # an outside role noun brings the words that make it an agent: "human rights activists"
-    outside = [w for t in outside for w in doc[t.left_edge.i:t.i + 1]
-               if w.i == t.i or w.dep_ in ("compound", "amod")]
+    outside = [
+        w
+        for t in outside
+        for w in doc[t.left_edge.i : t.i + 1]
+        if w.i == t.i or w.dep_ in ("compound", "amod")
+    ]
     return [t.text for t in span + outside]
 
 
@@ -434,7 +450,8 @@ def evaluate(
     nlp = load_model()
     records = read_records(suite.records)
     resolver = DictionaryActors(
-        load_petrarch_dictionary(suite.actors), load_petrarch_dictionary(suite.agents),
+        load_petrarch_dictionary(suite.actors),
+        load_petrarch_dictionary(suite.agents),
         suite.agents,
     )
     discards = load_discards(suite.discards)
@@ -444,9 +461,7 @@ def evaluate(
         resolver.day = record.day
         key = f" {phrase_key(record.text)} "
         discarded = any(f" {phrase} " in key for phrase in discards)
-        system = set() if discarded else system_triples(
-            doc, book, resolver, petrarch_conventions
-        )
+        system = set() if discarded else system_triples(doc, book, resolver, petrarch_conventions)
         score.add(record, system)
         if show and record.gold != system:
             show -= 1
@@ -470,8 +485,7 @@ def beats_universal_petrarch(score: Score) -> bool:
     """Recall above 85.6% with fewer than 14.75% extra, on every reading of the figures."""
     return (
         min(score.recall, score.up_recall) > UNIVERSAL_PETRARCH_RECALL
-        and max(score.extra, score.up_extra, score.up_extra_per_record)
-        < UNIVERSAL_PETRARCH_EXTRA
+        and max(score.extra, score.up_extra, score.up_extra_per_record) < UNIVERSAL_PETRARCH_EXTRA
     )
 
 

@@ -25,8 +25,14 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/dossier/knowledge/data/cameo_codebook.tsv"
 COLUMNS = [
-    "code", "name", "goldstein", "quad_class", "quad_class_gdelt",
-    "plover_type", "plover_mode", "plover_context",
+    "code",
+    "name",
+    "goldstein",
+    "quad_class",
+    "quad_class_gdelt",
+    "plover_type",
+    "plover_mode",
+    "plover_context",
 ]
 
 
@@ -67,16 +73,18 @@ def build(reference: Path) -> list[dict[str, str]]:
     rows = []
     for row in codes:
         kind, mode, context = plover_row(row["code"], crosswalk)
-        rows.append({
-            "code": row["code"],
-            "name": row["name"],
-            "goldstein": goldstein(row, by_code),
-            "quad_class": row["quadclass_conventional"],
-            "quad_class_gdelt": row["quadclass"],
-            "plover_type": kind,
-            "plover_mode": mode,
-            "plover_context": context,
-        })
+        rows.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "goldstein": goldstein(row, by_code),
+                "quad_class": row["quadclass_conventional"],
+                "quad_class_gdelt": row["quadclass"],
+                "plover_type": kind,
+                "plover_mode": mode,
+                "plover_context": context,
+            }
+        )
     return rows
 
 

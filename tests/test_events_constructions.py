@@ -17,11 +17,26 @@ from dossier.knowledge.event_patterns import default_event_patterns
 from dossier.record import ActorRef
 
 NAMES = {
-    "Mamedov": "RUSGOV", "Pak": "PRKGOV", "Chun": "PRKGOV", "Putin": "RUSGOV",
-    "Kim": "PRKGOV", "Bacon": "USAGOV", "Paek": "PRKGOV", "Sherman": "USAGOV",
-    "Losyukov": "RUSGOV", "Washington": "USAGOV", "Moscow": "RUSGOV", "Russian": "RUS",
-    "U.S.": "USA", "Beijing": "CHNGOV", "Pyongyang": "PRKGOV", "Seoul": "KORGOV",
-    "Ivanov": "RUSGOV", "Arnor": "ARN", "Gondor": "GON", "BBC": "GBRMED",
+    "Mamedov": "RUSGOV",
+    "Pak": "PRKGOV",
+    "Chun": "PRKGOV",
+    "Putin": "RUSGOV",
+    "Kim": "PRKGOV",
+    "Bacon": "USAGOV",
+    "Paek": "PRKGOV",
+    "Sherman": "USAGOV",
+    "Losyukov": "RUSGOV",
+    "Washington": "USAGOV",
+    "Moscow": "RUSGOV",
+    "Russian": "RUS",
+    "U.S.": "USA",
+    "Beijing": "CHNGOV",
+    "Pyongyang": "PRKGOV",
+    "Seoul": "KORGOV",
+    "Ivanov": "RUSGOV",
+    "Arnor": "ARN",
+    "Gondor": "GON",
+    "BBC": "GBRMED",
     "Osgiliath": "OSG",
 }
 
@@ -56,15 +71,17 @@ def only(nlp, text: str) -> Coded:
 
 
 def test_verb_with_delayed_with_phrase_and_apposition(nlp) -> None:
-    event = only(nlp, "Mamedov had met in Moscow the day before with North Korean "
-                      "ambassador Pak Ui Chun.")
+    event = only(
+        nlp, "Mamedov had met in Moscow the day before with North Korean ambassador Pak Ui Chun."
+    )
     assert triples([event]) == {("Mamedov", "Chun", "040")}
     assert event.modality == "asserted"
 
 
 def test_symmetric_nominal_with_between_and_coordinated_modifiers(nlp) -> None:
-    event = only(nlp, "Two days of talks between Russian and U.S. government officials "
-                      "ended on Tuesday.")
+    event = only(
+        nlp, "Two days of talks between Russian and U.S. government officials ended on Tuesday."
+    )
     assert {event.source.actor.name, event.target.actor.name} == {"Russian", "U.S."}
     assert event.paired and event.trigger.code == "040"
 
@@ -109,8 +126,9 @@ def test_statement_whose_content_is_an_event_is_that_event(nlp) -> None:
 
 
 def test_same_happening_told_twice_is_one_event(nlp) -> None:
-    items = coded(nlp, "Putin met Kim on Monday, and the meeting between Putin and Kim "
-                       "lasted two hours.")
+    items = coded(
+        nlp, "Putin met Kim on Monday, and the meeting between Putin and Kim lasted two hours."
+    )
     assert triples(items) == {("Putin", "Kim", "040")}
 
 
@@ -133,8 +151,7 @@ def test_no_event_without_a_source_actor(nlp) -> None:
         ("Ivanov dismissed reports that Putin met Kim.", "denied"),
         ("Putin cancelled his visit to Seoul.", "cancelled"),
         ("Putin postponed his visit to Seoul.", "postponed"),
-        ("The talks between Putin and Kim (should they come off) will be short.",
-         "hypothetical"),
+        ("The talks between Putin and Kim (should they come off) will be short.", "hypothetical"),
         ("If Putin visits Seoul, Kim will protest.", "hypothetical"),
         ("Putin met Kim in Pyongyang.", "asserted"),
         ("Putin hopes to visit Seoul.", "planned"),  # the model lemmatises hopes as hop
@@ -227,9 +244,11 @@ def test_meeting_a_quota_is_no_meeting(nlp) -> None:
 
 def test_what_is_withdrawn_decides_the_code(nlp) -> None:
     assert triples(coded(nlp, "Arnor withdrew its ambassador from Gondor.")) == {
-        ("Arnor", "Gondor", "161")}
+        ("Arnor", "Gondor", "161")
+    }
     assert triples(coded(nlp, "Arnor withdrew its troops from Gondor.")) == {
-        ("Arnor", "Gondor", "0874")}
+        ("Arnor", "Gondor", "0874")
+    }
 
 
 def test_telling_a_news_agency_is_an_interview(nlp) -> None:
@@ -245,8 +264,9 @@ def test_the_topic_of_a_passive_report_is_not_its_addressee(nlp) -> None:
     assert coded(nlp, "Kim is said by Ivanov to be alarmed.") == []
 
 
-@pytest.mark.parametrize("sentence", ["Putin is to visit Seoul this week.",
-                                      "Putin is due to visit Seoul on Tuesday."])
+@pytest.mark.parametrize(
+    "sentence", ["Putin is to visit Seoul this week.", "Putin is due to visit Seoul on Tuesday."]
+)
 def test_is_to_and_due_to_are_planned(nlp, sentence: str) -> None:
     assert only(nlp, sentence).modality == "planned"
 

@@ -20,9 +20,17 @@ def test_own_patterns_cover_all_twenty_cameo_roots() -> None:
 
 @pytest.mark.parametrize(
     ("pos", "lemma", "code"),
-    [("verb", "meet", "040"), ("noun", "talks", "040"), ("verb", "urge", "020"),
-     ("verb", "oppose", "110"), ("noun", "visit", "042"), ("verb", "postpone", None),
-     ("verb", "accuse", "112"), ("verb", "arrest", "173"), ("verb", "expel", "166")],
+    [
+        ("verb", "meet", "040"),
+        ("noun", "talks", "040"),
+        ("verb", "urge", "020"),
+        ("verb", "oppose", "110"),
+        ("noun", "visit", "042"),
+        ("verb", "postpone", None),
+        ("verb", "accuse", "112"),
+        ("verb", "arrest", "173"),
+        ("verb", "expel", "166"),
+    ],
 )
 def test_common_triggers_have_their_codes(pos: str, lemma: str, code: str | None) -> None:
     codes = {p.code for p in default_event_patterns().lookup(pos, lemma) if not p.extra}
@@ -116,11 +124,13 @@ def test_modality_cue_file_loads_and_quoted_words_survive_yaml() -> None:
 def test_modality_cue_file_refuses_an_unknown_modality(tmp_path: Path) -> None:
     from dossier.knowledge.modality_cues import load_modality_cues
 
-    source = (Path(__file__).resolve().parents[1] / "src/dossier/knowledge/data/"
-              "modality_cues.yaml").read_text()
+    source = (
+        Path(__file__).resolve().parents[1] / "src/dossier/knowledge/data/modality_cues.yaml"
+    ).read_text()
     path = tmp_path / "cues.yaml"
-    path.write_text(source.replace("  speculated: [could, may, might]",
-                                   "  wishful: [could, may, might]"))
+    path.write_text(
+        source.replace("  speculated: [could, may, might]", "  wishful: [could, may, might]")
+    )
     with pytest.raises(KnowledgeError, match="wishful"):
         load_modality_cues(path)
 
@@ -142,8 +152,9 @@ def test_older_verb_files_without_section_marker_and_with_xml_comments(tmp_path:
 
 def test_petrarch_marks_name_the_phrase_giving_the_target(tmp_path: Path) -> None:
     path = tmp_path / "verbs.txt"
-    path.write_text("--- WARN [130] ---\nWARN\n- * THEIR ^ ABOUT +  [130]\n"
-                    "- * EID (AT ^) (WITH +)  [017]\n")
+    path.write_text(
+        "--- WARN [130] ---\nWARN\n- * THEIR ^ ABOUT +  [130]\n- * EID (AT ^) (WITH +)  [017]\n"
+    )
     (warn,) = load_verb_file(path).lookup("verb", "warn")
     about, eid = warn.refinements
     assert [(s.place, s.marks) for s in about.slots] == [("object", None), ("about", "target")]
@@ -152,8 +163,11 @@ def test_petrarch_marks_name_the_phrase_giving_the_target(tmp_path: Path) -> Non
 
 def test_set_names_match_without_their_closing_underscore(tmp_path: Path) -> None:
     path = tmp_path / "verbs.txt"
-    path.write_text("&PREPOSIT1_\n+ON\n+AGAINST\n\n--- ACT [100] ---\nACT\n"
-                    "- * &PREPOSIT1 RESOLUTION  [102]\n")
+    path.write_text(
+        "&PREPOSIT1_\n+ON\n+AGAINST\n\n--- ACT [100] ---\nACT\n- * &PREPOSIT1 RESOLUTION  [102]\n"
+    )
     (act,) = load_verb_file(path).lookup("verb", "act")
     assert act.refinements[0].slots[0].words == (
-        frozenset({"on", "against"}), frozenset({"resolution"}))
+        frozenset({"on", "against"}),
+        frozenset({"resolution"}),
+    )

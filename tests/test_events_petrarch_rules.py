@@ -13,8 +13,17 @@ from dossier.events.modality import modality_of
 from dossier.knowledge.event_patterns import PatternBook
 from dossier.knowledge.petrarch_verbs import import_petrarch_verbs, load_verb_file
 
-NAMES = {"Arnor": "ARN", "Gondor": "GON", "Osgiliath": "OSG", "Mordor": "MOR",
-         "Shire": "SHI", "Bree": "BRE", "Eriador": "ERI", "Putin": "RUSGOV", "Kim": "PRKGOV"}
+NAMES = {
+    "Arnor": "ARN",
+    "Gondor": "GON",
+    "Osgiliath": "OSG",
+    "Mordor": "MOR",
+    "Shire": "SHI",
+    "Bree": "BRE",
+    "Eriador": "ERI",
+    "Putin": "RUSGOV",
+    "Kim": "PRKGOV",
+}
 
 
 class Names:
@@ -37,14 +46,18 @@ def verbs(tmp_path: Path, text: str) -> PatternBook:
 
 def triples(nlp, book: PatternBook, text: str) -> set[tuple[str, str | None, str]]:
     items: list[Coded] = [c for s in nlp(text).sents for c in code_sentence(s, book, Names())]
-    return {(c.source.actor.name, c.target.actor.name if c.target else None, c.trigger.code)
-            for c in items}
+    return {
+        (c.source.actor.name, c.target.actor.name if c.target else None, c.trigger.code)
+        for c in items
+    }
 
 
 def test_braced_phrase_is_words_in_a_row_and_odd_codes_block(tmp_path: Path) -> None:
     path = tmp_path / "verbs.txt"
-    path.write_text("&REVOLT\n+REVOLUTION\n\n--- RESTORE [050] ---\nRESTORE\n"
-                    "- * {THE FULL} [xxy]\n- * &REVOLT [802]\n- POLICY * [777]\n")
+    path.write_text(
+        "&REVOLT\n+REVOLUTION\n\n--- RESTORE [050] ---\nRESTORE\n"
+        "- * {THE FULL} [xxy]\n- * &REVOLT [802]\n- POLICY * [777]\n"
+    )
     book, report = import_petrarch_verbs(path)
     (restore,) = book.lookup("verb", "restore")
     full, revolt = restore.refinements  # "- POLICY *" names no words after the verb: dropped
@@ -57,7 +70,8 @@ def test_a_non_cameo_pattern_codes_nothing_rather_than_the_blocks_code(nlp, tmp_
     book = verbs(tmp_path, "--- ADOPT [057] ---\nADOPT\n- * REVOLUTION [802]\n")
     assert triples(nlp, book, "Arnor will adopt a revolution with Gondor.") == set()
     assert triples(nlp, book, "Arnor will adopt a treaty with Gondor.") == {
-        ("Arnor", "Gondor", "057")}
+        ("Arnor", "Gondor", "057")
+    }
 
 
 def test_listed_forms_of_a_phrase_verb_are_triggers(tmp_path: Path) -> None:
@@ -73,29 +87,33 @@ def test_target_before_and_source_after_the_verb_swap_the_roles(nlp, tmp_path) -
 
 
 def test_words_before_the_verb_are_read_in_its_subject(nlp, tmp_path) -> None:
-    book = verbs(tmp_path, "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n"
-                           "--- RISEN [---] ---\nRISEN\n- {DEATH TOLL} * [190]\n")
+    book = verbs(
+        tmp_path,
+        "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n"
+        "--- RISEN [---] ---\nRISEN\n- {DEATH TOLL} * [190]\n",
+    )
     # an adverb before the verb is not its subject phrase
     assert triples(nlp, book, "Arnor recently allowed Gondor to trade.") == {
-        ("Arnor", "Gondor", "080")}
+        ("Arnor", "Gondor", "080")
+    }
 
 
 def test_names_the_parser_lists_as_appositions_are_each_a_party(nlp, tmp_path) -> None:
     book = verbs(tmp_path, "--- WELCOME [050] ---\nWELCOME\n")
-    found = triples(nlp, book, "Mordor, the Shire, Arnor and Bree welcomed the talks with "
-                               "Eriador.")
+    found = triples(nlp, book, "Mordor, the Shire, Arnor and Bree welcomed the talks with Eriador.")
     assert {s for s, _, _ in found} == {"Mordor", "Shire", "Arnor", "Bree"}
     assert {t for _, t, _ in found} == {"Eriador"}
 
 
 def test_a_clause_before_a_reporting_verb_is_not_its_addressee(nlp, tmp_path) -> None:
-    book = verbs(tmp_path, "--- SAY [010] ---\nSAY {SAYS SAID}\n--- IMPROVE [---] ---\n"
-                           "IMPROVE\n")
-    found = triples(nlp, book, "Arnor is about to improve ties with Gondor, a Bree official "
-                               "said on Saturday.")
+    book = verbs(tmp_path, "--- SAY [010] ---\nSAY {SAYS SAID}\n--- IMPROVE [---] ---\nIMPROVE\n")
+    found = triples(
+        nlp, book, "Arnor is about to improve ties with Gondor, a Bree official said on Saturday."
+    )
     assert ("Bree", "Arnor", "010") not in found
     assert ("Bree", "Gondor", "010") in triples(
-        nlp, book, "A Bree official said that Gondor would improve ties.")
+        nlp, book, "A Bree official said that Gondor would improve ties."
+    )
 
 
 def test_not_on_an_adverb_of_the_verb_negates_it(nlp) -> None:

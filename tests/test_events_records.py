@@ -20,8 +20,10 @@ def citation(text: str, outlets: list[str], kind: str = "source") -> Citation:
     return Citation(outlets=outlets, kind=kind, start=start, end=start + len(text), text=text)
 
 
-CITATIONS = [citation("(Reuters, AP, June 8)", ["Reuters", "AP"]),
-             citation("(Xinhua, June 9)", ["Xinhua"])]
+CITATIONS = [
+    citation("(Reuters, AP, June 8)", ["Reuters", "AP"]),
+    citation("(Xinhua, June 9)", ["Xinhua"]),
+]
 
 
 def test_citation_covers_its_paragraph_up_to_itself() -> None:
@@ -34,8 +36,10 @@ def test_citation_covers_its_paragraph_up_to_itself() -> None:
 def test_sentence_after_the_last_citation_of_its_paragraph_has_no_outlet() -> None:
     text = "Putin met Kim (AP, June 8). Then Putin left.\n\nNext paragraph (Reuters)."
     start = text.index("(AP")
-    cites = [Citation(outlets=["AP"], start=start, end=start + 12),
-             Citation(outlets=["Reuters"], start=text.index("(Reuters"), end=len(text) - 1)]
+    cites = [
+        Citation(outlets=["AP"], start=start, end=start + 12),
+        Citation(outlets=["Reuters"], start=text.index("(Reuters"), end=len(text) - 1),
+    ]
     later = text.index("Then")
     assert covering_outlets(text, later, later + 16, cites) == []
 

@@ -14,7 +14,8 @@ from dossier.record import Event
 
 def events_with(record, trigger: str, code_root: str) -> list[Event]:
     return [
-        e for e in record.events
+        e
+        for e in record.events
         if e.trigger and trigger in e.trigger.lower() and e.cameo_code.startswith(code_root)
     ]
 
@@ -118,8 +119,9 @@ def test_paek_postponed_visit_to_moscow(seed_records) -> None:
 def test_putin_and_kim_discussed_the_deal_last_month(seed_records) -> None:
     record = seed_records[SEED_AUGUST.name]
     (event,) = events_with(record, "discussed", "04")
-    assert {"Putin", "Kim"} <= {w for n in (names(event.source), names(event.target))
-                                for w in n.replace("-", " ").split()}
+    assert {"Putin", "Kim"} <= {
+        w for n in (names(event.source), names(event.target)) for w in n.replace("-", " ").split()
+    }
     assert event.modality == "reported"  # "said to have been discussed"
     assert event.date.start.startswith("2000-07")
 
@@ -151,9 +153,9 @@ def test_events_are_traceable_to_their_words(seed_records) -> None:
     for record in seed_records.values():
         for event in record.events:
             span = event.trigger_span
-            assert record.text[span.start:span.end] == event.trigger
+            assert record.text[span.start : span.end] == event.trigger
             assert event.sentence.start <= span.start < span.end <= event.sentence.end
-            assert record.text[event.sentence.start:event.sentence.end] == event.sentence.text
+            assert record.text[event.sentence.start : event.sentence.end] == event.sentence.text
 
 
 def test_russian_officials_denied_kims_offer_was_a_joke(seed_records) -> None:

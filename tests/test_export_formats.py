@@ -64,17 +64,39 @@ def test_gdelt_columns_are_the_61_of_the_codebook_in_order():
 def test_gdelt_row_of_a_dated_placed_dyadic_event(db_path):
     row = gdelt_rows(db_path)[numeric_event_id("summit", "summit-e1")]
     assert (row["Day"], row["MonthYear"], row["Year"], row["FractionDate"]) == (
-        "20000719", "200007", "2000", "2000.6274")
-    assert (row["Actor1Code"], row["Actor1Name"], row["Actor1CountryCode"],
-            row["Actor1Type1Code"]) == ("RUSGOV", "VLADIMIR PUTIN", "RUS", "GOV")
+        "20000719",
+        "200007",
+        "2000",
+        "2000.6274",
+    )
+    assert (
+        row["Actor1Code"],
+        row["Actor1Name"],
+        row["Actor1CountryCode"],
+        row["Actor1Type1Code"],
+    ) == ("RUSGOV", "VLADIMIR PUTIN", "RUS", "GOV")
     assert (row["Actor2Code"], row["Actor2CountryCode"]) == ("PRKGOV", "PRK")
-    assert (row["IsRootEvent"], row["EventCode"], row["EventBaseCode"], row["EventRootCode"],
-            row["QuadClass"], row["GoldsteinScale"]) == ("1", "042", "042", "04", "1", "1.9")
+    assert (
+        row["IsRootEvent"],
+        row["EventCode"],
+        row["EventBaseCode"],
+        row["EventRootCode"],
+        row["QuadClass"],
+        row["GoldsteinScale"],
+    ) == ("1", "042", "042", "04", "1", "1.9")
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"], row["AvgTone"]) == (
-        "1", "1", "1", "")
-    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"],
-            row["ActionGeo_Lat"], row["ActionGeo_Long"]) == (
-        "4", "Pyongyang, North Korea", "KN", "39.03", "125.75")
+        "1",
+        "1",
+        "1",
+        "",
+    )
+    assert (
+        row["ActionGeo_Type"],
+        row["ActionGeo_FullName"],
+        row["ActionGeo_CountryCode"],
+        row["ActionGeo_Lat"],
+        row["ActionGeo_Long"],
+    ) == ("4", "Pyongyang, North Korea", "KN", "39.03", "125.75")
     assert row["Actor1Geo_CountryCode"] == "" and row["SOURCEURL"] == "summit.txt"
     assert len(row["DATEADDED"]) == 14
 
@@ -83,8 +105,11 @@ def test_gdelt_uses_its_own_quad_classes_fips_codes_and_known_groups(db_path):
     rows = gdelt_rows(db_path)
     investigate = rows[numeric_event_id("accuse", "accuse-e2")]
     assert (investigate["EventCode"], investigate["QuadClass"]) == ("090", "2")
-    assert (investigate["Actor1Code"], investigate["Actor1KnownGroupCode"],
-            investigate["Actor1CountryCode"]) == ("IGOUNO", "UNO", "")
+    assert (
+        investigate["Actor1Code"],
+        investigate["Actor1KnownGroupCode"],
+        investigate["Actor1CountryCode"],
+    ) == ("IGOUNO", "UNO", "")
     assert investigate["SOURCEURL"] == "https://example.org/accuse"
     assert rows[numeric_event_id("summit", "summit-e2")]["ActionGeo_CountryCode"] == "JA"
     assert rows[numeric_event_id("summit", "summit-e3")]["IsRootEvent"] == "0"
@@ -95,17 +120,28 @@ def test_icews_columns_and_rows(db_path):
     text, result = exported(db_path, "icews")
     lines = text.splitlines()
     assert lines[0].split("\t") == list(ICEWS_COLUMNS) and result.written == 5
-    rows = {r[0]: dict(zip(ICEWS_COLUMNS, r, strict=True))
-            for r in (line.split("\t") for line in lines[1:])}
+    rows = {
+        r[0]: dict(zip(ICEWS_COLUMNS, r, strict=True))
+        for r in (line.split("\t") for line in lines[1:])
+    }
     accuse = rows[str(numeric_event_id("accuse", "accuse-e1"))]
-    assert (accuse["Event Date"], accuse["Source Country"], accuse["Event Text"],
-            accuse["CAMEO Code"], accuse["Intensity"], accuse["Target Country"]) == (
-        "2000-08-03", "China", "Accuse", "112", "-2.0", "United States")
+    assert (
+        accuse["Event Date"],
+        accuse["Source Country"],
+        accuse["Event Text"],
+        accuse["CAMEO Code"],
+        accuse["Intensity"],
+        accuse["Target Country"],
+    ) == ("2000-08-03", "China", "Accuse", "112", "-2.0", "United States")
     assert (accuse["Story ID"], accuse["Sentence Number"]) == (str(story_id("accuse")), "1")
     summit = rows[str(numeric_event_id("summit", "summit-e1"))]
-    assert (summit["Source Sectors"], summit["Source Country"], summit["City"],
-            summit["Country"], summit["Publisher"]) == (
-        "Government", "Russian Federation", "Pyongyang", "North Korea", "Monitor")
+    assert (
+        summit["Source Sectors"],
+        summit["Source Country"],
+        summit["City"],
+        summit["Country"],
+        summit["Publisher"],
+    ) == ("Government", "Russian Federation", "Pyongyang", "North Korea", "Monitor")
 
 
 def plover_fields() -> dict[str, set[str]]:
@@ -161,8 +197,9 @@ def test_filters_apply_to_exports(db_path):
 
 def test_cli_export_to_a_file(db_path, tmp_path):
     output = tmp_path / "events.gdelt.tsv"
-    result = CliRunner().invoke(main, ["export", "--format", "gdelt", "--db", str(db_path),
-                                       "--output", str(output)])
+    result = CliRunner().invoke(
+        main, ["export", "--format", "gdelt", "--db", str(db_path), "--output", str(output)]
+    )
     assert result.exit_code == 0, result.output
     lines = output.read_text().splitlines()
     assert len(lines) == 5 and all(line.count("\t") == 60 for line in lines)

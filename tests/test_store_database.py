@@ -182,9 +182,16 @@ def test_a_database_held_by_another_process_gives_a_clear_error(tmp_path):
     path = tmp_path / "db.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
-         " print('open', flush=True); time.sleep(30)", str(path)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+            " print('open', flush=True); time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreError, match="another process has the database open"):

@@ -100,8 +100,18 @@ def test_cli_ingest_exits_2_and_names_the_bad_file(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Putin met Kim in Pyongyang.\n")
     db = tmp_path / "db.duckdb"
-    result = CliRunner().invoke(main, ["ingest", str(good), str(tmp_path / "nope.txt"),
-                                       "--db", str(db), "--published", "2000-06-12"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(good),
+            str(tmp_path / "nope.txt"),
+            "--db",
+            str(db),
+            "--published",
+            "2000-06-12",
+        ],
+    )
     assert result.exit_code == 2
     assert "nope.txt: no such file or directory" in result.output
     assert "1 stored" in result.output and "1 failed" in result.output
@@ -133,8 +143,10 @@ def synthetic_wire(path: Path, count: int) -> None:
     places = ["Pyongyang", "Seoul", "Beijing", "Moscow", "Tokyo"]
     with path.open("w") as out:
         for n in range(count):
-            text = (f"{leaders[n % 5]} met {leaders[(n + 1) % 5]} in {places[n % 5]} on day {n}. "
-                    f"The talks in {places[(n + 2) % 5]} lasted {n % 7 + 1} hours.")
+            text = (
+                f"{leaders[n % 5]} met {leaders[(n + 1) % 5]} in {places[n % 5]} on day {n}. "
+                f"The talks in {places[(n + 2) % 5]} lasted {n % 7 + 1} hours."
+            )
             out.write(json.dumps({"id": f"w{n}", "published": "2000-06-12", "text": text}) + "\n")
 
 
@@ -142,8 +154,12 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_finishes(tmp_p
     wire, db = tmp_path / "wire.jsonl", tmp_path / "db.duckdb"
     synthetic_wire(wire, 300)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    child = subprocess.Popen([sys.executable, "-c", KILLABLE_INGEST, str(db), str(wire)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLABLE_INGEST, str(db), str(wire)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     for line in child.stdout:
         if int(line) >= 40:
             break
@@ -178,8 +194,19 @@ def test_knowledge_files_are_settings_and_editing_one_reanalyses(tmp_path):
     db = tmp_path / "db.duckdb"
 
     def run() -> str:
-        result = CliRunner().invoke(main, ["ingest", str(report), "--db", str(db), "--actors",
-                                           str(actors), "--published", "2000-06-14"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "ingest",
+                str(report),
+                "--db",
+                str(db),
+                "--actors",
+                str(actors),
+                "--published",
+                "2000-06-14",
+            ],
+        )
         assert result.exit_code == 0, result.output
         return result.output
 
@@ -190,6 +217,7 @@ def test_knowledge_files_are_settings_and_editing_one_reanalyses(tmp_path):
     with Store(db, read_only=True) as store:
         (settings, country) = store.con.execute(
             "SELECT d.settings, e.country FROM documents d JOIN entities e USING (doc_id)"
-            " WHERE e.name = 'Zorvan Teskel'").fetchone()
+            " WHERE e.name = 'Zorvan Teskel'"
+        ).fetchone()
     assert str(actors.resolve()) in json.loads(settings)["actors"]
     assert country == "KAZ"

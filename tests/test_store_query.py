@@ -48,30 +48,33 @@ def test_no_filter_lists_every_event_oldest_first(con):
     assert ids(con) == ["summit-e1", "summit-e3", "summit-e2", "accuse-e1", "accuse-e2"]
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ({"actor": "Putin"}, ["summit-e1", "summit-e2"]),
-    ({"actor": "RUS"}, ["summit-e1", "summit-e3", "summit-e2"]),
-    ({"actor": "kim"}, ["summit-e1"]),
-    ({"actor": "Rus"}, ["summit-e3"]),  # a name: only the target named "Russia"
-    ({"actor": "RUSGOV"}, ["summit-e1", "summit-e3", "summit-e2"]),
-    ({"actor": "IGO"}, ["accuse-e2"]),
-    ({"dyad": ("RUS", "PRK")}, ["summit-e1"]),
-    ({"dyad": ("PRK", "RUS")}, []),
-    ({"dyad": ("USA", "Russia")}, ["summit-e3"]),
-    ({"country": "JPN"}, ["summit-e2"]),
-    ({"country": "usa"}, ["summit-e3", "accuse-e1"]),
-    ({"plover_type": "consult"}, ["summit-e1", "summit-e2"]),
-    ({"cameo": "1"}, ["summit-e3", "accuse-e1"]),
-    ({"cameo": "09"}, ["accuse-e2"]),
-    ({"since": date(2000, 7, 25)}, ["summit-e2", "accuse-e1", "accuse-e2"]),
-    ({"until": date(2000, 7, 19)}, ["summit-e1"]),
-    ({"since": date(2000, 7, 20), "until": date(2000, 7, 23)}, ["summit-e3"]),
-    ({"modality": "planned"}, ["summit-e2"]),
-    ({"modality": "reported"}, ["accuse-e2"]),
-    ({"text": "INQUIRY"}, ["accuse-e2"]),
-    ({"actor": "Putin", "modality": "asserted"}, ["summit-e1"]),
-    ({"actor": "RUS", "type": None, "limit": 1}, ["summit-e1"]),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"actor": "Putin"}, ["summit-e1", "summit-e2"]),
+        ({"actor": "RUS"}, ["summit-e1", "summit-e3", "summit-e2"]),
+        ({"actor": "kim"}, ["summit-e1"]),
+        ({"actor": "Rus"}, ["summit-e3"]),  # a name: only the target named "Russia"
+        ({"actor": "RUSGOV"}, ["summit-e1", "summit-e3", "summit-e2"]),
+        ({"actor": "IGO"}, ["accuse-e2"]),
+        ({"dyad": ("RUS", "PRK")}, ["summit-e1"]),
+        ({"dyad": ("PRK", "RUS")}, []),
+        ({"dyad": ("USA", "Russia")}, ["summit-e3"]),
+        ({"country": "JPN"}, ["summit-e2"]),
+        ({"country": "usa"}, ["summit-e3", "accuse-e1"]),
+        ({"plover_type": "consult"}, ["summit-e1", "summit-e2"]),
+        ({"cameo": "1"}, ["summit-e3", "accuse-e1"]),
+        ({"cameo": "09"}, ["accuse-e2"]),
+        ({"since": date(2000, 7, 25)}, ["summit-e2", "accuse-e1", "accuse-e2"]),
+        ({"until": date(2000, 7, 19)}, ["summit-e1"]),
+        ({"since": date(2000, 7, 20), "until": date(2000, 7, 23)}, ["summit-e3"]),
+        ({"modality": "planned"}, ["summit-e2"]),
+        ({"modality": "reported"}, ["accuse-e2"]),
+        ({"text": "INQUIRY"}, ["accuse-e2"]),
+        ({"actor": "Putin", "modality": "asserted"}, ["summit-e1"]),
+        ({"actor": "RUS", "type": None, "limit": 1}, ["summit-e1"]),
+    ],
+)
 def test_each_filter_and_their_composition(con, given, expected):
     given.pop("type", None)
     assert ids(con, **given) == expected
@@ -106,8 +109,11 @@ def test_event_detail_gives_sentence_trigger_document_and_citations(con):
 
 def test_bar_chart_scales_to_the_longest_bar():
     rows = [(date(2000, 7, 1), 4), (date(2000, 8, 1), 2), (date(2000, 9, 1), 0)]
-    assert bar_chart(rows, "month", width=10) == ["2000-07  ██████████ 4", "2000-08  █████ 2",
-                                                  "2000-09  0"]
+    assert bar_chart(rows, "month", width=10) == [
+        "2000-07  ██████████ 4",
+        "2000-08  █████ 2",
+        "2000-09  0",
+    ]
 
 
 def run(*args: str) -> str:
@@ -134,9 +140,12 @@ def test_cli_rejects_a_malformed_dyad(db_path):
 
 def test_cli_actors_timeline_show(db_path):
     assert "Kim Jong-il,PERSON,PRK,PRKGOV,1,1,1" in run(
-        "actors", "--db", str(db_path), "--format", "csv")
+        "actors", "--db", str(db_path), "--format", "csv"
+    )
     assert run("timeline", "Putin", "--db", str(db_path), "--by", "week").splitlines() == [
-        f"2000-07-17  {'█' * 50} 1", f"2000-07-24  {'█' * 50} 1"]
+        f"2000-07-17  {'█' * 50} 1",
+        f"2000-07-24  {'█' * 50} 1",
+    ]
     shown = run("show", "summit-e3", "--db", str(db_path))
     assert "Washington urged Moscow" in shown and "United States" in shown
     assert "Itar-Tass" not in shown  # e3 follows the only citation: nothing credits it
@@ -161,8 +170,9 @@ def test_python_api_events_frame_and_extract(db_path, analyser):
         assert frame.loc[0, "cameo_code"] == "042"
         assert len(db.events(since="2000-08-01")) == 2
         db._analyser = analyser  # reuse the session's model instead of loading another
-        record = db.extract("Vladimir Putin arrived in Pyongyang on Wednesday.",
-                            published="2000-07-21")
+        record = db.extract(
+            "Vladimir Putin arrived in Pyongyang on Wednesday.", published="2000-07-21"
+        )
     assert record.published.date == "2000-07-21"
     assert any(entity.name == "Vladimir Putin" for entity in record.entities)
 
@@ -181,8 +191,9 @@ def test_every_store_command_and_option_is_documented():
 
 
 def test_cli_events_says_when_the_limit_cut_the_list(db_path):
-    result = CliRunner().invoke(main, ["events", "--db", str(db_path), "--limit", "2",
-                                       "--format", "jsonl"])
+    result = CliRunner().invoke(
+        main, ["events", "--db", str(db_path), "--limit", "2", "--format", "jsonl"]
+    )
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 2
     assert "2 of 5 events shown" in result.stderr

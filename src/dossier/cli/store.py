@@ -46,11 +46,17 @@ BAR_WIDTH = 50
 OUTPUT_FORMATS = click.Choice(["table", "jsonl", "csv"])
 
 db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=None,
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
     help="Database file [default: $DOSSIER_DB, else ./dossier.duckdb].",
 )
 format_option = click.option(
-    "--format", "output_format", type=OUTPUT_FORMATS, default="table", show_default=True,
+    "--format",
+    "output_format",
+    type=OUTPUT_FORMATS,
+    default="table",
+    show_default=True,
     help="table for reading; jsonl or csv for other programs.",
 )
 
@@ -72,17 +78,31 @@ def _opened(db: str | None, read_only: bool) -> Iterator[Store]:
 @main.command(name="ingest")
 @click.argument("paths", nargs=-1)
 @db_option
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Analysis processes (each loads the model once).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Analysis processes (each loads the model once).",
+)
 @click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
-              help="An installed spaCy pipeline.")
-@click.option("--actors", "actor_files", multiple=True,
-              type=click.Path(exists=True, dir_okay=False),
-              help="Add actors from a file (as for extract). Repeatable.")
-@click.option("--verbs", "verb_files", multiple=True,
-              type=click.Path(exists=True, dir_okay=False),
-              help="Add event patterns from a file (as for extract). Repeatable.")
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline."
+)
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add actors from a file (as for extract). Repeatable.",
+)
+@click.option(
+    "--verbs",
+    "verb_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add event patterns from a file (as for extract). Repeatable.",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db: str | None,
@@ -106,9 +126,16 @@ def ingest_command(
     console = Console(stderr=True, soft_wrap=True)
     with _opened(db, read_only=False) as store, _progress(console) as show:
         try:
-            summary = ingest(paths, store, model, workers, published, on_progress=show,
-                             actors=[Path(f) for f in actor_files],
-                             verbs=[Path(f) for f in verb_files])
+            summary = ingest(
+                paths,
+                store,
+                model,
+                workers,
+                published,
+                on_progress=show,
+                actors=[Path(f) for f in actor_files],
+                verbs=[Path(f) for f in verb_files],
+            )
         except DossierError as error:
             raise click.ClickException(str(error)) from None
         show(summary)
@@ -229,8 +256,13 @@ def actors_command(db: str | None, output_format: str, like: str | None, limit: 
 @main.command(name="timeline")
 @click.argument("actor")
 @db_option
-@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month",
-              show_default=True, help="Period of each bar.")
+@click.option(
+    "--by",
+    type=click.Choice(["week", "month", "year"]),
+    default="month",
+    show_default=True,
+    help="Period of each bar.",
+)
 def timeline_command(actor: str, db: str | None, by: str) -> None:
     """Events an actor takes part in, per week or month, as a bar chart.
 
@@ -289,14 +321,19 @@ def _print_detail(console: Console, detail: EventDetail) -> None:
         f"→ {event['cameo_code']} {event['plover_type'] or ''} → {event['target_name'] or '—'}",
         highlight=False,
     )
-    console.print(f"date {date_range} · modality {event['modality']} · quad {event['quad_class']} "
-                  f"· Goldstein {event['goldstein']} · place {event['location_name'] or '—'}",
-                  highlight=False)
+    console.print(
+        f"date {date_range} · modality {event['modality']} · quad {event['quad_class']} "
+        f"· Goldstein {event['goldstein']} · place {event['location_name'] or '—'}",
+        highlight=False,
+    )
     console.print(sentence)
     document = detail.document
-    parts = [f"document {document['doc_id']}", document["title"],
-             document["source_file"] or document["url"],
-             f"published {document['published'] or 'unknown'}"]
+    parts = [
+        f"document {document['doc_id']}",
+        document["title"],
+        document["source_file"] or document["url"],
+        f"published {document['published'] or 'unknown'}",
+    ]
     console.print(" · ".join(str(p) for p in parts if p), highlight=False)
     for citation in detail.citations:
         console.print(f"cited: ({citation['text']})", highlight=False)
@@ -319,9 +356,13 @@ def sql_command(query: str, db: str | None, output_format: str) -> None:
 
 
 @main.command(name="export")
-@click.option("--format", "export_format", required=True,
-              type=click.Choice(["gdelt", "icews", "plover", "csv", "parquet", "jsonl"]),
-              help="gdelt: GDELT 2.0 event rows; icews: ICEWS event file; plover: PLOVER JSON.")
+@click.option(
+    "--format",
+    "export_format",
+    required=True,
+    type=click.Choice(["gdelt", "icews", "plover", "csv", "parquet", "jsonl"]),
+    help="gdelt: GDELT 2.0 event rows; icews: ICEWS event file; plover: PLOVER JSON.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File [default: stdout].")
 @event_filter_options
 @db_option
@@ -355,8 +396,12 @@ def _print_table(table: Table, output_format: str, wrap_last: bool = False) -> N
         rich_table = RichTable(show_lines=wrap_last)
         for number, column in enumerate(table.columns):
             last = number == len(table.columns) - 1
-            rich_table.add_column(column, overflow="fold", no_wrap=wrap_last and number < 2,
-                                  ratio=2 if last and wrap_last else 1 if wrap_last else None)
+            rich_table.add_column(
+                column,
+                overflow="fold",
+                no_wrap=wrap_last and number < 2,
+                ratio=2 if last and wrap_last else 1 if wrap_last else None,
+            )
         for row in table.rows:
             rich_table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(rich_table)

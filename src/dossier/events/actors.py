@@ -46,7 +46,6 @@ class EntityActors:
                 return actor_from_entity(entity, token)
         return None
 
-
     def place(self, token: Token) -> Location | None:
         """The place a word names when the actors stage reads it as a location ("to Moscow")."""
         entity = self.entities.at(token.idx, token.idx + len(token.text))
@@ -64,9 +63,7 @@ def _is_actor(entity: Entity) -> bool:
 
 def actor_from_entity(entity: Entity, token: Token) -> ActorRef:
     """An event's actor from the entity behind one of its mentions."""
-    mention = next(
-        (m for m in entity.mentions if m.start <= token.idx < m.end), None
-    )
+    mention = next((m for m in entity.mentions if m.start <= token.idx < m.end), None)
     text = mention.text if mention is not None and mention.text else token.text
     return ActorRef(
         entity=entity.id, name=entity.name, text=text, country=entity.country, cameo=entity.cameo

@@ -115,7 +115,8 @@ def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
     Arnor will restore ties with Gondor" codes the restoring, not a statement to Arnor."""
     triggers = [item.trigger.token for item in coded]
     return [
-        item for item in coded
+        item
+        for item in coded
         if item.trigger.code[:2] != "01"
         or not any(item.trigger.token in other.ancestors for other in triggers)
     ]
@@ -152,7 +153,7 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
         return []  # six governments "agreed to cooperate": not fifteen bilateral events
     if paired:  # "Sherman and Losyukov chaired a meeting", "talks between X and Y"
         parties = sources or targets
-        pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:]]
+        pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1 :]]
     elif not sources or (pattern.requires_target and not targets):
         return []
     else:
@@ -161,15 +162,12 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
     return [
         Coded(trigger, source, target, modality, paired)
         for source, target in pairs
-        if target is None or not (
-            same_actor(source.actor, target.actor) or _told_the_press(trigger, target)
-        )
+        if target is None
+        or not (same_actor(source.actor, target.actor) or _told_the_press(trigger, target))
     ]
 
 
-def _split_off_partners(
-    trigger: Trigger, actors: ActorResolver, triggers: set[int]
-) -> list[Found]:
+def _split_off_partners(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -> list[Found]:
     """Coordinated names a parenthetical cut off from the subject. In "On August 28,
     Sherman and Russian Deputy Foreign Minister (in charge of Asia-Pacific affairs)
     Aleksandr Losyukov chaired a joint meeting" the parser leaves "Sherman and ...
@@ -186,15 +184,17 @@ def _split_off_partners(
     before = doc[start:opening]
     if before[-1].text != ")" or any(t.pos_ in ("VERB", "AUX") for t in before):
         return []
-    heads = [t for t in before if t.pos_ == "PROPN" and t.dep_ != "conj"
-             and any(c.dep_ == "conj" for c in t.children)]
+    heads = [
+        t
+        for t in before
+        if t.pos_ == "PROPN" and t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children)
+    ]
     members = list(coordinated(heads[-1]))[:-1] if heads else []
-    return [found for member in members
-            for found in phrase_actors(member, actors, False, triggers)]
+    return [found for member in members for found in phrase_actors(member, actors, False, triggers)]
 
 
 def _told_the_press(trigger: Trigger, target: Found) -> bool:
-    """"X told the BBC", "told the official PAP news agency": an interview, not a
+    """ "X told the BBC", "told the official PAP news agency": an interview, not a
     statement to a political actor; nor is meeting or visiting the press a
     consultation (a story's closing "REUTER" is no place visited)."""
     if trigger.code[:2] not in ("01", "04"):
@@ -233,9 +233,11 @@ def _same_happening(first: Coded, second: Coded) -> bool:
     straight = same_actor(first.source.actor, second.source.actor) and (
         a_target is b_target is None or same_actor(a_target, b_target)
     )
-    crossed = first.trigger.pattern.symmetric and same_actor(
-        first.source.actor, b_target
-    ) and same_actor(a_target, second.source.actor)
+    crossed = (
+        first.trigger.pattern.symmetric
+        and same_actor(first.source.actor, b_target)
+        and same_actor(a_target, second.source.actor)
+    )
     return straight or crossed
 
 
@@ -263,10 +265,11 @@ def _event(
         sentence=SentenceRef(
             index=index, start=sentence.start_char, end=sentence.end_char, text=sentence.text
         ),
-        trigger=text[trigger.start_char:trigger.end_char],
+        trigger=text[trigger.start_char : trigger.end_char],
         trigger_span=TextSpan(
-            start=trigger.start_char, end=trigger.end_char,
-            text=text[trigger.start_char:trigger.end_char],
+            start=trigger.start_char,
+            end=trigger.end_char,
+            text=text[trigger.start_char : trigger.end_char],
         ),
         source=coded.source.actor,
         target=coded.target.actor if coded.target else None,

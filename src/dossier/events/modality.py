@@ -25,8 +25,15 @@ from dossier.knowledge.modality_cues import default_modality_cues
 from dossier.record import Modality
 
 MODALITY_ORDER: tuple[Modality, ...] = (
-    "denied", "negated", "cancelled", "postponed", "hypothetical", "speculated",
-    "planned", "reported", "asserted",
+    "denied",
+    "negated",
+    "cancelled",
+    "postponed",
+    "hypothetical",
+    "speculated",
+    "planned",
+    "reported",
+    "asserted",
 )
 CUES = default_modality_cues()
 AUX_CUES = CUES.auxiliaries
@@ -66,8 +73,16 @@ def verb_lemma(token: Token) -> str:
     if lemma in PREDICATE_CUES:
         return lemma
     word = token.lower_
-    for ending, restore in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                            ("d", ""), ("ing", ""), ("ing", "e")):
+    for ending, restore in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(ending) and word[: -len(ending)] + restore in PREDICATE_CUES:
             return word[: -len(ending)] + restore
     return lemma

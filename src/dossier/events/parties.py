@@ -50,7 +50,8 @@ def marked_roles(side: str, trigger: Trigger) -> tuple[str, ...]:
     if trigger.refinement is None:
         return roles
     marked = tuple(
-        slot.place for slot in trigger.refinement.slots
+        slot.place
+        for slot in trigger.refinement.slots
         if slot.marks == side and slot.place not in ("object", "before")
     )
     return marked + tuple(role for role in roles if role not in marked)
@@ -116,8 +117,11 @@ def phrase_actors(
             continue
         role_noun = _role_noun_test(actors)
         shared = _coordinated_modifier(member)  # "Eriadori and Calenardhon leaders"
-        phrases = [phrase_tokens(t) for t in coordinated(shared)] if shared is not None \
+        phrases = (
+            [phrase_tokens(t) for t in coordinated(shared)]
+            if shared is not None
             else [phrase_tokens(member, role_noun)]
+        )
         if shared is not None and member.pos_ == "PROPN":
             # "Arnor, Calenardhon and the evil awful Gondor" parsed with Gondor as the
             # head the others modify: the head is the list's last name
@@ -168,7 +172,7 @@ def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
 
 
 def _shared_modifiers(head: Token, member: Token) -> list[list[Token]]:
-    """"Danish media and government": the later role noun shares the first one's modifiers."""
+    """ "Danish media and government": the later role noun shares the first one's modifiers."""
     if member is head:
         return []
     modifiers = [c for c in head.children if c.dep_ in MODIFIERS]
@@ -176,7 +180,7 @@ def _shared_modifiers(head: Token, member: Token) -> list[list[Token]]:
 
 
 def _shared_complements(head: Token, member: Token) -> list[list[Token]]:
-    """"Lawmakers and officials in Arnor and Gondor": a later role noun shares the first
+    """ "Lawmakers and officials in Arnor and Gondor": a later role noun shares the first
     one's `of`/`from`/`in` phrase."""
     if member is head:
         return []
@@ -184,20 +188,27 @@ def _shared_complements(head: Token, member: Token) -> list[list[Token]]:
 
 
 def _of_complements(head: Token) -> list[list[Token]]:
-    """"the ambassadors of Arnor, Osgiliath and Gondor", "soldiers from Gondor",
+    """ "the ambassadors of Arnor, Osgiliath and Gondor", "soldiers from Gondor",
     "lawmakers in Arnor" (role nouns only): each country, with the role noun kept last
     in the phrase so a dictionary resolver can read it as an agent."""
-    complements = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ROLE_PREPS
-                   for c in p.children if c.dep_ == "pobj"]
+    complements = [
+        c
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ROLE_PREPS
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
     return [[*phrase_tokens(t), head] for c in complements[:1] for t in coordinated(c)]
 
 
 def _coordinated_modifier(head: Token) -> Token | None:
-    """"Eriadori and Calenardhon leaders", "Russian and U.S. officials": capitalized
+    """ "Eriadori and Calenardhon leaders", "Russian and U.S. officials": capitalized
     modifiers only ("awful and evil minister Calimehtar" is one person)."""
     for child in head.children:
-        if child.dep_ in MODIFIERS and child.text[:1].isupper() and any(
-            g.dep_ == "conj" for g in child.children
+        if (
+            child.dep_ in MODIFIERS
+            and child.text[:1].isupper()
+            and any(g.dep_ == "conj" for g in child.children)
         ):
             return child
     return None

@@ -81,16 +81,20 @@ def gazetteer_location(name: str) -> Location | None:
     if cities:
         city = max(cities, key=lambda c: c.get("population", 0))
         return Location(
-            name=city["name"], country=_alpha3(city["countrycode"]),
-            lat=float(city["latitude"]), lon=float(city["longitude"]),
+            name=city["name"],
+            country=_alpha3(city["countrycode"]),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
         )
     country = next((c for c in cache_.get_countries().values() if c["name"] == name), None)
     if country is None:
         return None
     capital = gazetteer_location(country["capital"]) if country.get("capital") else None
     return Location(
-        name=country["name"], country=country["iso3"],
-        lat=capital.lat if capital else None, lon=capital.lon if capital else None,
+        name=country["name"],
+        country=country["iso3"],
+        lat=capital.lat if capital else None,
+        lon=capital.lon if capital else None,
     )
 
 

@@ -20,25 +20,85 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj")
 MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "on", "for", "after", "at", "in"})
-NOT_PARTY_PREPOSITIONS = frozenset({
-    "by", "in", "during", "since", "after", "before", "until", "near",
-    "throughout", "within", "across", "despite", "amid", "like", "as",
-})
+NOT_PARTY_PREPOSITIONS = frozenset(
+    {
+        "by",
+        "in",
+        "during",
+        "since",
+        "after",
+        "before",
+        "until",
+        "near",
+        "throughout",
+        "within",
+        "across",
+        "despite",
+        "amid",
+        "like",
+        "as",
+    }
+)
 NOT_PARTY_UNDER_NOUNS = frozenset({"during", "since", "after", "before", "until", "like", "as"})
 CLAUSE_SUBJECT_PREPS = ("against", "on", "with", "toward", "towards")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object, not subject, does what their complement says ("urged Putin to ...").
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "persuade", "convince", "force", "invite", "tell", "order", "call",
-    "encourage", "press", "request", "allow", "permit", "help",
-})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "persuade",
+        "convince",
+        "force",
+        "invite",
+        "tell",
+        "order",
+        "call",
+        "encourage",
+        "press",
+        "request",
+        "allow",
+        "permit",
+        "help",
+    }
+)
 # Verbs that carry an event noun: their subject is the noun's source ("held talks").
-LIGHT_VERBS = frozenset({
-    "hold", "have", "conduct", "chair", "pay", "make", "begin", "start", "open", "launch",
-    "continue", "resume", "attend", "stage", "mount", "wage", "organize", "organise",
-    "carry", "join", "complete", "end", "finish", "conclude", "plan", "schedule",
-    "postpone", "delay", "cancel", "propose", "seek", "undertake",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "chair",
+        "pay",
+        "make",
+        "begin",
+        "start",
+        "open",
+        "launch",
+        "continue",
+        "resume",
+        "attend",
+        "stage",
+        "mount",
+        "wage",
+        "organize",
+        "organise",
+        "carry",
+        "join",
+        "complete",
+        "end",
+        "finish",
+        "conclude",
+        "plan",
+        "schedule",
+        "postpone",
+        "delay",
+        "cancel",
+        "propose",
+        "seek",
+        "undertake",
+    }
+)
 
 
 def governing_subject(noun: Token) -> list[Token]:
@@ -132,14 +192,21 @@ def role_heads(
 
 
 def prep_objects(
-    head: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",),
+    head: Token,
+    preps: tuple[str, ...],
+    deps: tuple[str, ...] = ("prep",),
     events: frozenset[int] = frozenset(),
 ) -> list[Token]:
     """Objects of the named prepositions hanging from the head, or from its object when
     the parser put them there ("signed an agreement with China") and the object is not
     itself an event ("declares a trip to Mexico": Mexico is the trip's)."""
-    found = [_pobj for child in head.children if child.dep_ in deps and child.lower_ in preps
-             for _pobj in child.children if _pobj.dep_ == "pobj"]
+    found = [
+        _pobj
+        for child in head.children
+        if child.dep_ in deps and child.lower_ in preps
+        for _pobj in child.children
+        if _pobj.dep_ == "pobj"
+    ]
     if found or head.pos_ not in ("VERB", "AUX"):
         return found
     for obj in (c for c in head.children if c.dep_ in OBJECTS and c.i not in events):
@@ -157,8 +224,7 @@ def any_prep_objects(head: Token) -> list[Token]:
     """
     found: list[Token] = []
     # "marched very close to the border with Mordor": the adverb's phrase too
-    adverbs = [c for c in head.children
-               if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADJ", "NOUN")]
+    adverbs = [c for c in head.children if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADJ", "NOUN")]
     frontier = [head, *(c for c in head.children if c.dep_ in OBJECTS), *adverbs]
     for depth in range(3):
         following: list[Token] = []
@@ -181,13 +247,25 @@ def object_phrase_nouns(verb: Token) -> list[Token]:
     to supply Gondor", "cordoned off the roads leading into Mordor")."""
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
     if not objects:  # the rest of the verb phrase, as PETRARCH reads it: "cordoned off
-        objects = [c for c in verb.children  # the roads leading into Mordor"
-                   if c.i > verb.i and c.dep_ in ("prep", "xcomp", "prt")]
+        objects = [
+            c
+            for c in verb.children  # the roads leading into Mordor"
+            if c.i > verb.i and c.dep_ in ("prep", "xcomp", "prt")
+        ]
     # "signed an accord on Thursday to supply Gondor": a purpose clause after the object
-    objects += [c for c in verb.children if c.i > verb.i and c.dep_ == "advcl"
-                and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
-    return [t for o in objects for t in o.subtree
-            if t.pos_ in ("PROPN", "NOUN") and t is not o and t.dep_ != "compound"]
+    objects += [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and c.dep_ == "advcl"
+        and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+    ]
+    return [
+        t
+        for o in objects
+        for t in o.subtree
+        if t.pos_ in ("PROPN", "NOUN") and t is not o and t.dep_ != "compound"
+    ]
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -195,15 +273,23 @@ def clause_subjects(verb: Token) -> list[Token]:
     # a clause before the verb is what is reported, not whom it is said to: "Arnor will
     # restore ties, a Bree official said" is no statement to Arnor
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    clauses += [g for o in verb.children if o.dep_ in OBJECTS for g in o.children
-                if g.dep_ in ("acl", "ccomp")]
-    subjects = [c for clause in clauses for c in clause.children
-                if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS][:1]
+    clauses += [
+        g
+        for o in verb.children
+        if o.dep_ in OBJECTS
+        for g in o.children
+        if g.dep_ in ("acl", "ccomp")
+    ]
+    subjects = [
+        c
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS
+    ][:1]
     # "denied that Kim's offer was made ...": the offer is Kim's; "said that an arms
     # embargo against Mordor would not work": the embargo is Mordor's
     owners = [c for s in subjects for c in s.children if c.dep_ == "poss"]
-    return subjects + owners + prep_objects(subjects[0], CLAUSE_SUBJECT_PREPS) if subjects \
-        else []
+    return subjects + owners + prep_objects(subjects[0], CLAUSE_SUBJECT_PREPS) if subjects else []
 
 
 def owner_heads(trigger: Token, events: frozenset[int] = frozenset()) -> list[Token]:
@@ -245,7 +331,8 @@ def phrase_tokens(head: Token, role_noun: RoleNoun | None = None) -> list[Token]
     tokens += [c for c in head.children if c.dep_ in ("compound", "flat")]
     keeps_possessor = role_noun is None or head.pos_ != "NOUN" or role_noun(head)
     tokens += [
-        c for c in head.children
+        c
+        for c in head.children
         if c.dep_ in MODIFIERS and c.dep_ != "compound" and (c.dep_ != "poss" or keeps_possessor)
     ]
     return tokens
@@ -284,7 +371,9 @@ def stray_coordinates(head: Token) -> list[Token]:
     with Sherman as a modifier of Losyukov carrying the 'and'.
     """
     return [
-        child for child in head.children
-        if child.dep_ in ("nmod", "compound") and child.i < head.i
+        child
+        for child in head.children
+        if child.dep_ in ("nmod", "compound")
+        and child.i < head.i
         and any(grand.dep_ == "cc" for grand in child.children)
     ]

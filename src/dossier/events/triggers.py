@@ -139,14 +139,22 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
     if place == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
         if not objects:  # no object: the words after the verb in its own clause, as
-            objects = [c for c in token.children  # PETRARCH reads the verb phrase
-                       if c.i > token.i and c.dep_ not in CLAUSE_DEPS]
+            objects = [
+                c
+                for c in token.children  # PETRARCH reads the verb phrase
+                if c.i > token.i and c.dep_ not in CLAUSE_DEPS
+            ]
         if not objects:
             return None
         return _word_set(t for o in objects for t in o.subtree)
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "prt") and c.lower_ == place]
-    preps += [p for o in token.children if o.dep_ in ("dobj", "obj") for p in o.children
-              if p.dep_ == "prep" and p.lower_ == place]
+    preps += [
+        p
+        for o in token.children
+        if o.dep_ in ("dobj", "obj")
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == place
+    ]
     if not preps:
         return None
     words = _word_set(t for p in preps for t in p.subtree if t is not p)
@@ -165,7 +173,7 @@ def _word_set(tokens) -> set[str]:
         words.add(t.lower_)
         words.add(t.lemma_.lower())
         for length in (2, 3):
-            run = ordered[n:n + length]
+            run = ordered[n : n + length]
             if len(run) == length and run[-1].i - run[0].i == length - 1:
                 words.add(" ".join(w.lower_ for w in run))
                 words.add(" ".join(w.lemma_.lower() for w in run))

@@ -34,12 +34,18 @@ __all__ = [
 FORMATS = ("gdelt", "icews", "plover", "csv", "jsonl", "parquet")
 FETCH_ROWS = 2000
 DOCUMENT_COLUMNS = (
-    "published", "title", "url", "source_file", "outlet", "publication", "dossier_version",
-    "model", "ingested_at",
+    "published",
+    "title",
+    "url",
+    "source_file",
+    "outlet",
+    "publication",
+    "dossier_version",
+    "model",
+    "ingested_at",
 )
 LEAD_SQL = (
-    "e.sentence_start < coalesce(nullif(strpos(d.text, chr(10) || chr(10)), 0) - 1,"
-    " length(d.text))"
+    "e.sentence_start < coalesce(nullif(strpos(d.text, chr(10) || chr(10)), 0) - 1, length(d.text))"
 )
 
 

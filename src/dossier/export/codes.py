@@ -22,9 +22,34 @@ DATA_DIR = Path(__file__).parent / "data"
 CAMEO_TO_ISO3 = {"ROM": "ROU", "TMP": "TLS", "IMY": "IMN", "MTN": "MNE"}
 INTERNATIONAL = {"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"}
 ROLES = {
-    "GOV", "MIL", "REB", "INS", "SEP", "OPP", "PTY", "COP", "JUD", "SPY", "UAF", "AGR", "BUS",
-    "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD",
-    "RAD", "SET",
+    "GOV",
+    "MIL",
+    "REB",
+    "INS",
+    "SEP",
+    "OPP",
+    "PTY",
+    "COP",
+    "JUD",
+    "SPY",
+    "UAF",
+    "AGR",
+    "BUS",
+    "CRM",
+    "CVL",
+    "DEV",
+    "EDU",
+    "ELI",
+    "ENV",
+    "HLH",
+    "HRI",
+    "LAB",
+    "LEG",
+    "MED",
+    "REF",
+    "MOD",
+    "RAD",
+    "SET",
 }
 
 
@@ -63,8 +88,12 @@ def cameo_scores() -> dict[str, CameoScores]:
 
     return {
         r["code"]: CameoScores(
-            r["code"], r["icews_label"], number(r["goldstein_gdelt"]),
-            number(r["goldstein_icews"]), int(r["quad_gdelt"]), int(r["quad_conventional"]),
+            r["code"],
+            r["icews_label"],
+            number(r["goldstein_gdelt"]),
+            number(r["goldstein_icews"]),
+            int(r["quad_gdelt"]),
+            int(r["quad_conventional"]),
         )
         for r in read_tsv("cameo_event_codes.tsv")
     }

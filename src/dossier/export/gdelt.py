@@ -14,17 +14,53 @@ from datetime import date, datetime
 from dossier.export.codes import country_name, fips, scores_for, split_actor_code
 
 GDELT_COLUMNS = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{field}" for n in (1, 2) for field in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-        "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
-    )),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
-    )),
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{field}"
+        for n in (1, 2)
+        for field in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{who}Geo_{field}"
+        for who in ("Actor1", "Actor2", "Action")
+        for field in (
+            "Type",
+            "FullName",
+            "CountryCode",
+            "ADM1Code",
+            "ADM2Code",
+            "Lat",
+            "Long",
+            "FeatureID",
+        )
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 GEO_COUNTRY, GEO_WORLD_CITY = 1, 4
 
@@ -48,10 +84,16 @@ def gdelt_row(event: dict) -> list[object]:
     row += _dates(day)
     row += _actor(event, "source") + _actor(event, "target")
     row += [
-        int(bool(event.get("in_lead"))), code, code[:3], code[:2],
+        int(bool(event.get("in_lead"))),
+        code,
+        code[:3],
+        code[:2],
         scores.quad_gdelt if scores else event["quad_class"],
         _goldstein(scores.goldstein_gdelt if scores else None, event["goldstein"]),
-        1, 1, 1, None,
+        1,
+        1,
+        1,
+        None,
     ]
     row += [None] * 16  # actor geographies: dossier does not place actors
     row += _action_geo(event)
@@ -89,9 +131,13 @@ def _action_geo(event: dict) -> list[object]:
     full_name = name if is_country or not country_label else f"{name}, {country_label}"
     fips_code = fips(country)
     return [
-        GEO_COUNTRY if is_country else GEO_WORLD_CITY, full_name, fips_code,
-        fips_code if is_country else None, None,
-        event.get("location_lat"), event.get("location_lon"),
+        GEO_COUNTRY if is_country else GEO_WORLD_CITY,
+        full_name,
+        fips_code,
+        fips_code if is_country else None,
+        None,
+        event.get("location_lat"),
+        event.get("location_lon"),
         fips_code if is_country else None,
     ]
 

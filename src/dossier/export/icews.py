@@ -14,9 +14,25 @@ from dossier.export.codes import country_name, icews_sectors, scores_for, split_
 from dossier.export.gdelt import event_day, numeric_event_id
 
 ICEWS_COLUMNS = (
-    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
-    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
-    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
     "Longitude",
 )
 

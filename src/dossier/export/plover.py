@@ -57,8 +57,11 @@ def _entity(event: dict, side: str) -> dict[str, object]:
 
 def _location(event: dict) -> dict[str, object]:
     country = event.get("location_country")
-    place = {"extracted_place": event["location_name"], "country": country_name(country),
-             "country_code": iso3(country)}
+    place = {
+        "extracted_place": event["location_name"],
+        "country": country_name(country),
+        "country_code": iso3(country),
+    }
     if event.get("location_lat") is not None:
         place.update(lat=event["location_lat"], lon=event["location_lon"])
     return place
@@ -70,12 +73,18 @@ def _provenance(event: dict) -> dict[str, object]:
     comment = f"modality: {event['modality']}" + (f"; according to: {credited}" if credited else "")
     return {
         "text": event.get("sentence"),
-        "text_info": {"sequence": int(event["sentence_idx"]) + 1,
-                      "start": event["sentence_start"], "end": event["sentence_end"]},
+        "text_info": {
+            "sequence": int(event["sentence_idx"]) + 1,
+            "start": event["sentence_start"],
+            "end": event["sentence_end"],
+        },
         "cite_info": {
-            "citation": event["doc_id"], "url": event.get("url"), "title": event.get("title"),
+            "citation": event["doc_id"],
+            "url": event.get("url"),
+            "title": event.get("title"),
             "publication": event.get("outlet") or event.get("publication"),
-            "coder": f"dossier {__version__}", "codebook": PLOVER_CODEBOOK,
+            "coder": f"dossier {__version__}",
+            "codebook": PLOVER_CODEBOOK,
         },
         "coder": f"dossier {__version__}",
         "coded_date": added.date().isoformat() if added else None,

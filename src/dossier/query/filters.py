@@ -15,9 +15,22 @@ from datetime import date
 
 CODE_SHAPE = re.compile(r"(?:[A-Z]{3}){1,5}")
 EVENT_COLUMNS = (
-    "event_id", "date_start", "date_end", "source_name", "source_cameo", "cameo_code",
-    "plover_type", "target_name", "target_cameo", "modality", "quad_class", "goldstein",
-    "location_name", "trigger", "doc_id", "sentence",
+    "event_id",
+    "date_start",
+    "date_end",
+    "source_name",
+    "source_cameo",
+    "cameo_code",
+    "plover_type",
+    "target_name",
+    "target_cameo",
+    "modality",
+    "quad_class",
+    "goldstein",
+    "location_name",
+    "trigger",
+    "doc_id",
+    "sentence",
 )
 
 

@@ -128,4 +128,3 @@ def count_events(con: Connection, f: EventFilter) -> int:
     where = " AND ".join(conditions) or "TRUE"
     sql = f"SELECT count(*) FROM events e JOIN documents d USING (doc_id) WHERE {where}"
     return int(con.execute(sql, params).fetchone()[0])
-

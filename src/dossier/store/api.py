@@ -64,10 +64,16 @@ class EventDatabase:
     ) -> pandas.DataFrame:
         """The events passing every given filter (see `dossier events --help`), oldest first."""
         event_filter = EventFilter(
-            actor=actor, country=country,
+            actor=actor,
+            country=country,
             dyad=parse_dyad(dyad) if isinstance(dyad, str) else dyad,
-            plover_type=plover_type, cameo=cameo, since=_day(since), until=_day(until),
-            modality=modality, text=text, limit=limit,
+            plover_type=plover_type,
+            cameo=cameo,
+            since=_day(since),
+            until=_day(until),
+            modality=modality,
+            text=text,
+            limit=limit,
         )
         sql, params = events_sql(event_filter)
         return self.store.con.execute(sql, params).df()

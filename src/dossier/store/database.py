@@ -80,8 +80,11 @@ class Store:
         try:
             self._delete(list(latest.values()))
             for table in ("documents", *CHILD_TABLES):
-                _insert(con, table, [row for rows in latest.values()
-                                     for row in rows.tables.get(table, [])])
+                _insert(
+                    con,
+                    table,
+                    [row for rows in latest.values() for row in rows.tables.get(table, [])],
+                )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -91,10 +94,13 @@ class Store:
         doc_ids = [rows.doc_id for rows in batch]
         keys = [rows.source_key for rows in batch if rows.source_key is not None]
         if keys:
-            doc_ids += [r[0] for r in self.con.execute(
-                "SELECT doc_id FROM documents WHERE source_key IN ? AND doc_id NOT IN ?",
-                [keys, doc_ids],
-            ).fetchall()]
+            doc_ids += [
+                r[0]
+                for r in self.con.execute(
+                    "SELECT doc_id FROM documents WHERE source_key IN ? AND doc_id NOT IN ?",
+                    [keys, doc_ids],
+                ).fetchall()
+            ]
         for table in ("documents", *CHILD_TABLES):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN ?", [doc_ids])
 
@@ -113,8 +119,15 @@ class Store:
             ).fetchone()[0]
             if orphans:
                 problems.append(f"{table}: {orphans} rows belong to no document")
-        for table in ("sentences", "entities", "mentions", "timexes", "citations", "quotes",
-                      "events"):
+        for table in (
+            "sentences",
+            "entities",
+            "mentions",
+            "timexes",
+            "citations",
+            "quotes",
+            "events",
+        ):
             wrong = self.con.execute(
                 f"""SELECT count(*) FROM documents d LEFT JOIN
                     (SELECT doc_id, count(*) AS n FROM {table} GROUP BY doc_id) c USING (doc_id)

@@ -46,9 +46,7 @@ def document_rows(
     """The rows of one record; `sentences` defaults to those its events point at."""
     doc_id = record.doc_id
     sentences = sentences if sentences is not None else _event_sentences(record.events)
-    mentions = [
-        (doc_id, e.id, m.start, m.end, m.text) for e in record.entities for m in e.mentions
-    ]
+    mentions = [(doc_id, e.id, m.start, m.end, m.text) for e in record.entities for m in e.mentions]
     tables = {
         "sentences": [(doc_id, s.index, s.start, s.end, s.text) for s in sentences],
         "entities": [
@@ -56,8 +54,18 @@ def document_rows(
         ],
         "mentions": mentions,
         "timexes": [
-            (doc_id, i, t.text, t.start, t.end, t.value_start, t.value_end, t.granularity,
-             t.kind, t.anchor)
+            (
+                doc_id,
+                i,
+                t.text,
+                t.start,
+                t.end,
+                t.value_start,
+                t.value_end,
+                t.granularity,
+                t.kind,
+                t.anchor,
+            )
             for i, t in enumerate(record.timexes)
         ],
         "citations": [
@@ -83,12 +91,9 @@ def document_rows(
 def linked_citations(event: Event, citations: list[Citation]) -> list[int]:
     """Indexes of the citations that back the event (see the module docstring)."""
     credited = {name.casefold() for name in event.attribution}
-    linked = [
-        i for i, c in enumerate(citations) if credited & {o.casefold() for o in c.outlets}
-    ]
+    linked = [i for i, c in enumerate(citations) if credited & {o.casefold() for o in c.outlets}]
     following = [
-        i for i, c in enumerate(citations)
-        if c.kind == "source" and c.start >= event.sentence.start
+        i for i, c in enumerate(citations) if c.kind == "source" and c.start >= event.sentence.start
     ]
     if following and following[0] not in linked:
         linked.append(following[0])
@@ -111,15 +116,33 @@ def _event_row(doc_id: str, e: Event) -> Row:
     date = e.date
     place = e.location
     return (
-        doc_id, e.event_id, e.sentence.index, e.sentence.start, e.sentence.end,
-        e.trigger, trigger.start if trigger else None, trigger.end if trigger else None,
-        *_actor(e.source), *_actor(e.target),
-        e.cameo_code, e.plover_type, e.plover_mode, e.quad_class, e.goldstein,
-        date.start if date else None, date.end if date else None,
-        date.text if date else None, date.from_publication if date else None,
-        place.name if place else None, place.country if place else None,
-        place.lat if place else None, place.lon if place else None,
-        e.modality, list(e.attribution), e.confidence, e.reciprocal_code,
+        doc_id,
+        e.event_id,
+        e.sentence.index,
+        e.sentence.start,
+        e.sentence.end,
+        e.trigger,
+        trigger.start if trigger else None,
+        trigger.end if trigger else None,
+        *_actor(e.source),
+        *_actor(e.target),
+        e.cameo_code,
+        e.plover_type,
+        e.plover_mode,
+        e.quad_class,
+        e.goldstein,
+        date.start if date else None,
+        date.end if date else None,
+        date.text if date else None,
+        date.from_publication if date else None,
+        place.name if place else None,
+        place.country if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        e.modality,
+        list(e.attribution),
+        e.confidence,
+        e.reciprocal_code,
     )
 
 
@@ -133,19 +156,38 @@ def _document_row(
 ) -> Row:
     publication = record.publication
     published = record.published
-    counts = [len(tables[name]) for name in (
-        "sentences", "entities", "mentions", "timexes", "citations", "quotes", "events"
-    )]
+    counts = [
+        len(tables[name])
+        for name in (
+            "sentences",
+            "entities",
+            "mentions",
+            "timexes",
+            "citations",
+            "quotes",
+            "events",
+        )
+    ]
     return (
-        record.doc_id, digest, source_key, record.source_file, record.url, record.outlet,
+        record.doc_id,
+        digest,
+        source_key,
+        record.source_file,
+        record.url,
+        record.outlet,
         record.title,
         publication.name if publication else None,
         publication.volume if publication else None,
         publication.issue if publication else None,
         published.date if published else None,
         published.inferred if published else None,
-        record.text, record.dossier_version, record.model, settings,
-        *counts, now or _utc_now(), json.dumps(record.settings, sort_keys=True),
+        record.text,
+        record.dossier_version,
+        record.model,
+        settings,
+        *counts,
+        now or _utc_now(),
+        json.dumps(record.settings, sort_keys=True),
     )
 
 
