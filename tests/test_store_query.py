@@ -177,19 +177,6 @@ def test_python_api_events_frame_and_extract(db_path, analyser):
     assert any(entity.name == "Vladimir Putin" for entity in record.entities)
 
 
-def test_every_store_command_and_option_is_documented():
-    from conftest import ROOT
-
-    docs = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
-    for name in ("ingest", "events", "actors", "timeline", "show", "sql", "export"):
-        command = main.commands[name]
-        assert f"dossier {name}" in docs, f"`dossier {name}` is not in docs/store.md"
-        for param in command.params:
-            for flag in getattr(param, "opts", []):
-                if flag.startswith("--") and flag != "--help":
-                    assert flag in docs, f"`dossier {name} {flag}` is not in docs/store.md"
-
-
 def test_cli_events_says_when_the_limit_cut_the_list(db_path):
     result = CliRunner().invoke(
         main, ["events", "--db", str(db_path), "--limit", "2", "--format", "jsonl"]
