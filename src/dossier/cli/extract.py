@@ -10,11 +10,10 @@ from pathlib import Path
 import click
 
 from dossier.cli import main
-from dossier.cli.options import ISO_DATE, report_input_error
+from dossier.cli.options import analysis_options, report_input_error
 from dossier.cli.pretty import print_pretty
 from dossier.errors import DossierError, InputError
 from dossier.ingest import read_articles
-from dossier.nlp import DEFAULT_MODEL
 from dossier.pipeline import Analyser
 from dossier.record import document_json_schema
 
@@ -23,7 +22,6 @@ EXIT_BAD_INPUT = 2
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
 @click.option(
     "--format",
     "output_format",
@@ -32,23 +30,7 @@ EXIT_BAD_INPUT = 2
     show_default=True,
     help="jsonl: one record a line; json: one array; pretty: for reading.",
 )
-@click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline."
-)
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Add actors from a file: dossier YAML or a PETRARCH/Phoenix dictionary. Repeatable.",
-)
-@click.option(
-    "--verbs",
-    "verb_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Add event patterns: dossier YAML or a PETRARCH-2 verb dictionary. Repeatable.",
-)
+@analysis_options
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 def extract(
     paths: tuple[str, ...],

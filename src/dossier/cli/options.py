@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from dossier.errors import InputError
+from dossier.nlp import DEFAULT_MODEL
 
 
 class IsoDate(click.ParamType):
@@ -27,3 +28,33 @@ ISO_DATE = IsoDate()
 def report_input_error(error: InputError) -> None:
     """One line on standard error: the file and the problem."""
     click.echo(f"dossier: error: {error}", err=True)
+
+
+def analysis_options(command):
+    """--published, --model, --actors and --verbs: what every analysing command takes."""
+    options = [
+        click.option(
+            "--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input."
+        ),
+        click.option(
+            "--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline."
+        ),
+        click.option(
+            "--actors",
+            "actor_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Add actors from a file: dossier YAML or a PETRARCH/Phoenix dictionary. "
+            "Repeatable.",
+        ),
+        click.option(
+            "--verbs",
+            "verb_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Add event patterns: dossier YAML or a PETRARCH-2 verb dictionary. Repeatable.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command

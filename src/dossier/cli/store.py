@@ -23,9 +23,8 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from dossier.cli import main
-from dossier.cli.options import ISO_DATE
+from dossier.cli.options import ISO_DATE, analysis_options
 from dossier.errors import DossierError
-from dossier.nlp import DEFAULT_MODEL
 from dossier.query import (
     EventDetail,
     EventFilter,
@@ -85,24 +84,7 @@ def _opened(db: str | None, read_only: bool) -> Iterator[Store]:
     show_default=True,
     help="Analysis processes (each loads the model once).",
 )
-@click.option("--published", type=ISO_DATE, help="Publication date (YYYY-MM-DD) of every input.")
-@click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy pipeline."
-)
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Add actors from a file (as for extract). Repeatable.",
-)
-@click.option(
-    "--verbs",
-    "verb_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Add event patterns from a file (as for extract). Repeatable.",
-)
+@analysis_options
 def ingest_command(
     paths: tuple[str, ...],
     db: str | None,
