@@ -156,19 +156,20 @@ def _year_later(value: DateRange) -> DateRange:
 
 
 def resolve_day_month(match: re.Match, context: Context) -> Reading:
+    value, anchor = _month_day(match, context)
+    if value is None:
+        return Reading(None, "day", "unresolved")
+    return Reading(DateRange.day(value), "day", "date", anchor)
+
+
+def _month_day(match: re.Match, context: Context) -> tuple[date | None, str | None]:
+    """The day a month-and-day match names, and what its year was read against."""
     month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
     if match["year"]:
-        year, anchor = year_value(match["year"]), None
-    elif context.anchor is not None:
-        year, anchor = nearest_year(month, day, context.anchor), "publication"
-    else:
-        return Reading(None, "day", "unresolved")
-    value = safe_date(year, month, day)
-    return (
-        Reading(DateRange.day(value), "day", "date", anchor)
-        if value
-        else Reading(None, "day", "unresolved")
-    )
+        return safe_date(year_value(match["year"]), month, day), None
+    if context.anchor is None:
+        return None, None
+    return safe_date(nearest_year(month, day, context.anchor), month, day), "publication"
 
 
 def resolve_month(match: re.Match, context: Context) -> Reading:
@@ -238,14 +239,7 @@ def resolve_report_quarter(match: re.Match, context: Context) -> Reading:
 
 def resolve_week_of(match: re.Match, context: Context) -> Reading:
     """ "the week of March 6": the Monday-Sunday week holding that day."""
-    month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
-    if match["year"]:
-        year, anchor = year_value(match["year"]), None
-    elif context.anchor is not None:
-        year, anchor = nearest_year(month, day, context.anchor), "publication"
-    else:
-        return Reading(None, "week", "unresolved")
-    value = safe_date(year, month, day)
+    value, anchor = _month_day(match, context)
     if value is None:
         return Reading(None, "week", "unresolved")
     return Reading(week_of(value), "week", "date", anchor)
