@@ -30,6 +30,7 @@ from dossier.events.parties import (
 )
 from dossier.events.place import place_of
 from dossier.events.roles import coordinated
+from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
@@ -80,7 +81,7 @@ def code_events(
             event = _event(coded, sentence, index, doc_id, codebook, timexes, citations, published)
             if event is not None:
                 events.append(event)
-    return events
+    return dates_told_later(events, doc, timexes, published)
 
 
 class _OutsideCitations:
