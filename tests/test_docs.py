@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests.conftest import ROOT
 
 from dossier.cli import main
-from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

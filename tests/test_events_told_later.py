@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from tests.conftest import SEED_AUGUST
 
 PUBLISHED = date(2000, 8, 30)  # a Wednesday

@@ -1,9 +1,9 @@
 """One event as a row of the GDELT 2.0 event table (61 tab-separated columns, no header).
 
-Deviations from GDELT's own files are listed in the README ("Store, query and export"); in short: ids are hashes
-of dossier's event ids, one document means NumMentions = NumSources = NumArticles = 1,
-AvgTone and the actor geographies stay empty, and quad class and Goldstein value are
-GDELT's own for the event code.
+Deviations from GDELT's own files are listed in the README ("Store, query and export").
+In short: ids are hashes of dossier's event ids; one document means NumMentions =
+NumSources = NumArticles = 1; AvgTone and the actor geographies stay empty; quad class
+and Goldstein value are GDELT's own for the event code.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The shapes of the API's answers, so /openapi.json describes every field.
 
-Field names are the database's column names (see the README, "Store, query and export"); dates are ISO days.
+Field names are the database's column names (see the README, "Store, query and
+export"); dates are ISO days.
 """
 
 from __future__ import annotations
