@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.actors.syntax import capital_is_place
 from dossier.actors.table import EntityTable, Found, Ref
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title, phrase_key
+from dossier.knowledge.outlets import OUTLETS_SOURCE
 from dossier.record import EntityType
 
 NER_TYPES: dict[str, EntityType] = {
@@ -39,6 +40,7 @@ MAX_FORM_TOKENS = 5
 MAX_NAME_TOKENS = 8
 GROUP_WINDOW = 4
 GROUP_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
+OUTLET_NER_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "GPE", "PERSON", "NORP"})
 
 
 class DocumentResolver:
@@ -392,6 +394,8 @@ class DocumentResolver:
             span = ner.get(i)
             if not chosen.curated and end - i < 2 and span is None and self.doc[i].pos_ != "PROPN":
                 continue  # a dictionary's single common word, unless a proper noun
+            if _common_word_outlet(chosen, i, end, span):
+                continue
             ner_type = NER_TYPES.get(span.label_) if span is not None else None
             return end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
         return None
@@ -431,6 +435,15 @@ class DocumentResolver:
             else:
                 ref = self.table.other(name, kind)
             self.mention(start, end, ref)
+
+
+def _common_word_outlet(actor, start: int, end: int, span: Span | None) -> bool:
+    """A one-word outlet name ("Times", "Monitor", "Independent") is also an ordinary
+    word: it names the outlet only where spaCy sees a name of exactly that word, not in
+    "Times have changed", "Monitor groups" or "the Guardian Council"."""
+    if actor.source != OUTLETS_SOURCE or end - start > 1:
+        return False
+    return span is None or span.end != end or span.label_ not in OUTLET_NER_LABELS
 
 
 def _loose_end(token: Token) -> bool:

@@ -28,6 +28,7 @@ from dossier.knowledge.actors import (
     Sector,
     Title,
 )
+from dossier.knowledge.outlets import OUTLETS_SOURCE
 from dossier.knowledge.yamlfile import Located, check_fields, parse_date, string_list, yaml_entries
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -269,7 +270,7 @@ def _outlet_actors() -> list[Actor]:
                 outlet.country,
                 names,
                 (CodePeriod(code),),
-                source="outlets.yaml",
+                source=OUTLETS_SOURCE,
             )
         )
     return actors

@@ -12,6 +12,7 @@ import yaml
 from dossier.errors import KnowledgeError
 
 DATA_DIR = Path(__file__).parent / "data"
+OUTLETS_SOURCE = "outlets.yaml"  # the `source` of the actors made from outlets
 OUTLET_KINDS = {"agency", "newspaper", "broadcaster", "magazine", "newsletter", "website"}
 
 # Outlets named by kind rather than by name: "Russian agencies", "Japanese press",
@@ -64,7 +65,7 @@ def _key(text: str) -> str:
 
 def load_outlets(path: Path | None = None) -> OutletBook:
     """Outlets from a YAML file (the project's own by default), checked entry by entry."""
-    path = path or DATA_DIR / "outlets.yaml"
+    path = path or DATA_DIR / OUTLETS_SOURCE
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as error:
