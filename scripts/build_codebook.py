@@ -23,17 +23,9 @@ import csv
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src/dossier/knowledge/data/cameo_codebook.tsv"
-COLUMNS = [
-    "code",
-    "name",
-    "goldstein",
-    "quad_class",
-    "quad_class_gdelt",
-    "plover_type",
-    "plover_mode",
-    "plover_context",
-]
+from dossier.knowledge.codebook import COLUMNS, DATA_DIR
+
+OUT = DATA_DIR / "cameo_codebook.tsv"
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

@@ -17,7 +17,7 @@ from dossier.errors import DossierError
 from dossier.store import schema  # noqa: F401  (registers the migrations)
 from dossier.store.migrations import MIGRATIONS, applied_migrations, migrate
 from dossier.store.rows import DocumentRows, Row
-from dossier.store.schema import CHILD_TABLES
+from dossier.store.schema import CHILD_TABLES, COUNTED_TABLES
 
 DEFAULT_DB = "dossier.duckdb"
 DB_ENV = "DOSSIER_DB"
@@ -119,15 +119,7 @@ class Store:
             ).fetchone()[0]
             if orphans:
                 problems.append(f"{table}: {orphans} rows belong to no document")
-        for table in (
-            "sentences",
-            "entities",
-            "mentions",
-            "timexes",
-            "citations",
-            "quotes",
-            "events",
-        ):
+        for table in COUNTED_TABLES:
             wrong = self.con.execute(
                 f"""SELECT count(*) FROM documents d LEFT JOIN
                     (SELECT doc_id, count(*) AS n FROM {table} GROUP BY doc_id) c USING (doc_id)

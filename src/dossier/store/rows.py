@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from dossier.record import ActorRef, Citation, DocumentRecord, Event, SentenceRef
+from dossier.store.schema import COUNTED_TABLES
 
 Row = tuple
 
@@ -156,18 +157,7 @@ def _document_row(
 ) -> Row:
     publication = record.publication
     published = record.published
-    counts = [
-        len(tables[name])
-        for name in (
-            "sentences",
-            "entities",
-            "mentions",
-            "timexes",
-            "citations",
-            "quotes",
-            "events",
-        )
-    ]
+    counts = [len(tables[name]) for name in COUNTED_TABLES]
     return (
         record.doc_id,
         digest,

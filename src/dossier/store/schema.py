@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dossier.store.migrations import Connection, migration
 
-CHILD_TABLES = (
+# The layers of a document whose row counts are recorded on it, so a check can tell
+# a whole document from a half-written one.
+COUNTED_TABLES = (
     "sentences",
     "entities",
     "mentions",
@@ -17,8 +19,8 @@ CHILD_TABLES = (
     "citations",
     "quotes",
     "events",
-    "event_citations",
 )
+CHILD_TABLES = (*COUNTED_TABLES, "event_citations")
 
 
 @migration("001_initial_schema")
