@@ -1,0 +1,49 @@
+"""`python -m dossier.corpus check [DIR]` and `python -m dossier.corpus stats [DIR]`."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from dossier.corpus import check_corpus, read_corpus, split_of
+
+DEFAULT_ROOT = Path("corpus/sentences")
+
+
+def check(root: Path) -> int:
+    problems = check_corpus(root)
+    for problem in problems:
+        print(problem)
+    sentences, _ = read_corpus(root)
+    done = sum(sentence.annotated for sentence in sentences)
+    print(f"{len(problems)} problem(s); {done} of {len(sentences)} sentences annotated")
+    return 1 if problems else 0
+
+
+def stats(root: Path) -> int:
+    sentences, _ = read_corpus(root)
+    annotated = [sentence for sentence in sentences if sentence.annotated]
+    roots = Counter(event.root for s in annotated for event in s.events or ())
+    splits = Counter(split_of(sentence.story) for sentence in annotated)
+    negatives = sum(not sentence.events for sentence in annotated)
+    print(f"sentences annotated: {len(annotated)} of {len(sentences)}")
+    print(f"negatives: {negatives} ({negatives / max(len(annotated), 1):.0%})")
+    print("by split: " + ", ".join(f"{name} {count}" for name, count in sorted(splits.items())))
+    print("event mentions by CAMEO root:")
+    for code in (f"{n:02d}" for n in range(1, 21)):
+        print(f"  {code}  {roots.get(code, 0)}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    commands = {"check": check, "stats": stats}
+    if not argv or argv[0] not in commands:
+        print("usage: python -m dossier.corpus check|stats [DIR]", file=sys.stderr)
+        return 2
+    root = Path(argv[1]) if len(argv) > 1 else DEFAULT_ROOT
+    return commands[argv[0]](root)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
