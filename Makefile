@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench lock clean browser
+.PHONY: install demo test lint eval bench lock clean browser train corpus
 
 install: $(STAMP)
 
@@ -35,6 +35,14 @@ lint: install
 
 eval: install
 	$(BIN)/python -m evaluation
+
+# Rebuild the shipped trigger model from training/triggers.cfg and corpus/sentences.
+train: install
+	$(BIN)/python scripts/train_triggers.py
+
+corpus: install
+	$(BIN)/python -m dossier.corpus check corpus/sentences
+	$(BIN)/python -m dossier.corpus stats corpus/sentences
 
 bench: install
 	$(BIN)/python -m bench

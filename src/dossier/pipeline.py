@@ -17,6 +17,7 @@ from dossier import __version__
 from dossier.actors import resolve_entities
 from dossier.attribution import find_citations, find_quotes
 from dossier.events import code_events
+from dossier.events.learned import MODEL_DIR, default_trigger_tagger
 from dossier.ingest import Article
 from dossier.knowledge.user_files import actor_knowledge, event_patterns
 from dossier.nlp import DEFAULT_MODEL, load_model, model_label
@@ -39,14 +40,17 @@ class Analyser:
         nlp: Language | None = None,
         actors: Sequence[Path] = (),
         verbs: Sequence[Path] = (),
+        learned: bool = True,
     ) -> None:
         self.nlp = nlp or load_model(model)
+        self.tagger = default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None
         self.model = model_label(self.nlp)
         self.knowledge = actor_knowledge(actors)
         self.patterns = event_patterns(verbs)
         self.settings = {
             "actors": [str(path) for path in actors],
             "verbs": [str(path) for path in verbs],
+            "learned": [self.tagger.name] if self.tagger is not None else [],
         }
 
     def analyse(self, article: Article) -> DocumentRecord:
@@ -69,7 +73,14 @@ class Analyser:
         citations = find_citations(doc.text, anchor)
         quotes = find_quotes(doc, entities)
         events = code_events(
-            doc, entities, timexes, citations, anchor, article.doc_id, patterns=self.patterns
+            doc,
+            entities,
+            timexes,
+            citations,
+            anchor,
+            article.doc_id,
+            patterns=self.patterns,
+            tagger=self.tagger,
         )
         return DocumentRecord(
             doc_id=article.doc_id,

@@ -150,6 +150,13 @@ class Event(Record):
     modality: Modality
     attribution: list[str] = Field(default_factory=list)
     confidence: float | None = None
+    coded_by: str | None = Field(
+        default=None,
+        description="what coded it: 'pattern:<file or dictionary>' or 'model:<name>'",
+    )
+    coder_score: float | None = Field(
+        default=None, description="the learned tagger's probability that the trigger heads an event"
+    )
     reciprocal_code: str | None = Field(
         default=None,
         description="CAMEO code of the target's side of the same happening (043 for a "

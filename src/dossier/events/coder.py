@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.actors import ResolvedEntities
 from dossier.events.actors import ActorResolver, EntityActors, same_actor
 from dossier.events.attribution import covering_outlets
+from dossier.events.learned import Tagged, TriggerTagger, model_triggers
 from dossier.events.modality import modality_of
 from dossier.events.parties import (
     MULTI_ACTOR_ROLES,
@@ -70,14 +71,17 @@ def code_events(
     *,
     patterns: PatternBook | None = None,
     resolver: ActorResolver | None = None,
+    tagger: TriggerTagger | None = None,
 ) -> list[Event]:
-    """The events the document reports, one record per happening per sentence."""
+    """The events the document reports, one record per happening per sentence; with a
+    trained `tagger`, also those whose trigger no pattern knows."""
     book = patterns or default_event_patterns()
     actors = _OutsideCitations(resolver or EntityActors(entities), citations)
     codebook = default_codebook()
+    tagged = tagger.tag(doc) if tagger is not None else []
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
-        for coded in code_sentence(sentence, book, actors):
+        for coded in code_sentence(sentence, book, actors, tagged):
             event = _event(coded, sentence, index, doc_id, codebook, timexes, citations, published)
             if event is not None:
                 events.append(event)
@@ -98,9 +102,15 @@ class _OutsideCitations:
         return self.inner.actor(kept) if kept else None
 
 
-def code_sentence(sentence: Span, book: PatternBook, actors: ActorResolver) -> list[Coded]:
-    """The coded events of one sentence, after nesting and duplicate rules."""
+def code_sentence(
+    sentence: Span, book: PatternBook, actors: ActorResolver, tagged: Sequence[Tagged] = ()
+) -> list[Coded]:
+    """The coded events of one sentence, after nesting and duplicate rules. The pattern
+    book's triggers first; the tagger's words that no pattern took after them."""
     triggers = find_triggers(sentence, book)
+    taken = {word.i for trigger in triggers for word in trigger.words}
+    taken |= {trigger.light_verb.i for trigger in triggers if trigger.light_verb is not None}
+    triggers += model_triggers(sentence, list(tagged), taken)
     blocked = _inside_non_nesting(triggers)
     words = {t.token.i for t in triggers}
     coded: list[Coded] = []
@@ -284,6 +294,8 @@ def _event(
         modality=modality,
         attribution=covering_outlets(text, sentence.start_char, sentence.end_char, citations),
         confidence=_confidence(coded),
+        coded_by=_coded_by(trigger),
+        coder_score=trigger.score,
         reciprocal_code=trigger.reciprocal or (trigger.code if coded.paired else None),
     )
 
@@ -325,6 +337,13 @@ def _confidence(coded: Coded) -> float:
     if coded.target is None:
         score *= 0.9
     return round(score, 2)
+
+
+def _coded_by(trigger: Trigger) -> str:
+    origin = trigger.pattern.origin
+    if origin == "model":
+        return "model:dossier-triggers"
+    return f"pattern:{origin}" if origin else "pattern"
 
 
 def _event_id(doc_id: str, index: int, trigger: Trigger) -> str:

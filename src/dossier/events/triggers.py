@@ -23,6 +23,7 @@ class Trigger:
     light_verb: Token | None
     words: tuple[Token, ...]
     refinement: Refinement | None = None
+    score: float | None = None  # a learned trigger's probability; None for a pattern's
 
     @property
     def start_char(self) -> int:

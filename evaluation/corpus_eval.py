@@ -1,0 +1,130 @@
+"""dossier against the team's annotated corpus (corpus/sentences, docs/annotation-guide.md).
+
+    python -m evaluation corpus            dev split, rules alone and rules + model
+    python -m evaluation corpus --test     the same on the test split (for the docs'
+                                           figures; never for a decision)
+
+Each story is rebuilt from its sentences at their offsets and analysed whole (so
+context resolves names). Scores:
+- trigger+type: a coded event whose trigger overlaps a gold trigger of the same sentence
+  with the same CAMEO root (PLOVER variant: the same PLOVER type);
+- full event: trigger+type and source and target matching (evaluation/scoring.py);
+- modality accuracy over trigger+type matches.
+Each gold event is matched at most once.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from dossier.corpus import CorpusSentence, read_corpus, split_of
+from dossier.ingest import Article
+from dossier.knowledge.codebook import load_codebook
+from dossier.pipeline import Analyser
+from evaluation.scoring import Counts, same_party
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sentences"
+
+
+def stories(split: str) -> dict[str, list[CorpusSentence]]:
+    sentences, _ = read_corpus(CORPUS)
+    chosen: dict[str, list[CorpusSentence]] = defaultdict(list)
+    for sentence in sentences:
+        if sentence.annotated and split_of(sentence.story) == split:
+            chosen[sentence.story].append(sentence)
+    return dict(chosen)
+
+
+def story_article(story: str, sentences: list[CorpusSentence]) -> Article:
+    text = ""
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        text = text.ljust(sentence.start) + sentence.text
+    published = sentences[0].published or None
+    when = date.fromisoformat(published) if published else None
+    return Article(text=text, published=when, record_id=story, outlet="Voice of America")
+
+
+def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[str, object]:
+    codebook = load_codebook()
+    counts = {"root": Counts(), "plover": Counts(), "full": Counts()}
+    modality = Counts()  # true_positive: right modality; system: matched triggers
+    for story, sentences in chosen.items():
+        record = analyser.analyse(story_article(story, sentences))
+        for sentence in sentences:
+            gold = list(sentence.events or ())
+            low, high = sentence.start, sentence.start + len(sentence.text)
+            coded = [
+                e for e in record.events if e.trigger_span and low <= e.trigger_span.start < high
+            ]
+            unmatched = {name: list(gold) for name in counts}
+            for name in counts:
+                counts[name].gold += len(gold)
+                counts[name].system += len(coded)
+            for event in coded:
+                hits = _matches(event, low, unmatched, codebook)
+                for name, hit in hits.items():
+                    counts[name].true_positive += hit is not None
+                if hits["root"] is not None:
+                    modality.system += 1
+                    modality.true_positive += hits["root"].modality == event.modality
+    return {**counts, "modality": modality.precision}
+
+
+def _matches(event, offset: int, unmatched: dict[str, list], codebook) -> dict[str, object]:
+    """The gold event each scoring takes for this coded event (None: no match)."""
+    span = (event.trigger_span.start - offset, event.trigger_span.end - offset)
+    root = event.cameo_code[:2]
+    entry = codebook.get(event.cameo_code)
+    plover = entry.plover_type if entry else None
+    tests = {
+        "root": lambda g: g.root == root,
+        "plover": lambda g: _plover(g, codebook) == plover,
+        "full": lambda g: g.root == root and _parties(g, event),
+    }
+    return {name: _take(unmatched[name], span, test) for name, test in tests.items()}
+
+
+def _plover(gold, codebook) -> str | None:
+    entry = codebook.get(gold.cameo)
+    return entry.plover_type if entry else None
+
+
+def _parties(gold, event) -> bool:
+    source = event.source.text or event.source.name if event.source else None
+    target = (event.target.text or event.target.name) if event.target else None
+    return same_party(source, gold.source and gold.source.text, gold.source_ref) and same_party(
+        target, gold.target and gold.target.text, gold.target_ref
+    )
+
+
+def _take(golds: list, span: tuple[int, int], fits):
+    for gold in golds:
+        if gold.trigger.start < span[1] and span[0] < gold.trigger.end and fits(gold):
+            golds.remove(gold)
+            return gold
+    return None
+
+
+def report(label: str, result: dict[str, object]) -> None:
+    print(f"  {label}")
+    print("    " + result["root"].line("trigger+CAMEO root"))
+    print("    " + result["plover"].line("trigger+PLOVER type"))
+    print("    " + result["full"].line("full event (type+source+target)"))
+    print(f"    modality accuracy on matched triggers: {result['modality']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[2:] if argv is None else argv
+    split = "test" if "--test" in argv else "dev"
+    chosen = stories(split)
+    if not chosen:
+        print(f"no annotated {split} stories in {CORPUS}")
+        return 0
+    count = sum(len(s) for s in chosen.values())
+    print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
+    report("rules alone", score(Analyser(learned=False), chosen))
+    report("rules + learned tagger", score(Analyser(), chosen))
+    return 0

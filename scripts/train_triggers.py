@@ -1,0 +1,56 @@
+"""Train the trigger tagger from the corpus and put it where the package ships it.
+
+    .venv/bin/python scripts/train_triggers.py        (what `make train` runs)
+
+Reads corpus/sentences (train split to learn, dev split to pick the best step), trains
+with spaCy's own training from training/triggers.cfg and its seed, and writes the best
+model to src/dossier/events/trigger_model/ with `built_from.json`, the digest of the
+config and corpus it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import spacy
+from spacy.cli.train import train
+
+from dossier.corpus import check_corpus, read_corpus, split_of
+from dossier.corpus.digest import build_digest
+from dossier.corpus.training import doc_bin
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "training" / "triggers.cfg"
+CORPUS = ROOT / "corpus" / "sentences"
+TARGET = ROOT / "src" / "dossier" / "events" / "trigger_model"
+
+
+def main() -> int:
+    problems = check_corpus(CORPUS)
+    if problems:
+        print(f"{problems[0]} (and {len(problems) - 1} more): fix the corpus first")
+        return 2
+    sentences, _ = read_corpus(CORPUS)
+    nlp = spacy.blank("en")
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        for split in ("train", "dev"):
+            chosen = [s for s in sentences if split_of(s.story) == split]
+            doc_bin(chosen, nlp.make_doc).to_disk(work / f"{split}.spacy")
+        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        train(CONFIG, work / "out", overrides=overrides)
+        if TARGET.exists():
+            shutil.rmtree(TARGET)
+        shutil.copytree(work / "out" / "model-best", TARGET)
+    manifest = {"digest": build_digest(CONFIG, CORPUS), "config": "training/triggers.cfg"}
+    (TARGET / "built_from.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    print(f"trigger model written to {TARGET}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The corpus validator, reader and training conversion, on sentences written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spacy
+
+from dossier.corpus import check_corpus, read_story_file, split_of
+from dossier.corpus.reader import find_span
+from dossier.corpus.training import trigger_doc
+
+REPO = Path(__file__).resolve().parents[1]
+MET = "Putin and Xi met in Beijing on Friday, and Putin praised Xi."
+
+
+def _write(folder: Path, *lines: dict) -> Path:
+    path = folder / "story.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def _line(events, text=MET, id="t-000") -> dict:
+    return {
+        "id": id,
+        "story": "written-t",
+        "published": "2019-05-14",
+        "text": text,
+        "events": events,
+    }
+
+
+def _event(**fields) -> dict:
+    event = {
+        "trigger": "met",
+        "cameo": "040",
+        "plover": "CONSULT",
+        "source": "Putin",
+        "target": "Xi",
+        "modality": "asserted",
+        "date": "Friday",
+    }
+    event.update(fields)
+    return event
+
+
+def test_spans_are_found_as_whole_words_with_their_occurrence():
+    assert find_span(MET, "Putin", 1).start == MET.rindex("Putin")
+    assert find_span(MET, "Xi", 0).end == MET.index("Xi") + 2
+    assert isinstance(find_span(MET, "Put"), str)  # part of a word is no span
+    assert "occurs 2 time(s)" in find_span(MET, "Putin", 2)
+
+
+def test_a_valid_annotation_reads_with_offsets(tmp_path):
+    praise = _event(
+        trigger="praised", cameo="051", plover="SUPPORT", source_at=1, target_at=1, date=None
+    )
+    path = _write(tmp_path, _line([_event(), praise]), _line([], text="Nothing.", id="t-001"))
+    assert check_corpus(tmp_path) == []
+    sentences, problems = read_story_file(path)
+    first = sentences[0].events[1]
+    assert problems == [] and first.source.start == MET.rindex("Putin")
+    assert first.target.start == MET.rindex("Xi") and sentences[1].events == ()
+
+
+def test_every_kind_of_mistake_is_named_with_its_line(tmp_path):
+    bad = [
+        _event(source="Mao"),
+        _event(cameo="999"),
+        _event(plover="ASSAULT"),
+        _event(modality="done"),
+        _event(cameo="04"),
+        _event(trigger="met in"),
+        _event(modality="asserted", content_of=0),
+        _event(content_of=7, modality="planned"),
+    ]
+    _write(tmp_path, _line(bad), _line([], id="t-000"))
+    messages = [str(p) for p in check_corpus(tmp_path)]
+    expected = [
+        "'Mao' is not in the sentence",
+        "'999' is not a code",
+        "disagrees with the crosswalk",
+        "'done' is not one of",
+        "use the root's general code 040",
+        "must be one word",
+        "never asserted",
+        "not another event",
+        "id t-000 already used",
+    ]
+    for text in expected:
+        assert any(text in m for m in messages), text
+    assert all(m.startswith(str(tmp_path / "story.jsonl") + ":") for m in messages)
+
+
+def test_splits_keep_stories_whole_and_written_sentences_in_training():
+    assert split_of("written-w1-01") == "train"
+    assert split_of("voa-8011115") == split_of("voa-8011115")
+    voa = [p.stem for p in (REPO / "corpus" / "sentences" / "voa").glob("*.jsonl")]
+    splits = {name: sum(split_of(s) == name for s in voa) for name in ("train", "dev", "test")}
+    assert splits["test"] >= 8 and splits["dev"] >= 8 and splits["train"] > splits["dev"]
+
+
+def test_training_docs_tag_each_trigger_with_its_root(tmp_path):
+    praise = _event(trigger="praised", cameo="051", plover="SUPPORT", source_at=1, target_at=1)
+    _write(tmp_path, _line([_event(), _event(source="Xi", target="Putin"), praise]))
+    sentence = read_story_file(tmp_path / "story.jsonl")[0][0]
+    doc = trigger_doc(sentence, spacy.blank("en").make_doc)
+    tagged = {token.text: token.tag_ for token in doc if token.tag_ != "O"}
+    assert tagged == {"met": "04", "praised": "05"}
+
+
+def test_the_shipped_corpus_is_valid():
+    problems = check_corpus(REPO / "corpus" / "sentences")
+    assert problems == [], "\n".join(map(str, problems[:10]))
