@@ -1,4 +1,6 @@
-"""`python -m dossier.corpus check [DIR]` and `python -m dossier.corpus stats [DIR]`."""
+"""`python -m dossier.corpus check|stats|agreement [DIR]` (DIR: corpus/sentences).
+
+`agreement` compares DIR with the second reading beside it, `corpus/agreement/`."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from dossier.corpus import check_corpus, read_corpus, split_of
+from dossier.corpus.agreement import compare
 
 DEFAULT_ROOT = Path("corpus/sentences")
 
@@ -36,10 +39,23 @@ def stats(root: Path) -> int:
     return 0
 
 
+def agreement(root: Path) -> int:
+    second = root.parent / "agreement"
+    result = compare(root, second)
+    print(f"sentences read twice: {result.sentences}")
+    print(f"events: {result.first_events} (first reading), {result.second_events} (second)")
+    print(f"trigger+type (CAMEO root) F1: {result.type_f1:.3f}")
+    print(f"trigger+full code F1: {result.code_f1:.3f}")
+    print(f"modality agreement on paired events: {result.modality:.3f}")
+    same = result.negatives_same / max(result.sentences, 1)
+    print(f"event / no event agreement per sentence: {same:.3f}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    commands = {"check": check, "stats": stats}
+    commands = {"check": check, "stats": stats, "agreement": agreement}
     if not argv or argv[0] not in commands:
-        print("usage: python -m dossier.corpus check|stats [DIR]", file=sys.stderr)
+        print("usage: python -m dossier.corpus check|stats|agreement [DIR]", file=sys.stderr)
         return 2
     root = Path(argv[1]) if len(argv) > 1 else DEFAULT_ROOT
     return commands[argv[0]](root)
