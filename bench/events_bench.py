@@ -24,9 +24,12 @@ from dossier.actors import resolve_entities
 from dossier.attribution import find_citations
 from dossier.events import code_events
 from dossier.ingest import Article
+from dossier.knowledge.bundle import Knowledge
 from dossier.nlp import load_model
 from dossier.pipeline import PIPE_BATCH_SIZE, Analyser
 from dossier.time import find_timexes
+
+KNOWLEDGE = Knowledge.build()
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
@@ -78,7 +81,9 @@ def main() -> int:
         for doc in docs
     ]
     started = time.perf_counter()
-    events = sum(len(code_events(d, e, t, c, ANCHOR, "b")) for d, e, t, c in layers)
+    events = sum(
+        len(code_events(d, e, t, c, ANCHOR, "b", knowledge=KNOWLEDGE)) for d, e, t, c in layers
+    )
     events_seconds = time.perf_counter() - started
 
     result = {

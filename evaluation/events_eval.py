@@ -28,12 +28,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
 from dossier.events.coder import code_sentence
 from dossier.knowledge.actors import ActorKnowledge, phrase_key
+from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
 from dossier.knowledge.petrarch import load_petrarch_dictionary
 from dossier.knowledge.petrarch_verbs import load_verb_file
@@ -408,14 +410,20 @@ class Score:
         return (self.system - self.matched) / self.records if self.records else 0.0
 
 
+@cache
+def _base_knowledge() -> Knowledge:
+    return Knowledge.build()
+
+
 def system_triples(
     doc, book: PatternBook, resolver: DictionaryActors, petrarch_conventions: bool = False
 ) -> set[Triple]:
     """The record's (source, target, code) triples; with `petrarch_conventions`, negated
     events take PETRARCH's negated codes (evaluation only, see PETRARCH_NEGATED_CODES)."""
     triples: set[Triple] = set()
+    knowledge = _base_knowledge().with_patterns(book)
     for sentence in doc.sents:
-        for coded in code_sentence(sentence, book, resolver):
+        for coded in code_sentence(sentence, knowledge, resolver):
             if coded.target is None:
                 continue
             source, target = coded.source.actor.cameo, coded.target.actor.cameo

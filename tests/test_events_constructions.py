@@ -13,8 +13,11 @@ import pytest
 from spacy.tokens import Token
 
 from dossier.events.coder import Coded, code_sentence
+from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.event_patterns import default_event_patterns
 from dossier.record import ActorRef
+
+KNOWLEDGE = Knowledge.build()
 
 NAMES = {
     "Mamedov": "RUSGOV",
@@ -54,7 +57,7 @@ class TableActors:
 
 def coded(nlp, text: str) -> list[Coded]:
     doc = nlp(text)
-    return [c for s in doc.sents for c in code_sentence(s, default_event_patterns(), TableActors())]
+    return [c for s in doc.sents for c in code_sentence(s, KNOWLEDGE, TableActors())]
 
 
 def triples(items: list[Coded]) -> set[tuple[str, str | None, str]]:
@@ -203,7 +206,9 @@ def test_what_an_actor_is_urged_to_do_is_not_asserted_even_when_coded(nlp) -> No
         for pattern in patterns:
             book.add(replace(pattern, nested=True))  # an analyst's choice: code the content
     doc = nlp("Bacon urged Putin to attack Kim.")
-    items = [c for s in doc.sents for c in code_sentence(s, book, TableActors())]
+    items = [
+        c for s in doc.sents for c in code_sentence(s, KNOWLEDGE.with_patterns(book), TableActors())
+    ]
     inner = [c for c in items if c.trigger.code == "190"]
     assert triples(inner) == {("Putin", "Kim", "190")}
     assert inner[0].modality == "hypothetical"
@@ -225,16 +230,22 @@ def test_a_petrarch_pattern_marking_a_phrase_takes_its_target_from_it(nlp, tmp_p
     path = tmp_path / "verbs.txt"
     path.write_text("--- CELEBRATE [051] ---\nCELEBRATE\n- * EID (AT ^) (WITH +)  [017]\n")
     doc = nlp("Arnor celebrated Eid at Osgiliath with Gondor.")
-    items = [c for s in doc.sents for c in code_sentence(s, load_verb_file(path), TableActors())]
+    items = [
+        c
+        for s in doc.sents
+        for c in code_sentence(s, KNOWLEDGE.with_patterns(load_verb_file(path)), TableActors())
+    ]
     assert triples(items) == {("Arnor", "Gondor", "017")}
 
 
 def test_a_later_role_noun_shares_the_first_ones_modifiers(nlp) -> None:
+    from dossier.events.actors import EventActors
     from dossier.events.parties import phrase_actors
 
     doc = nlp("Russian diplomats and officials met Kim on Monday.")
     diplomats = doc[1]
-    found = phrase_actors(diplomats, TableActors(), every=False, triggers=set())
+    actors = EventActors(TableActors(), KNOWLEDGE.actors)
+    found = phrase_actors(diplomats, actors, every=False, triggers=set())
     assert [f.actor.name for f in found] == ["Russian", "Russian"]  # diplomats, officials
 
 
@@ -282,10 +293,16 @@ def test_an_added_file_with_a_more_specific_pattern_wins(nlp, tmp_path) -> None:
     path.write_text("--- MEET [040] ---\nMEET\n- * (WITH ^) (ON TRADE)  [061]\n")
     book = default_event_patterns().merged(load_verb_file(path))
     doc = nlp("Arnor met with Gondor on trade.")
-    items = [c for s in doc.sents for c in code_sentence(s, book, TableActors())]
+    items = [
+        c for s in doc.sents for c in code_sentence(s, KNOWLEDGE.with_patterns(book), TableActors())
+    ]
     assert {c.trigger.code for c in items} == {"061"}
     plain = nlp("Arnor met with Gondor on Monday.")
-    items = [c for s in plain.sents for c in code_sentence(s, book, TableActors())]
+    items = [
+        c
+        for s in plain.sents
+        for c in code_sentence(s, KNOWLEDGE.with_patterns(book), TableActors())
+    ]
     assert {c.trigger.code for c in items} == {"040"}
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from dossier.events.coder import Coded, code_sentence
-from dossier.events.modality import modality_of
+from dossier.events.modality import ModalityReader
+from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.event_patterns import PatternBook
+from dossier.knowledge.modality_cues import default_modality_cues
 from dossier.knowledge.petrarch_verbs import import_petrarch_verbs, load_verb_file
 
 NAMES = {
@@ -45,7 +47,11 @@ def verbs(tmp_path: Path, text: str) -> PatternBook:
 
 
 def triples(nlp, book: PatternBook, text: str) -> set[tuple[str, str | None, str]]:
-    items: list[Coded] = [c for s in nlp(text).sents for c in code_sentence(s, book, Names())]
+    items: list[Coded] = [
+        c
+        for s in nlp(text).sents
+        for c in code_sentence(s, Knowledge.build().with_patterns(book), Names())
+    ]
     return {
         (c.source.actor.name, c.target.actor.name if c.target else None, c.trigger.code)
         for c in items
@@ -119,6 +125,11 @@ def test_a_clause_before_a_reporting_verb_is_not_its_addressee(nlp, tmp_path) ->
 def test_not_on_an_adverb_of_the_verb_negates_it(nlp) -> None:
     doc = nlp("Putin did not even ever meet Kim.")
     meet = next(t for t in doc if t.lemma_ == "meet")
-    assert modality_of(meet) == "negated"
+    assert ModalityReader(default_modality_cues()).modality_of(meet) == "negated"
     only = nlp("Putin not only met Kim but also visited Seoul.")
-    assert modality_of(next(t for t in only if t.lemma_ == "meet")) == "asserted"
+    assert (
+        ModalityReader(default_modality_cues()).modality_of(
+            next(t for t in only if t.lemma_ == "meet")
+        )
+        == "asserted"
+    )

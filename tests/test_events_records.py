@@ -7,7 +7,10 @@ from datetime import date
 from dossier.actors import resolve_entities
 from dossier.events import code_events
 from dossier.events.attribution import covering_outlets
+from dossier.knowledge.bundle import Knowledge
 from dossier.record import Citation
+
+KNOWLEDGE = Knowledge.build()
 
 TEXT = (
     "Putin met Kim in Pyongyang. Ivanov said so (Reuters, AP, June 8).\n\n"
@@ -53,8 +56,12 @@ def test_cross_reference_credits_nobody() -> None:
 def test_records_carry_codebook_fields_attribution_and_stable_ids(nlp) -> None:
     doc = nlp(TEXT)
     entities = resolve_entities(doc, date(2000, 6, 12))
-    events = code_events(doc, entities, [], CITATIONS, date(2000, 6, 12), "doc-1")
-    again = code_events(doc, entities, [], CITATIONS, date(2000, 6, 12), "doc-1")
+    events = code_events(
+        doc, entities, [], CITATIONS, date(2000, 6, 12), "doc-1", knowledge=KNOWLEDGE
+    )
+    again = code_events(
+        doc, entities, [], CITATIONS, date(2000, 6, 12), "doc-1", knowledge=KNOWLEDGE
+    )
     met = next(e for e in events if e.trigger == "met" and e.sentence.index == 0)
     assert met.cameo_code == "040" and met.plover_type == "CONSULT"
     assert (met.quad_class, met.goldstein) == (1, 1.0)
@@ -62,7 +69,9 @@ def test_records_carry_codebook_fields_attribution_and_stable_ids(nlp) -> None:
     assert met.date.from_publication and met.date.start == "2000-06-12"
     assert [e.event_id for e in events] == [e.event_id for e in again]
     assert len({e.event_id for e in events}) == len(events)
-    other = code_events(doc, entities, [], CITATIONS, date(2000, 6, 12), "doc-2")
+    other = code_events(
+        doc, entities, [], CITATIONS, date(2000, 6, 12), "doc-2", knowledge=KNOWLEDGE
+    )
     assert {e.event_id for e in other}.isdisjoint({e.event_id for e in events})
 
 
@@ -71,7 +80,9 @@ def test_outlets_inside_a_citation_are_never_actors(nlp) -> None:
     doc = nlp(text)
     start = text.index("(Reuters")
     cites = [Citation(outlets=["Reuters", "AP"], start=start, end=len(text) - 1)]
-    events = code_events(doc, resolve_entities(doc, None), [], cites, None, "d")
+    events = code_events(
+        doc, resolve_entities(doc, None), [], cites, None, "d", knowledge=KNOWLEDGE
+    )
     assert events, "the discussion between Mamedov and Pak is an event"
     for event in events:
         assert "Reuters" not in (event.target.name if event.target else "")

@@ -19,7 +19,7 @@ from dossier.attribution import find_citations, find_quotes
 from dossier.events import code_events
 from dossier.events.learned import MODEL_DIR, default_trigger_tagger
 from dossier.ingest import Article
-from dossier.knowledge.user_files import actor_knowledge, event_patterns
+from dossier.knowledge.bundle import Knowledge
 from dossier.nlp import DEFAULT_MODEL, load_model, model_label
 from dossier.record import DocumentRecord, Published
 from dossier.time import find_timexes
@@ -45,8 +45,7 @@ class Analyser:
         self.nlp = nlp or load_model(model)
         self.tagger = default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None
         self.model = model_label(self.nlp)
-        self.knowledge = actor_knowledge(actors)
-        self.patterns = event_patterns(verbs)
+        self.knowledge = Knowledge.build(actors=actors, verbs=verbs)
         self.settings = {
             "actors": [str(path) for path in actors],
             "verbs": [str(path) for path in verbs],
@@ -68,9 +67,9 @@ class Analyser:
 
     def _record(self, article: Article, doc: Doc) -> DocumentRecord:
         anchor = article.published
-        entities = resolve_entities(doc, anchor, self.knowledge)
+        entities = resolve_entities(doc, anchor, self.knowledge.actors)
         timexes = find_timexes(doc, anchor)
-        citations = find_citations(doc.text, anchor)
+        citations = find_citations(doc.text, anchor, self.knowledge.outlets)
         quotes = find_quotes(doc, entities)
         events = code_events(
             doc,
@@ -79,7 +78,7 @@ class Analyser:
             citations,
             anchor,
             article.doc_id,
-            patterns=self.patterns,
+            knowledge=self.knowledge,
             tagger=self.tagger,
         )
         return DocumentRecord(

@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from dossier.actors import ResolvedEntities
 from dossier.events.place import gazetteer_location
-from dossier.record import ActorRef, Entity, Location
+from dossier.knowledge.actors import ActorKnowledge
+from dossier.record import ActorRef, Citation, Entity, Location
 
 ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
 
@@ -78,3 +79,35 @@ def same_actor(first: ActorRef | None, second: ActorRef | None) -> bool:
     if first.cameo and second.cameo:
         return first.cameo == second.cameo
     return first.name == second.name
+
+
+class EventActors:
+    """What the role finders ask of a resolver, with the knowledge handed in: the actor
+    a phrase names (words inside citations ignored: "(Reuters, AP, June 8-11)"), the
+    place a word names, whether a noun names people by role, a country by its code."""
+
+    def __init__(
+        self, inner: ActorResolver, knowledge: ActorKnowledge, citations: Sequence[Citation] = ()
+    ) -> None:
+        self.inner = inner
+        self.knowledge = knowledge
+        self.ranges = [(c.start, c.end) for c in citations]
+        self._place = getattr(inner, "place", None)
+        self._role_noun = getattr(inner, "role_noun", None)
+
+    def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
+        kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]
+        return self.inner.actor(kept) if kept else None
+
+    def place(self, token: Token) -> Location | None:
+        return self._place(token) if self._place is not None else None
+
+    def role_noun(self, token: Token) -> bool:
+        """A noun naming people by their role: official, minister, troops, delegation."""
+        for word in {token.lemma_.lower(), token.lower_}:
+            if self.knowledge.sector_of(word) is not None or self.knowledge.title(word):
+                return True
+        return self._role_noun is not None and bool(self._role_noun(token))
+
+    def country(self, code: str):
+        return self.knowledge.country(code)

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from dossier.actors import ResolvedEntities
-from dossier.events.actors import ActorResolver, EntityActors, same_actor
+from dossier.events.actors import ActorResolver, EntityActors, EventActors, same_actor
 from dossier.events.attribution import covering_outlets
 from dossier.events.learned import Tagged, TriggerTagger, model_triggers
-from dossier.events.modality import modality_of
+from dossier.events.modality import ModalityReader
 from dossier.events.parties import (
     MULTI_ACTOR_ROLES,
     Found,
@@ -33,13 +33,11 @@ from dossier.events.place import place_of
 from dossier.events.roles import coordinated
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
-from dossier.knowledge.actor_files import default_knowledge
-from dossier.knowledge.codebook import Codebook, default_codebook
-from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
-from dossier.knowledge.outlets import default_outlets
+from dossier.knowledge.bundle import Knowledge
+from dossier.knowledge.codebook import Codebook
+from dossier.knowledge.outlets import OutletBook
 from dossier.nlp import doc_text
 from dossier.record import (
-    ActorRef,
     Citation,
     Event,
     EventDate,
@@ -69,45 +67,37 @@ def code_events(
     published: date | None,
     doc_id: str,
     *,
-    patterns: PatternBook | None = None,
+    knowledge: Knowledge,
     resolver: ActorResolver | None = None,
     tagger: TriggerTagger | None = None,
 ) -> list[Event]:
     """The events the document reports, one record per happening per sentence; with a
     trained `tagger`, also those whose trigger no pattern knows."""
-    book = patterns or default_event_patterns()
-    actors = _OutsideCitations(resolver or EntityActors(entities), citations)
-    codebook = default_codebook()
+    inner = resolver or EntityActors(entities)
     tagged = tagger.tag(doc) if tagger is not None else []
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
-        for coded in code_sentence(sentence, book, actors, tagged):
-            event = _event(coded, sentence, index, doc_id, codebook, timexes, citations, published)
+        for coded in code_sentence(sentence, knowledge, inner, tagged, citations):
+            event = _event(
+                coded, sentence, index, doc_id, knowledge.codebook, timexes, citations, published
+            )
             if event is not None:
                 events.append(event)
     return dates_told_later(events, doc, timexes, published)
 
 
-class _OutsideCitations:
-    """A resolver that ignores words inside citations: "(Reuters, AP, June 8-11)"."""
-
-    def __init__(self, inner: ActorResolver, citations: list[Citation]) -> None:
-        self.inner = inner
-        self.ranges = [(c.start, c.end) for c in citations]
-        self.place = getattr(inner, "place", None)
-        self.role_noun = getattr(inner, "role_noun", None)
-
-    def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
-        kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]
-        return self.inner.actor(kept) if kept else None
-
-
 def code_sentence(
-    sentence: Span, book: PatternBook, actors: ActorResolver, tagged: Sequence[Tagged] = ()
+    sentence: Span,
+    knowledge: Knowledge,
+    resolver: ActorResolver,
+    tagged: Sequence[Tagged] = (),
+    citations: Sequence[Citation] = (),
 ) -> list[Coded]:
     """The coded events of one sentence, after nesting and duplicate rules. The pattern
     book's triggers first; the tagger's words that no pattern took after them."""
-    triggers = find_triggers(sentence, book)
+    actors = EventActors(resolver, knowledge.actors, citations)
+    reader = ModalityReader(knowledge.modality)
+    triggers = find_triggers(sentence, knowledge.patterns)
     taken = {word.i for trigger in triggers for word in trigger.words}
     taken |= {trigger.light_verb.i for trigger in triggers if trigger.light_verb is not None}
     triggers += model_triggers(sentence, list(tagged), taken)
@@ -117,7 +107,7 @@ def code_sentence(
     for trigger in triggers:
         if trigger.token.i in blocked:
             continue
-        coded += _code_trigger(trigger, actors, words)
+        coded += _code_trigger(trigger, actors, words, reader, knowledge.outlets)
     return _merge_repeats(_without_empty_statements(coded))
 
 
@@ -143,7 +133,13 @@ def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
     return blocked
 
 
-def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -> list[Coded]:
+def _code_trigger(
+    trigger: Trigger,
+    actors: EventActors,
+    triggers: set[int],
+    reader: ModalityReader,
+    outlets: OutletBook,
+) -> list[Coded]:
     pattern = trigger.pattern
     source_roles, target_roles = marked_roles("source", trigger), marked_roles("target", trigger)
     if trigger.refinement is not None and trigger.refinement.swapped:
@@ -169,16 +165,19 @@ def _code_trigger(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -
         return []
     else:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
-    modality = modality_of(trigger.token, trigger.light_verb)
+    modality = reader.modality_of(trigger.token, trigger.light_verb)
     return [
         Coded(trigger, source, target, modality, paired)
         for source, target in pairs
         if target is None
-        or not (same_actor(source.actor, target.actor) or _told_the_press(trigger, target))
+        or not (
+            same_actor(source.actor, target.actor)
+            or _told_the_press(trigger, target, actors, outlets)
+        )
     ]
 
 
-def _split_off_partners(trigger: Trigger, actors: ActorResolver, triggers: set[int]) -> list[Found]:
+def _split_off_partners(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
     """Coordinated names a parenthetical cut off from the subject. In "On August 28,
     Sherman and Russian Deputy Foreign Minister (in charge of Asia-Pacific affairs)
     Aleksandr Losyukov chaired a joint meeting" the parser leaves "Sherman and ...
@@ -204,7 +203,9 @@ def _split_off_partners(trigger: Trigger, actors: ActorResolver, triggers: set[i
     return [found for member in members for found in phrase_actors(member, actors, False, triggers)]
 
 
-def _told_the_press(trigger: Trigger, target: Found) -> bool:
+def _told_the_press(
+    trigger: Trigger, target: Found, actors: EventActors, outlets: OutletBook
+) -> bool:
     """ "X told the BBC", "told the official PAP news agency": an interview, not a
     statement to a political actor; nor is meeting or visiting the press a
     consultation (a story's closing "REUTER" is no place visited)."""
@@ -213,15 +214,15 @@ def _told_the_press(trigger: Trigger, target: Found) -> bool:
     actor = target.actor
     if actor.cameo and actor.cameo.endswith("MED"):
         return True
-    if default_outlets().lookup(actor.name) is not None:
+    if outlets.lookup(actor.name) is not None:
         return True
     if target.head is None:
         return False
     words = [target.head, *(c for c in target.head.children if c.dep_ == "compound")]
     for word in words:  # "Radio Wales", "BBC1", "the official PAP news agency"
-        if default_outlets().lookup(word.text.rstrip("0123456789")) is not None:
+        if outlets.lookup(word.text.rstrip("0123456789")) is not None:
             return True
-        sector = default_knowledge().sector_of(word.lemma_.lower())
+        sector = actors.knowledge.sector_of(word.lemma_.lower())
         if sector is not None and sector.code == "MED":
             return True
     return False

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dossier.knowledge.modality_cues import default_modality_cues
+from dossier.knowledge.modality_cues import ModalityCues
 from dossier.record import Modality
 
 MODALITY_ORDER: tuple[Modality, ...] = (
@@ -35,186 +35,173 @@ MODALITY_ORDER: tuple[Modality, ...] = (
     "reported",
     "asserted",
 )
-CUES = default_modality_cues()
-AUX_CUES = CUES.auxiliaries
-ADVERB_CUES = CUES.adverbs
-PREDICATE_CUES = CUES.predicates
-OCCURRENCE_VERBS = CUES.occurrence_verbs
-NOUN_MODIFIER_CUES = CUES.noun_modifiers
-GOVERNING_NOUN_CUES = CUES.governing_nouns
-EVIDENCE_NOUNS = CUES.evidence_nouns
-HAPPENING_VERBS = CUES.happening_verbs
-CONDITIONAL_MARKERS = CUES.conditional_markers
 PREDICATE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp"})
 ARGUMENT_LINKS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "obj"})
-REPORTING_VERBS = CUES.reporting_verbs
 
 
-def modality_of(trigger: Token, light_verb: Token | None = None) -> Modality:
-    """The modality the tree gives the event the trigger reports."""
-    cues = set(_own_cues(trigger))
-    if light_verb is not None:
-        cues |= set(_own_cues(light_verb))
-        cues |= _predicate_chain(light_verb)
-        lemma = verb_lemma(light_verb)
-        if lemma in OCCURRENCE_VERBS and lemma in PREDICATE_CUES:
-            cues.add(PREDICATE_CUES[lemma])  # "has postponed a visit"
-    elif trigger.pos_ in ("NOUN", "PROPN"):
-        cues |= _noun_context(trigger)
-    else:
-        cues |= _predicate_chain(trigger)
-    return next(m for m in MODALITY_ORDER if m in cues or m == "asserted")
+class ModalityReader:
+    """Reads an event's modality from the cues governing its trigger in the tree; the
+    cues (knowledge/data/modality_cues.yaml plus a user's) are handed in."""
 
+    def __init__(self, cues: ModalityCues) -> None:
+        self.cues = cues
 
-def verb_lemma(token: Token) -> str:
-    """The lemma, second-guessed where the small model's lemmatiser slips: "hopes" is
-    "hop" to it. A cue word whose regular inflection the token is wins."""
-    lemma = token.lemma_.lower()
-    if lemma in PREDICATE_CUES:
-        return lemma
-    word = token.lower_
-    for ending, restore in (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("d", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if word.endswith(ending) and word[: -len(ending)] + restore in PREDICATE_CUES:
-            return word[: -len(ending)] + restore
-    return lemma
-
-
-def _own_cues(token: Token) -> list[Modality]:
-    cues: list[Modality] = []
-    for child in token.children:
-        word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            cues.append("negated")
-        elif child.dep_ == "advmod" and _negated_adverb(child):
-            cues.append("negated")  # "did not even ever clash": the parser hangs 'not' on 'even'
-        elif child.dep_ == "aux" and word in AUX_CUES:
-            cues.append(_aux_cue(child, token))
-        elif child.dep_ == "advmod" and word in ADVERB_CUES:
-            cues.append(ADVERB_CUES[word])
-        elif child.dep_ == "mark" and word in CONDITIONAL_MARKERS:
-            cues.append("hypothetical")
-        elif child.dep_ in ("amod", "compound") and word in NOUN_MODIFIER_CUES:
-            cues.append(NOUN_MODIFIER_CUES[word])
-        elif child.dep_ == "prep" and word == "according":
-            cues.append("reported")
-    return cues
-
-
-def _negated_adverb(adverb: Token) -> bool:
-    """'not even', 'not ever', 'never again'; but "not only ... but also" negates nothing."""
-    if adverb.lower_ in ("only", "just", "merely", "simply"):
-        return False
-    return any(g.dep_ == "neg" for g in adverb.children)
-
-
-def _aux_cue(aux: Token, verb: Token) -> Modality:
-    """'should they come off' (inverted, conditional) versus 'they should come'."""
-    if aux.lower_ == "should":
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        inverted = any(aux.i < s.i < verb.i for s in subjects)
-        return "hypothetical" if inverted else "planned"
-    return AUX_CUES[aux.lower_]
-
-
-def _predicate_chain(token: Token) -> set[Modality]:
-    """Cues of the predicates the trigger is the complement of, up to a reporting verb."""
-    cues: set[Modality] = set()
-    steps = 0
-    while token.dep_ in PREDICATE_LINKS and token.head is not token and steps < 5:
-        head, link = token.head, token.dep_
-        if link == "advcl":
-            break
-        if _evidence_from_reports(head):
-            cues.add("reported")  # "news reports suggest that ..."
-        elif verb_lemma(head) in PREDICATE_CUES:
-            cues.add(PREDICATE_CUES[verb_lemma(head)])
-        if head.lemma_ == "say" and _is_passive(head):
-            cues.add("reported")  # "is said to"
-        if head.lemma_ == "be" and link == "xcomp":
-            cues.add("planned")  # "Straw is to visit Thailand"
-        if head.pos_ in ("NOUN", "PROPN"):
-            cues |= _governing_noun(head)
-            break
-        if link != "ccomp":
-            cues |= set(_own_cues(head))  # "would not urge ... to", "plans to"
-        elif head.lemma_ in REPORTING_VERBS:
-            cues.add("reported")
-            break
+    def modality_of(self, trigger: Token, light_verb: Token | None = None) -> Modality:
+        """The modality the tree gives the event the trigger reports."""
+        cues = set(self._own_cues(trigger))
+        if light_verb is not None:
+            cues |= set(self._own_cues(light_verb))
+            cues |= self._predicate_chain(light_verb)
+            lemma = self.verb_lemma(light_verb)
+            if lemma in self.cues.occurrence_verbs and lemma in self.cues.predicates:
+                cues.add(self.cues.predicates[lemma])  # "has postponed a visit"
+        elif trigger.pos_ in ("NOUN", "PROPN"):
+            cues |= self._noun_context(trigger)
         else:
-            cues |= {c for c in _own_cues(head) if c in ("negated",)}
-        token, steps = head, steps + 1
-    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-        cues |= _governing_noun(token.head)
-    return cues
+            cues |= self._predicate_chain(trigger)
+        return next(m for m in MODALITY_ORDER if m in cues or m == "asserted")
 
+    def verb_lemma(self, token: Token) -> str:
+        """The lemma, second-guessed where the small model's lemmatiser slips: "hopes" is
+        "hop" to it. A cue word whose regular inflection the token is wins."""
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.predicates:
+            return lemma
+        word = token.lower_
+        for ending, restore in (
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("d", ""),
+            ("ing", ""),
+            ("ing", "e"),
+        ):
+            if word.endswith(ending) and word[: -len(ending)] + restore in self.cues.predicates:
+                return word[: -len(ending)] + restore
+        return lemma
 
-def _noun_context(noun: Token) -> set[Modality]:
-    """Cues for an event noun from the nouns and the verb that govern it.
-
-    Climbs through noun chains ("two days of talks", "news of Putin's visit",
-    "a visit to Beijing and Putin's arrival") collecting the governing nouns' cues,
-    then applies the governing verb's: an occurrence verb decides ("postponed a visit"),
-    and the clause may be speculation, a denial or a report.
-    """
-    cues: set[Modality] = set()
-    token = noun
-    for _ in range(6):
-        head, link = token.head, token.dep_
-        if head is token:
-            return cues
-        if link == "pobj" and head.dep_ == "prep":
-            head, link = head.head, "prep"
-        if head.pos_ in ("NOUN", "PROPN"):
-            cues |= _governing_noun(head)
-            token = head
-            continue
-        if head.pos_ in ("VERB", "AUX") and link in ARGUMENT_LINKS | {"prep"}:
-            cues |= _verb_on_noun(head, link)
+    def _own_cues(self, token: Token) -> list[Modality]:
+        cues: list[Modality] = []
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+                cues.append("negated")
+            elif child.dep_ == "advmod" and self._negated_adverb(child):
+                # "did not even ever clash": the parser hangs "not" on "even"
+                cues.append("negated")
+            elif child.dep_ == "aux" and word in self.cues.auxiliaries:
+                cues.append(self._aux_cue(child, token))
+            elif child.dep_ == "advmod" and word in self.cues.adverbs:
+                cues.append(self.cues.adverbs[word])
+            elif child.dep_ == "mark" and word in self.cues.conditional_markers:
+                cues.append("hypothetical")
+            elif child.dep_ in ("amod", "compound") and word in self.cues.noun_modifiers:
+                cues.append(self.cues.noun_modifiers[word])
+            elif child.dep_ == "prep" and word == "according":
+                cues.append("reported")
         return cues
-    return cues
 
+    def _negated_adverb(self, adverb: Token) -> bool:
+        """'not even', 'not ever', 'never again'; but "not only ... but also" negates nothing."""
+        if adverb.lower_ in ("only", "just", "merely", "simply"):
+            return False
+        return any(g.dep_ == "neg" for g in adverb.children)
 
-def _verb_on_noun(verb: Token, link: str) -> set[Modality]:
-    cues: set[Modality] = set()
-    if link == "nsubj" and verb.lemma_ in HAPPENING_VERBS:
-        cues |= set(_own_cues(verb))  # "the visit would occur", "should they come off"
-    lemma = verb_lemma(verb)
-    if lemma in OCCURRENCE_VERBS and lemma in PREDICATE_CUES:
-        cues.add(PREDICATE_CUES[lemma])
-        cues |= {c for c in _own_cues(verb) if c == "negated"}
-    if link == "nsubjpass" and verb.lemma_ in ("schedule", "plan", "expect", "set"):
-        cues.add("planned")
-    # Whether the clause around the noun is speculation, a denial or a report.
-    return cues | (_predicate_chain(verb) & {"speculated", "denied", "reported"})
+    def _aux_cue(self, aux: Token, verb: Token) -> Modality:
+        """'should they come off' (inverted, conditional) versus 'they should come'."""
+        if aux.lower_ == "should":
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            inverted = any(aux.i < s.i < verb.i for s in subjects)
+            return "hypothetical" if inverted else "planned"
+        return self.cues.auxiliaries[aux.lower_]
 
+    def _predicate_chain(self, token: Token) -> set[Modality]:
+        """Cues of the predicates the trigger is the complement of, up to a reporting verb."""
+        cues: set[Modality] = set()
+        steps = 0
+        while token.dep_ in PREDICATE_LINKS and token.head is not token and steps < 5:
+            head, link = token.head, token.dep_
+            if link == "advcl":
+                break
+            if self._evidence_from_reports(head):
+                cues.add("reported")  # "news reports suggest that ..."
+            elif self.verb_lemma(head) in self.cues.predicates:
+                cues.add(self.cues.predicates[self.verb_lemma(head)])
+            if head.lemma_ == "say" and self._is_passive(head):
+                cues.add("reported")  # "is said to"
+            if head.lemma_ == "be" and link == "xcomp":
+                cues.add("planned")  # "Straw is to visit Thailand"
+            if head.pos_ in ("NOUN", "PROPN"):
+                cues |= self._governing_noun(head)
+                break
+            if link != "ccomp":
+                cues |= set(self._own_cues(head))  # "would not urge ... to", "plans to"
+            elif head.lemma_ in self.cues.reporting_verbs:
+                cues.add("reported")
+                break
+            else:
+                cues |= {c for c in self._own_cues(head) if c in ("negated",)}
+            token, steps = head, steps + 1
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            cues |= self._governing_noun(token.head)
+        return cues
 
-def _evidence_from_reports(verb: Token) -> bool:
-    """'reports suggest' presents evidence, not a guess."""
-    if verb.lemma_ not in ("suggest", "indicate", "show"):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_ in EVIDENCE_NOUNS
+    def _noun_context(self, noun: Token) -> set[Modality]:
+        """Cues for an event noun from the nouns and the verb that govern it.
 
+        Climbs through noun chains ("two days of talks", "news of Putin's visit",
+        "a visit to Beijing and Putin's arrival") collecting the governing nouns' cues,
+        then applies the governing verb's: an occurrence verb decides ("postponed a visit"),
+        and the clause may be speculation, a denial or a report.
+        """
+        cues: set[Modality] = set()
+        token = noun
+        for _ in range(6):
+            head, link = token.head, token.dep_
+            if head is token:
+                return cues
+            if link == "pobj" and head.dep_ == "prep":
+                head, link = head.head, "prep"
+            if head.pos_ in ("NOUN", "PROPN"):
+                cues |= self._governing_noun(head)
+                token = head
+                continue
+            if head.pos_ in ("VERB", "AUX") and link in ARGUMENT_LINKS | {"prep"}:
+                cues |= self._verb_on_noun(head, link)
+            return cues
+        return cues
 
-def _governing_noun(noun: Token) -> set[Modality]:
-    cues: set[Modality] = set()
-    if noun.lower_ in GOVERNING_NOUN_CUES:
-        cues.add(GOVERNING_NOUN_CUES[noun.lower_])
-        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_ in CUES.dismissing_verbs:
-            cues.add("denied")  # "dismissed reports he told Brown"
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        cues.add("negated")  # "no intention of serving"
-    return cues
+    def _verb_on_noun(self, verb: Token, link: str) -> set[Modality]:
+        cues: set[Modality] = set()
+        if link == "nsubj" and verb.lemma_ in self.cues.happening_verbs:
+            cues |= set(self._own_cues(verb))  # "the visit would occur", "should they come off"
+        lemma = self.verb_lemma(verb)
+        if lemma in self.cues.occurrence_verbs and lemma in self.cues.predicates:
+            cues.add(self.cues.predicates[lemma])
+            cues |= {c for c in self._own_cues(verb) if c == "negated"}
+        if link == "nsubjpass" and verb.lemma_ in ("schedule", "plan", "expect", "set"):
+            cues.add("planned")
+        # Whether the clause around the noun is speculation, a denial or a report.
+        return cues | (self._predicate_chain(verb) & {"speculated", "denied", "reported"})
 
+    def _evidence_from_reports(self, verb: Token) -> bool:
+        """'reports suggest' presents evidence, not a guess."""
+        if verb.lemma_ not in ("suggest", "indicate", "show"):
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_ in self.cues.evidence_nouns
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    def _governing_noun(self, noun: Token) -> set[Modality]:
+        cues: set[Modality] = set()
+        if noun.lower_ in self.cues.governing_nouns:
+            cues.add(self.cues.governing_nouns[noun.lower_])
+            if noun.dep_ in ("dobj", "obj") and noun.head.lemma_ in self.cues.dismissing_verbs:
+                cues.add("denied")  # "dismissed reports he told Brown"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            cues.add("negated")  # "no intention of serving"
+        return cues
+
+    def _is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

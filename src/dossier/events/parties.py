@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dossier.events.actors import ActorResolver, same_actor
+from dossier.events.actors import EventActors, same_actor
 from dossier.events.place import place_named
 from dossier.events.roles import (
     MODIFIERS,
     RoleNoun,
     coordinated,
-    is_role_noun,
     listed_appositions,
     phrase_tokens,
     prep_objects,
@@ -25,7 +24,6 @@ from dossier.events.roles import (
     stray_coordinates,
 )
 from dossier.events.triggers import Trigger
-from dossier.knowledge.actor_files import default_knowledge
 from dossier.record import ActorRef, Location
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
@@ -58,7 +56,7 @@ def marked_roles(side: str, trigger: Trigger) -> tuple[str, ...]:
 
 
 def role_actors(
-    trigger: Trigger, roles: tuple[str, ...], actors: ActorResolver, triggers: set[int]
+    trigger: Trigger, roles: tuple[str, ...], actors: EventActors, triggers: set[int]
 ) -> tuple[list[Found], str | None]:
     """The actors of the first role, in the pattern's order, that names any.
 
@@ -99,9 +97,7 @@ def _with_pronoun_antecedent(heads: list[Token]) -> list[Token]:
     return result
 
 
-def phrase_actors(
-    head: Token, actors: ActorResolver, every: bool, triggers: set[int]
-) -> list[Found]:
+def phrase_actors(head: Token, actors: EventActors, every: bool, triggers: set[int]) -> list[Found]:
     """The actor of each coordinated member of a phrase.
 
     Coordinated modifiers are parties of their own: "talks between Russian and U.S.
@@ -143,15 +139,12 @@ def phrase_actors(
     return found
 
 
-def _role_noun_test(actors: ActorResolver) -> RoleNoun:
-    """Role nouns as the actors stage knows them, plus any the resolver adds (agents)."""
-    extra = getattr(actors, "role_noun", None)
-    if extra is None:
-        return is_role_noun
-    return lambda token: is_role_noun(token) or extra(token)
+def _role_noun_test(actors: EventActors) -> RoleNoun:
+    """Role nouns as the knowledge handed in knows them, plus any the resolver adds."""
+    return actors.role_noun
 
 
-def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
+def _destinations(trigger: Trigger, actors: EventActors) -> list[Found]:
     """The country of the place a visit goes to, when the place is not itself an actor.
 
     "a visit to Moscow" with Moscow read as a place: the target is Russia, the place Moscow.
@@ -160,10 +153,10 @@ def _destinations(trigger: Trigger, actors: ActorResolver) -> list[Found]:
     for head in prep_objects(trigger.token, ("to", "in")):
         if actors.actor(phrase_tokens(head)) is not None:
             continue
-        place = place_named(head, getattr(actors, "place", None))
+        place = place_named(head, actors.place)
         if place is None or place.country is None:
             continue
-        country = default_knowledge().country(place.country)
+        country = actors.country(place.country)
         name = country.name if country else place.country
         cameo = country.cameo if country else place.country
         actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)

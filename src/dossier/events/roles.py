@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from dossier.knowledge.actor_files import default_knowledge
-
 RoleNoun = Callable[[Token], bool]
 
 SUBJECTS = ("nsubj", "csubj")
@@ -336,15 +334,6 @@ def phrase_tokens(head: Token, role_noun: RoleNoun | None = None) -> list[Token]
         if c.dep_ in MODIFIERS and c.dep_ != "compound" and (c.dep_ != "poss" or keeps_possessor)
     ]
     return tokens
-
-
-def is_role_noun(token: Token) -> bool:
-    """A noun naming people by their role: official, minister, troops, delegation."""
-    knowledge = default_knowledge()
-    for word in {token.lemma_.lower(), token.lower_}:
-        if knowledge.sector_of(word) is not None or knowledge.title(word) is not None:
-            return True
-    return False
 
 
 def listed_appositions(head: Token) -> list[Token]:

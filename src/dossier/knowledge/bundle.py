@@ -1,0 +1,45 @@
+"""All the knowledge the analysis stages use, as one value built once and handed in.
+
+`Knowledge.build()` is the project's own files plus the user's (`--actors`, `--verbs`);
+every stage reads what it needs from the value it is given and never fetches defaults
+itself, so two pipelines with different knowledge can run in one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dossier.knowledge.actors import ActorKnowledge
+from dossier.knowledge.codebook import Codebook, default_codebook
+from dossier.knowledge.event_patterns import PatternBook
+from dossier.knowledge.modality_cues import ModalityCues, default_modality_cues
+from dossier.knowledge.outlets import OutletBook, default_outlets
+from dossier.knowledge.user_files import actor_knowledge, event_patterns
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    actors: ActorKnowledge
+    patterns: PatternBook
+    codebook: Codebook
+    outlets: OutletBook
+    modality: ModalityCues
+
+    @classmethod
+    def build(cls, actors: Sequence[Path] = (), verbs: Sequence[Path] = ()) -> Knowledge:
+        """The project's knowledge plus the given actor and verb files."""
+        return cls(
+            actors=actor_knowledge(actors),
+            patterns=event_patterns(verbs),
+            codebook=default_codebook(),
+            outlets=default_outlets(),
+            modality=default_modality_cues(),
+        )
+
+    def with_patterns(self, patterns: PatternBook) -> Knowledge:
+        return replace(self, patterns=patterns)
+
+    def with_actors(self, actors: ActorKnowledge) -> Knowledge:
+        return replace(self, actors=actors)
