@@ -1,0 +1,59 @@
+"""Knowledge is one value handed in: two pipelines in one process keep their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dossier.ingest import Article
+from dossier.knowledge.bundle import Knowledge
+from dossier.pipeline import Analyser
+
+TEXT = "Foreign Minister Zorvan Teskel serenaded Pyongyang on Tuesday, officials said.\n"
+ACTORS = """\
+- name: Zorvan Teskel
+  country: MNG
+  roles:
+    - [foreign minister, 1999-01-01, 2003-12-31]
+"""
+VERBS = """\
+- code: "051"
+  verbs: [serenade]
+  target: [object]
+"""
+
+
+def _events(analyser: Analyser) -> list[tuple[str, str | None, str | None]]:
+    record = analyser.analyse(Article(text=TEXT, published=date(2000, 6, 14)))
+    return [
+        (
+            e.cameo_code,
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+        )
+        for e in record.events
+    ]
+
+
+def test_two_pipelines_with_different_knowledge_in_one_process(nlp, tmp_path):
+    (tmp_path / "actors.yaml").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "verbs.yaml").write_text(VERBS, encoding="utf-8")
+    plain = Analyser(nlp=nlp, learned=False)
+    verbs_only = Analyser(nlp=nlp, verbs=[tmp_path / "verbs.yaml"], learned=False)
+    both = Analyser(
+        nlp=nlp, actors=[tmp_path / "actors.yaml"], verbs=[tmp_path / "verbs.yaml"], learned=False
+    )
+    assert ("051", "MNG", "PRK") in _events(both)
+    assert not [e for e in _events(plain) if e[0] == "051"]
+    # the user's verb codes the act, but without their actor file the minister has no country
+    assert [e for e in _events(verbs_only) if e[0] == "051"] and (
+        "051",
+        "MNG",
+        "PRK",
+    ) not in _events(verbs_only)
+    assert not [e for e in _events(plain) if e[0] == "051"], "the other pipelines leaked"
+
+
+def test_knowledge_values_are_independent():
+    base = Knowledge.build()
+    other = base.with_patterns(type(base.patterns)())
+    assert len(other.patterns) == 0 and len(base.patterns) > 100
