@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -70,9 +71,8 @@ class TriggerTagger:
             spaces=[bool(token.whitespace_) for token in doc],
         )
         words = self._tok2vec(words)
-        scores = self._tagger.model.predict([words])[0]
         found = []
-        for index, row in enumerate(scores):
+        for index, row in enumerate(_softmax(self._tagger.model.predict([words])[0])):
             inside = 1.0 - float(row[self._outside])
             if inside < self.threshold:
                 continue
@@ -81,6 +81,13 @@ class TriggerTagger:
             )
             found.append(Tagged(index, self._labels[best], round(inside, 3)))
         return found
+
+
+def _softmax(scores: numpy.ndarray) -> numpy.ndarray:
+    """Probabilities from the tagger's scores (its config leaves them unnormalised)."""
+    scores = numpy.asarray(scores, dtype="float64")
+    exp = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
 
 
 @cache
