@@ -5,8 +5,8 @@
 Texts: the first BENCH_EVENTS_DOCS (default 200) politics articles of the BBC set and
 as many Reuters-21578 articles, from `../shared/data/news/`. In one process and one
 run, with the same loaded model: bare `nlp.pipe` over the texts (the baseline), then
-dossier's whole pipeline (`Analyser.analyse_many`: parse, actors, time, citations,
-quotes, events), then the events stage alone on the already-analysed layers. Each is
+dossier's whole pipeline without the learned trigger tagger (rules alone), then with
+it (`Analyser.analyse_many`: parse, actors, time, citations, quotes, events), then the events stage alone on the already-analysed layers. Each is
 timed once after a warm-up document. Writes bench/results/events.json.
 """
 
@@ -66,6 +66,11 @@ def main() -> int:
     bare_seconds = time.perf_counter() - started
     sentences = sum(1 for doc in docs for _ in doc.sents)
 
+    rules_only = Analyser(nlp=nlp, learned=False)
+    started = time.perf_counter()
+    rule_records = list(rules_only.analyse_many(articles(texts)))
+    rules_seconds = time.perf_counter() - started
+
     analyser = Analyser(nlp=nlp)
     started = time.perf_counter()
     records = list(analyser.analyse_many(articles(texts)))
@@ -94,6 +99,8 @@ def main() -> int:
         "bare_spacy_sentences_per_s": round(sentences / bare_seconds, 1),
         "pipeline_sentences_per_s": round(sentences / pipeline_seconds, 1),
         "ratio_pipeline_to_bare_spacy": round(bare_seconds / pipeline_seconds, 3),
+        "ratio_rules_only_pipeline_to_bare_spacy": round(bare_seconds / rules_seconds, 3),
+        "events_in_rules_only_records": sum(len(r.events) for r in rule_records),
         "events_stage_sentences_per_s": round(sentences / events_seconds, 1),
         "events_stage_share_of_pipeline_time": round(events_seconds / pipeline_seconds, 3),
         "events": events,
