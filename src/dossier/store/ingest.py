@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dossier import __version__
 from dossier.errors import InputError
+from dossier.events.learned import MODEL_DIR
 from dossier.ingest import Article, read_articles
 from dossier.nlp import DEFAULT_MODEL
 from dossier.store.analysis import AnalysisJob, analyse_jobs
@@ -88,6 +89,9 @@ def analysis_settings(model: str, actors: Sequence[Path], verbs: Sequence[Path])
     Knowledge files count by content, so editing one re-analyses the documents on the
     next ingest."""
     settings: dict[str, object] = {"model": model}
+    built_from = MODEL_DIR / "built_from.json"
+    if built_from.exists():  # a retrained trigger tagger re-analyses the documents
+        settings["trigger_model"] = _digest(built_from)
     for name, files in (("actors", actors), ("verbs", verbs)):
         if files:
             settings[name] = {str(Path(f).resolve()): _digest(Path(f)) for f in files}
