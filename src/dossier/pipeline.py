@@ -1,8 +1,12 @@
 """The pipeline: an article in, an analysed-document record out.
 
-Stages run in order and each adds its own layer; nothing flows back:
+The article is parsed, then its `AnalysedDocument` goes through the stages in order,
+each reading the layers it requires and assigning its own; nothing flows back:
 
-    ingest ─▶ nlp ─▶ actors ─▶ time ─▶ attribution (citations, quotes) ─▶ events
+    ingest ─▶ nlp ─▶ actors ─▶ time ─▶ citations ─▶ quotes ─▶ events
+
+The stage list is checked when the Analyser is built (`dossier.stages.build_stages`);
+`stages=` names another list, with stages of the user's own.
 """
 
 from __future__ import annotations
@@ -14,24 +18,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier import __version__
-from dossier.actors import resolve_entities
-from dossier.attribution import find_citations, find_quotes
-from dossier.events import code_events
-from dossier.events.learned import MODEL_DIR, default_trigger_tagger
+from dossier.analysed import AnalysedDocument
+from dossier.builtin_stages import DEFAULT_STAGES
 from dossier.ingest import Article
 from dossier.knowledge.bundle import Knowledge
 from dossier.nlp import DEFAULT_MODEL, load_model, model_label
 from dossier.record import DocumentRecord, Published
-from dossier.time import find_timexes
+from dossier.stages import build_stages
 
 PIPE_BATCH_SIZE = 16
 
 
 class Analyser:
-    """Holds the loaded model and knowledge; analyses articles one by one or in a stream.
+    """Holds the loaded model, the knowledge and the stages; analyses articles one by
+    one or in a stream.
 
     `actors` and `verbs` are the user's knowledge files (`--actors`, `--verbs`), added
-    to the project's own; the record's `settings` names them.
+    to the project's own; `learned=False` codes events with the pattern book alone. The
+    record's `settings` names them.
     """
 
     def __init__(
@@ -41,15 +45,18 @@ class Analyser:
         actors: Sequence[Path] = (),
         verbs: Sequence[Path] = (),
         learned: bool = True,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        knowledge: Knowledge | None = None,
     ) -> None:
         self.nlp = nlp or load_model(model)
-        self.tagger = default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None
         self.model = model_label(self.nlp)
-        self.knowledge = Knowledge.build(actors=actors, verbs=verbs)
+        self.knowledge = knowledge or Knowledge.build(actors=actors, verbs=verbs, learned=learned)
+        self.stages = build_stages(stages)
+        tagger = self.knowledge.tagger
         self.settings = {
             "actors": [str(path) for path in actors],
             "verbs": [str(path) for path in verbs],
-            "learned": [self.tagger.name] if self.tagger is not None else [],
+            "learned": [tagger.name] if tagger is not None else [],
         }
 
     def analyse(self, article: Article) -> DocumentRecord:
@@ -65,22 +72,15 @@ class Analyser:
         """The record of an article already parsed by `self.nlp`, for callers needing the Doc."""
         return self._record(article, doc)
 
+    def run_stages(self, article: Article, doc: Doc) -> AnalysedDocument:
+        """The analysed document after every stage."""
+        analysed = AnalysedDocument.start(article, doc, self.knowledge)
+        for stage in self.stages:
+            stage.run(analysed)
+        return analysed
+
     def _record(self, article: Article, doc: Doc) -> DocumentRecord:
-        anchor = article.published
-        entities = resolve_entities(doc, anchor, self.knowledge.actors)
-        timexes = find_timexes(doc, anchor)
-        citations = find_citations(doc.text, anchor, self.knowledge.outlets)
-        quotes = find_quotes(doc, entities)
-        events = code_events(
-            doc,
-            entities,
-            timexes,
-            citations,
-            anchor,
-            article.doc_id,
-            knowledge=self.knowledge,
-            tagger=self.tagger,
-        )
+        analysed = self.run_stages(article, doc)
         return DocumentRecord(
             doc_id=article.doc_id,
             source_file=article.source_file,
@@ -90,11 +90,11 @@ class Analyser:
             title=article.title,
             publication=article.publication,
             published=_published(article),
-            entities=entities.entities,
-            timexes=timexes,
-            citations=citations,
-            quotes=quotes,
-            events=events,
+            entities=analysed.entities.entities if analysed.entities else [],
+            timexes=analysed.timexes,
+            citations=analysed.citations,
+            quotes=analysed.quotes,
+            events=analysed.events,
             dossier_version=__version__,
             model=self.model,
             settings=self.settings,

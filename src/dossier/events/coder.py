@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -33,7 +34,6 @@ from dossier.events.place import place_of
 from dossier.events.roles import coordinated
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
-from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.codebook import Codebook
 from dossier.knowledge.outlets import OutletBook
 from dossier.nlp import doc_text
@@ -48,6 +48,9 @@ from dossier.record import (
 )
 from dossier.record import Span as TextSpan
 from dossier.time import event_date
+
+if TYPE_CHECKING:  # the knowledge bundle holds the tagger this package defines
+    from dossier.knowledge.bundle import Knowledge
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """All the knowledge the analysis stages use, as one value built once and handed in.
 
 `Knowledge.build()` is the project's own files plus the user's (`--actors`, `--verbs`);
-every stage reads what it needs from the value it is given and never fetches defaults
-itself, so two pipelines with different knowledge can run in one process.
+the trained trigger tagger travels with it. Every stage reads what it needs from the
+value it is given and never fetches defaults itself, so two pipelines with different
+knowledge can run in one process.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dossier.events.learned import MODEL_DIR, TriggerTagger, default_trigger_tagger
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
 from dossier.knowledge.event_patterns import PatternBook
@@ -26,16 +28,21 @@ class Knowledge:
     codebook: Codebook
     outlets: OutletBook
     modality: ModalityCues
+    tagger: TriggerTagger | None = None  # the learned trigger tagger, when used
 
     @classmethod
-    def build(cls, actors: Sequence[Path] = (), verbs: Sequence[Path] = ()) -> Knowledge:
-        """The project's knowledge plus the given actor and verb files."""
+    def build(
+        cls, actors: Sequence[Path] = (), verbs: Sequence[Path] = (), learned: bool = True
+    ) -> Knowledge:
+        """The project's knowledge plus the given actor and verb files; with `learned`,
+        the trigger tagger shipped in the package (when it is there)."""
         return cls(
             actors=actor_knowledge(actors),
             patterns=event_patterns(verbs),
             codebook=default_codebook(),
             outlets=default_outlets(),
             modality=default_modality_cues(),
+            tagger=default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None,
         )
 
     def with_patterns(self, patterns: PatternBook) -> Knowledge:

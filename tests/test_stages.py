@@ -1,0 +1,52 @@
+"""Stages are built from names and checked in order; a package adds its own."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+import dossier.stages as stages
+from dossier.builtin_stages import DEFAULT_STAGES
+from dossier.ingest import Article
+from dossier.pipeline import Analyser
+from dossier.stages import StageOrderError, build_stages
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "dossier_confident" / "src"
+TEXT = (
+    "Putin met Kim Jong-il in Pyongyang on Wednesday. Chinese troops attacked Vietnamese positions."
+)
+
+
+def test_the_default_stages_are_in_an_order_that_checks():
+    assert [stage.name for stage in build_stages(DEFAULT_STAGES)] == list(DEFAULT_STAGES)
+
+
+def test_a_stage_before_what_it_requires_is_refused_when_built():
+    with pytest.raises(StageOrderError, match="'events' requires entities, timexes, citations"):
+        build_stages(("events", "actors", "time", "citations"))
+    with pytest.raises(StageOrderError, match="unknown stage 'stroies'"):
+        build_stages((*DEFAULT_STAGES, "stroies"))
+
+
+def test_a_stage_from_an_installed_package_runs_after_the_events(nlp, monkeypatch):
+    monkeypatch.syspath_prepend(str(EXAMPLE))
+    point = EntryPoint(
+        name="confident_events",
+        value="dossier_confident:CONFIDENT_EVENTS",
+        group=stages.ENTRY_POINT_GROUP,
+    )
+    monkeypatch.setattr(stages, "entry_points", lambda group: [point])
+    article = Article(text=TEXT, published=date(2000, 7, 20))
+    plain = Analyser(nlp=nlp, learned=False)
+    confident = Analyser(nlp=nlp, learned=False, stages=(*DEFAULT_STAGES, "confident_events"))
+    everything = plain.run_stages(article, nlp(TEXT))
+    filtered = confident.run_stages(article, nlp(TEXT))
+    low = [e for e in everything.events if e.confidence is not None and e.confidence < 0.7]
+    assert low, "the example needs an event below the threshold: 'Chinese troops'"
+    assert len(filtered.events) == len(everything.events) - len(low)
+    assert filtered.layers["dropped_events"] == len(low)
+    sys.modules.pop("dossier_confident", None)
