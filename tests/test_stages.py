@@ -50,3 +50,29 @@ def test_a_stage_from_an_installed_package_runs_after_the_events(nlp, monkeypatc
     assert len(filtered.events) == len(everything.events) - len(low)
     assert filtered.layers["dropped_events"] == len(low)
     sys.modules.pop("dossier_confident", None)
+
+
+def test_an_exporter_from_an_installed_package_is_a_format_of_export(tmp_path, monkeypatch):
+    import io
+
+    import dossier.export as export
+    from dossier.store import Store, document_rows
+    from test_store_samples import summit_record
+
+    monkeypatch.syspath_prepend(str(EXAMPLE))
+    point = EntryPoint(
+        name="brief", value="dossier_confident:BRIEF_EXPORTER", group=export.ENTRY_POINT_GROUP
+    )
+    monkeypatch.setattr(export, "entry_points", lambda group: [point])
+    assert "brief" in export.registered_exporters() and "gdelt" in export.registered_exporters()
+    path = tmp_path / "events.duckdb"
+    with Store(path) as store:
+        store.write(document_rows(summit_record()))
+    out = io.StringIO()
+    with Store(path, read_only=True) as store:
+        result = export.export_events(store.con, "brief", out)
+        stored = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    lines = out.getvalue().splitlines()
+    assert result.written == stored == len(lines) and stored > 0
+    assert all(len(line.split("\t")) == 5 for line in lines)
+    sys.modules.pop("dossier_confident", None)

@@ -25,6 +25,7 @@ from rich.text import Text
 from dossier.cli import main
 from dossier.cli.options import ISO_DATE, analysis_options
 from dossier.errors import DossierError
+from dossier.export import export_events, registered_exporters
 from dossier.query import (
     EventDetail,
     EventFilter,
@@ -342,8 +343,9 @@ def sql_command(query: str, db: str | None, output_format: str) -> None:
     "--format",
     "export_format",
     required=True,
-    type=click.Choice(["gdelt", "icews", "plover", "csv", "parquet", "jsonl"]),
-    help="gdelt: GDELT 2.0 event rows; icews: ICEWS event file; plover: PLOVER JSON.",
+    type=click.Choice(list(registered_exporters())),
+    help="gdelt: GDELT 2.0 event rows; icews: ICEWS event file; plover: PLOVER JSON; "
+    "and any format an installed package registers.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File [default: stdout].")
 @event_filter_options
@@ -356,8 +358,6 @@ def export_command(export_format: str, output: str | None, db: str | None, **fil
       dossier export --format gdelt --output events.gdelt.tsv
       dossier export --format plover --dyad RUS:PRK > rus-prk.plover.jsonl
     """
-    from dossier.export import export_events
-
     target = Path(output) if output else sys.stdout
     with _opened(db, read_only=True) as store:
         result = export_events(store.con, export_format, target, _event_filter(**filters))

@@ -2,16 +2,19 @@
 
 Public: `export_events(con, format, output, event_filter)` writes GDELT 2.0 event rows,
 ICEWS rows, PLOVER JSON lines, or dossier's own columns as CSV, JSON lines or Parquet,
-and returns how many events were written and how many a format could not hold.
+and returns how many events were written and how many a format could not hold. Formats
+are registered `Exporter`s; a package adds one through the `dossier.exporters` entry
+points, and the CLI's `--format` choices come from `registered_exporters()`.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
@@ -23,15 +26,18 @@ from dossier.export.plover import plover_record
 from dossier.query.filters import SENTENCE_SQL, EventFilter, event_conditions
 
 __all__ = [
-    "FORMATS",
+    "Exporter",
     "GDELT_COLUMNS",
     "ICEWS_COLUMNS",
     "ExportResult",
     "export_events",
+    "register_exporter",
+    "registered_exporters",
+    "text_exporter",
     "numeric_event_id",
 ]
 
-FORMATS = ("gdelt", "icews", "plover", "csv", "jsonl", "parquet")
+ENTRY_POINT_GROUP = "dossier.exporters"
 FETCH_ROWS = 2000
 DOCUMENT_COLUMNS = (
     "published",
@@ -68,6 +74,49 @@ def export_sql(event_filter: EventFilter | None = None) -> tuple[str, list[objec
     return sql, params
 
 
+@dataclass(frozen=True)
+class Exporter:
+    """A registered export format: `write(con, sql, params, output)` writes the events
+    the query selects to a text stream or a file path."""
+
+    name: str
+    help: str
+    write: Callable[[duckdb.DuckDBPyConnection, str, list[object], TextIO | Path], ExportResult]
+
+
+EventWriter = Callable[[Iterator[dict], TextIO], ExportResult]
+_EXPORTERS: dict[str, Exporter] = {}
+
+
+def register_exporter(exporter: Exporter) -> Exporter:
+    _EXPORTERS[exporter.name] = exporter
+    return exporter
+
+
+def text_exporter(name: str, help: str, write_events: EventWriter) -> Exporter:
+    """An exporter of text lines from a function of the event rows and a stream."""
+
+    def write(con, sql, params, output) -> ExportResult:
+        if isinstance(output, Path):
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                return write_events(_events(con, sql, params), stream)
+        return write_events(_events(con, sql, params), output)
+
+    return Exporter(name, help, write)
+
+
+def registered_exporters() -> dict[str, Exporter]:
+    """dossier's formats, then those of installed packages' `dossier.exporters` entry
+    points (each naming an `Exporter`)."""
+    found = dict(_EXPORTERS)
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        exporter = point.load()
+        if not isinstance(exporter, Exporter):
+            raise TypeError(f"entry point {point.name!r} does not name a dossier Exporter")
+        found.setdefault(exporter.name, exporter)
+    return found
+
+
 def export_events(
     con: duckdb.DuckDBPyConnection,
     fmt: str,
@@ -75,15 +124,12 @@ def export_events(
     event_filter: EventFilter | None = None,
 ) -> ExportResult:
     """Write the (filtered) events in the format; Parquet needs a file path."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    exporters = registered_exporters()
+    if fmt not in exporters:
+        choices = ", ".join(exporters)
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {choices}")
     sql, params = export_sql(event_filter)
-    if fmt == "parquet":
-        return _parquet(con, sql, params, output)
-    if isinstance(output, Path):
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            return _write_text(con, fmt, sql, params, stream)
-    return _write_text(con, fmt, sql, params, output)
+    return exporters[fmt].write(con, sql, params, output)
 
 
 def _events(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> Iterator[dict]:
@@ -94,31 +140,38 @@ def _events(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> I
             yield dict(zip(columns, row, strict=True))
 
 
-def _write_text(
-    con: duckdb.DuckDBPyConnection, fmt: str, sql: str, params: list[object], stream: TextIO
-) -> ExportResult:
-    written = skipped = 0
+def _lines(line: Callable[[dict], str | None], header: str = "") -> EventWriter:
+    """A writer of one line per event; an event the format cannot hold is left out."""
+
+    def write(events: Iterator[dict], stream: TextIO) -> ExportResult:
+        written = skipped = 0
+        stream.write(header)
+        for event in events:
+            text = line(event)
+            if text is None:
+                skipped += 1
+                continue
+            stream.write(text)
+            written += 1
+        return ExportResult(written, skipped)
+
+    return write
+
+
+def _csv(events: Iterator[dict], stream: TextIO) -> ExportResult:
     table = csv.writer(stream, lineterminator="\n")
-    if fmt == "icews":
-        stream.write(_tsv_line(ICEWS_COLUMNS))
-    for number, event in enumerate(_events(con, sql, params)):
-        if fmt == "gdelt":
-            stream.write(_tsv_line(gdelt_row(event)))
-        elif fmt == "icews":
-            stream.write(_tsv_line(icews_row(event)))
-        elif fmt == "jsonl":
-            stream.write(json.dumps(event, ensure_ascii=False, default=_json_value) + "\n")
-        elif fmt == "csv":
-            if number == 0:
-                table.writerow(list(event))
-            table.writerow([_cell(v) for v in event.values()])
-        elif (record := plover_record(event)) is not None:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            skipped += 1
-            continue
+    written = 0
+    for event in events:
+        if written == 0:
+            table.writerow(list(event))
+        table.writerow([_cell(v) for v in event.values()])
         written += 1
-    return ExportResult(written, skipped)
+    return ExportResult(written)
+
+
+def _plover_line(event: dict) -> str | None:
+    record = plover_record(event)
+    return None if record is None else json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def _tsv_line(values: Iterable[object]) -> str:
@@ -149,3 +202,22 @@ def _parquet(
     con.sql(sql, params=params).write_parquet(str(output))
     written = con.execute("SELECT count(*) FROM read_parquet(?)", [str(output)]).fetchall()
     return ExportResult(int(written[0][0]))
+
+
+for _exporter in (
+    text_exporter("gdelt", "GDELT 2.0 event rows", _lines(lambda e: _tsv_line(gdelt_row(e)))),
+    text_exporter(
+        "icews",
+        "ICEWS event file",
+        _lines(lambda e: _tsv_line(icews_row(e)), header=_tsv_line(ICEWS_COLUMNS)),
+    ),
+    text_exporter("plover", "PLOVER JSON lines", _lines(_plover_line)),
+    text_exporter("csv", "dossier's columns as CSV", _csv),
+    Exporter("parquet", "dossier's columns as Parquet (needs --output)", _parquet),
+    text_exporter(
+        "jsonl",
+        "dossier's columns as JSON lines",
+        _lines(lambda e: json.dumps(e, ensure_ascii=False, default=_json_value) + "\n"),
+    ),
+):
+    register_exporter(_exporter)

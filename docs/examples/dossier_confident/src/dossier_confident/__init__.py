@@ -1,4 +1,5 @@
-"""An example stage from outside dossier: keep the events coded with confidence.
+"""An example plug-in from outside dossier: a stage that keeps the events coded with
+confidence, and an export format ("brief") of one short line per event.
 
 It requires the `events` layer and assigns `events` (filtered) and the layer
 `dropped_events` (how many it removed), so it must run after dossier's events stage.
@@ -7,6 +8,7 @@ It requires the `events` layer and assigns `events` (filtered) and the layer
 from __future__ import annotations
 
 from dossier.analysed import AnalysedDocument
+from dossier.export import ExportResult, text_exporter
 from dossier.stages import Stage
 
 MINIMUM = 0.7
@@ -24,3 +26,17 @@ CONFIDENT_EVENTS = Stage(
     assigns=("events", "dropped_events"),
     run=keep_confident,
 )
+
+
+def _brief_lines(events, stream) -> ExportResult:
+    """One line per event: date, source, CAMEO code, target, the sentence's words."""
+    written = 0
+    for event in events:
+        cells = [event.get(k) or "" for k in ("date_start", "source_name", "cameo_code")]
+        cells += [event.get("target_name") or "", (event.get("sentence") or "").strip()]
+        stream.write("\t".join(str(c).replace("\t", " ") for c in cells) + "\n")
+        written += 1
+    return ExportResult(written)
+
+
+BRIEF_EXPORTER = text_exporter("brief", "date, source, code, target, sentence", _brief_lines)
