@@ -3,6 +3,7 @@
     python -m evaluation corpus            dev split, rules alone and rules + model
     python -m evaluation corpus --test     the same on the test split (for the docs'
                                            figures; never for a decision)
+    python -m evaluation.corpus_eval --model DIR [--threshold P]   another tagger, on dev
 
 Each story is rebuilt from its sentences at their offsets and analysed whole (so
 context resolves names). Scores:
@@ -17,11 +18,14 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from dossier.corpus import CorpusSentence, read_corpus, split_of
+from dossier.events.learned import TriggerTagger
 from dossier.ingest import Article
+from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.codebook import load_codebook
 from dossier.pipeline import Analyser
 from evaluation.scoring import Counts, same_party
@@ -117,7 +121,7 @@ def report(label: str, result: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[2:] if argv is None else argv
+    argv = sys.argv[1:] if argv is None else argv
     split = "test" if "--test" in argv else "dev"
     chosen = stories(split)
     if not chosen:
@@ -126,5 +130,19 @@ def main(argv: list[str] | None = None) -> int:
     count = sum(len(s) for s in chosen.values())
     print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
     report("rules alone", score(Analyser(learned=False), chosen))
-    report("rules + learned tagger", score(Analyser(), chosen))
+    report("rules + learned tagger", score(_with_tagger(argv), chosen))
     return 0
+
+
+def _with_tagger(argv: list[str]) -> Analyser:
+    """The shipped tagger, or `--model PATH [--threshold P]` (for choosing on dev)."""
+    if "--model" not in argv:
+        return Analyser()
+    path = Path(argv[argv.index("--model") + 1])
+    threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
+    knowledge = Knowledge.build(learned=False)
+    return Analyser(knowledge=replace(knowledge, tagger=TriggerTagger.load(path, threshold)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -29,7 +29,10 @@ CORPUS = ROOT / "corpus" / "sentences"
 TARGET = ROOT / "src" / "dossier" / "events" / "trigger_model"
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """`[CONFIG [TARGET]]`: another config or output folder, for experiments."""
+    config = Path(argv[0]) if argv else CONFIG
+    target = Path(argv[1]) if len(argv) > 1 else TARGET
     problems = check_corpus(CORPUS)
     if problems:
         print(f"{problems[0]} (and {len(problems) - 1} more): fix the corpus first")
@@ -42,15 +45,15 @@ def main() -> int:
             chosen = [s for s in sentences if split_of(s.story) == split]
             doc_bin(chosen, nlp.make_doc).to_disk(work / f"{split}.spacy")
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
-        train(CONFIG, work / "out", overrides=overrides)
-        if TARGET.exists():
-            shutil.rmtree(TARGET)
-        shutil.copytree(work / "out" / "model-best", TARGET)
-    manifest = {"digest": build_digest(CONFIG, CORPUS), "config": "training/triggers.cfg"}
-    (TARGET / "built_from.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    print(f"trigger model written to {TARGET}")
+        train(config, work / "out", overrides=overrides)
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(work / "out" / "model-best", target)
+    manifest = {"digest": build_digest(config, CORPUS), "config": config.name}
+    (target / "built_from.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    print(f"trigger model written to {target}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
