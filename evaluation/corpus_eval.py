@@ -9,7 +9,9 @@ Each story is rebuilt from its sentences at their offsets and analysed whole (so
 context resolves names). Scores:
 - trigger+type: a coded event whose trigger overlaps a gold trigger of the same sentence
   with the same CAMEO root (PLOVER variant: the same PLOVER type);
-- full event: trigger+type and source and target matching (evaluation/scoring.py);
+- type+source: trigger+type and the source matching (evaluation/scoring.py);
+- full event: trigger+type and source and target matching (a gold party left empty
+  matches only an empty one);
 - modality accuracy over trigger+type matches.
 Each gold event is matched at most once.
 """
@@ -53,7 +55,7 @@ def story_article(story: str, sentences: list[CorpusSentence]) -> Article:
 
 def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[str, object]:
     codebook = load_codebook()
-    counts = {"root": Counts(), "plover": Counts(), "full": Counts()}
+    counts = {"root": Counts(), "plover": Counts(), "source": Counts(), "full": Counts()}
     modality = Counts()  # true_positive: right modality; system: matched triggers
     for story, sentences in chosen.items():
         record = analyser.analyse(story_article(story, sentences))
@@ -86,6 +88,7 @@ def _matches(event, offset: int, unmatched: dict[str, list], codebook) -> dict[s
     tests = {
         "root": lambda g: g.root == root,
         "plover": lambda g: _plover(g, codebook) == plover,
+        "source": lambda g: g.root == root and _party(event.source, g.source, g.source_ref),
         "full": lambda g: g.root == root and _parties(g, event),
     }
     return {name: _take(unmatched[name], span, test) for name, test in tests.items()}
@@ -96,11 +99,14 @@ def _plover(gold, codebook) -> str | None:
     return entry.plover_type if entry else None
 
 
+def _party(actor, span, ref) -> bool:
+    words = (actor.text or actor.name) if actor else None
+    return same_party(words, span.text if span else None, ref)
+
+
 def _parties(gold, event) -> bool:
-    source = event.source.text or event.source.name if event.source else None
-    target = (event.target.text or event.target.name) if event.target else None
-    return same_party(source, gold.source and gold.source.text, gold.source_ref) and same_party(
-        target, gold.target and gold.target.text, gold.target_ref
+    return _party(event.source, gold.source, gold.source_ref) and _party(
+        event.target, gold.target, gold.target_ref
     )
 
 
@@ -116,6 +122,7 @@ def report(label: str, result: dict[str, object]) -> None:
     print(f"  {label}")
     print("    " + result["root"].line("trigger+CAMEO root"))
     print("    " + result["plover"].line("trigger+PLOVER type"))
+    print("    " + result["source"].line("type+source"))
     print("    " + result["full"].line("full event (type+source+target)"))
     print(f"    modality accuracy on matched triggers: {result['modality']:.3f}")
 

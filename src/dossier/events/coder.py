@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -106,12 +106,38 @@ def code_sentence(
     triggers += model_triggers(sentence, list(tagged), taken)
     blocked = _inside_non_nesting(triggers)
     words = {t.token.i for t in triggers}
+    confirmed = {item.token: item for item in tagged}
     coded: list[Coded] = []
     for trigger in triggers:
         if trigger.token.i in blocked:
             continue
-        coded += _code_trigger(trigger, actors, words, reader, knowledge.outlets)
+        found = _code_trigger(trigger, actors, words, reader, knowledge.outlets)
+        if not found and trigger.token.i in confirmed and trigger.score is None:
+            tagged_word = confirmed[trigger.token.i]
+            found = _confirmed_by_model(
+                trigger, tagged_word, actors, words, reader, knowledge.outlets
+            )
+        coded += found
     return _merge_repeats(_without_empty_statements(coded))
+
+
+def _confirmed_by_model(
+    trigger: Trigger,
+    tagged: Tagged,
+    actors: EventActors,
+    words: set[int],
+    reader: ModalityReader,
+    outlets: OutletBook,
+) -> list[Coded]:
+    """A pattern's trigger whose roles it could not fill ("rejected the ruling": no actor
+    as the object), where the tagger says the word heads an event: the pattern's code
+    with no target required, else the model's root with the parse's usual roles."""
+    relaxed = replace(trigger, pattern=replace(trigger.pattern, requires_target=False))
+    found = _code_trigger(relaxed, actors, words, reader, outlets)
+    if found or tagged.root == trigger.code[:2]:
+        return [replace(c, trigger=replace(c.trigger, score=tagged.score)) for c in found]
+    generic = model_triggers(trigger.token.sent, [tagged], set())
+    return [c for g in generic for c in _code_trigger(g, actors, words, reader, outlets)]
 
 
 def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
@@ -347,7 +373,8 @@ def _coded_by(trigger: Trigger) -> str:
     origin = trigger.pattern.origin
     if origin == "model":
         return "model:dossier-triggers"
-    return f"pattern:{origin}" if origin else "pattern"
+    pattern = f"pattern:{origin}" if origin else "pattern"
+    return pattern if trigger.score is None else f"{pattern}+model:dossier-triggers"
 
 
 def _event_id(doc_id: str, index: int, trigger: Trigger) -> str:
