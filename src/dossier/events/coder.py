@@ -29,6 +29,7 @@ from dossier.events.parties import (
     marked_roles,
     phrase_actors,
     role_actors,
+    unnamed_parties,
 )
 from dossier.events.place import place_of
 from dossier.events.roles import coordinated
@@ -109,7 +110,9 @@ def code_sentence(
     confirmed = {item.token: item for item in tagged}
     coded: list[Coded] = []
     for trigger in triggers:
-        if trigger.token.i in blocked:
+        # the content of "urged X to ...": coded only where the tagger sees an event
+        # there too, and then as the appeal's content (hypothetical, never asserted)
+        if trigger.token.i in blocked and trigger.token.i not in confirmed:
             continue
         found = _code_trigger(trigger, actors, words, reader, knowledge.outlets)
         if not found and trigger.token.i in confirmed and trigger.score is None:
@@ -132,10 +135,11 @@ def _confirmed_by_model(
     """A pattern's trigger whose roles it could not fill ("rejected the ruling": no actor
     as the object), where the tagger says the word heads an event: the pattern's code
     with no target required, else the model's root with the parse's usual roles."""
-    relaxed = replace(trigger, pattern=replace(trigger.pattern, requires_target=False))
+    pattern = replace(trigger.pattern, requires_target=False)
+    relaxed = replace(trigger, pattern=pattern, score=tagged.score)
     found = _code_trigger(relaxed, actors, words, reader, outlets)
     if found or tagged.root == trigger.code[:2]:
-        return [replace(c, trigger=replace(c.trigger, score=tagged.score)) for c in found]
+        return found
     generic = model_triggers(trigger.token.sent, [tagged], set())
     return [c for g in generic for c in _code_trigger(g, actors, words, reader, outlets)]
 
@@ -176,6 +180,9 @@ def _code_trigger(
         source_roles, target_roles = trigger.pattern.target, trigger.pattern.source
     sources, source_role = role_actors(trigger, source_roles, actors, triggers)
     targets, target_role = role_actors(trigger, target_roles, actors, triggers)
+    if trigger.score is not None:  # learned or confirmed: keep parties the stage cannot name
+        sources = sources or unnamed_parties(trigger, source_roles, actors, triggers)
+        targets = targets or unnamed_parties(trigger, target_roles, actors, triggers)
     if source_role in ("subject", "light_subject") and pattern.symmetric and not targets:
         sources += _split_off_partners(trigger, actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event

@@ -30,7 +30,7 @@ DEFAULT_THRESHOLD = 0.5
 
 VERB_SOURCE = ("subject", "agent")
 VERB_TARGET = ("object", "dative", "against", "with", "to", "on", "at", "between")
-NOUN_SOURCE = ("possessor", "agent", "modifier", "light_subject")
+NOUN_SOURCE = ("possessor", "agent", "modifier", "light_subject", "governing_subject")
 NOUN_TARGET = ("against", "with", "to", "on", "at", "between", "of")
 SYMMETRIC_ROOTS = frozenset({"04", "06"})  # meet, talk, cooperate: both sides act
 

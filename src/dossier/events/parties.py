@@ -229,3 +229,23 @@ def _unique(found: list[Found]) -> list[Found]:
         if not any(same_actor(item.actor, kept.actor) for kept in unique):
             unique.append(item)
     return unique
+
+
+PARTY_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def unnamed_parties(
+    trigger: Trigger, roles: tuple[str, ...], actors: EventActors, triggers: set[int]
+) -> list[Found]:
+    """For a learned trigger whose role the actors stage cannot name: the role's words,
+    kept as an actor without a code ("the group", "protesters", "he") so the analyst
+    sees who the sentence says; a place or an event word is no party."""
+    for role in roles:
+        heads = role_heads(trigger.token, role, trigger.light_verb, frozenset(triggers))
+        for head in heads:
+            if head.pos_ not in PARTY_TAGS or head.i in triggers or actors.place(head):
+                continue
+            span = head.doc[head.left_edge.i : head.i + 1]  # "the Southeast Asian nation"
+            actor = ActorRef(name=span.text, text=span.text, country=None, cameo=None)
+            return [Found(actor, by_name=False, head=head)]
+    return []
