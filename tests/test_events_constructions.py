@@ -331,3 +331,18 @@ def test_the_content_of_a_threat_is_not_asserted(nlp) -> None:
     items = coded(nlp, "Arnor threatened to attack Gondor.")
     inner = [c for c in items if c.trigger.code.startswith("19")]
     assert inner and all(c.modality == "hypothetical" for c in inner)
+
+
+def test_the_inner_act_names_the_speech_act_it_is_the_content_of(nlp) -> None:
+    from datetime import date
+
+    from dossier.ingest import Article
+    from dossier.pipeline import Analyser
+
+    record = Analyser(nlp=nlp, learned=False).analyse(
+        Article(text="Russia threatened to attack Ukraine.", published=date(2022, 2, 1))
+    )
+    threat = next(e for e in record.events if e.cameo_code.startswith("13"))
+    attack = next(e for e in record.events if e.cameo_code.startswith("19"))
+    assert attack.content_of == threat.event_id and attack.modality == "hypothetical"
+    assert threat.content_of is None and threat.modality == "asserted"

@@ -150,6 +150,11 @@ class Event(Record):
     modality: Modality
     attribution: list[str] = Field(default_factory=list)
     confidence: float | None = None
+    content_of: str | None = Field(
+        default=None,
+        description="the event id of the speech act whose content this event is "
+        "('threatened to shell': the shelling is the threat's content)",
+    )
     coded_by: str | None = Field(
         default=None,
         description="what coded it: 'pattern:<file or dictionary>' or 'model:<name>'",

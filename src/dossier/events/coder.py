@@ -81,13 +81,32 @@ def code_events(
     tagged = tagger.tag(doc) if tagger is not None else []
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
+        told: list[tuple[Coded, Event]] = []
         for coded in code_sentence(sentence, knowledge, inner, tagged, citations):
             event = _event(
                 coded, sentence, index, doc_id, knowledge.codebook, timexes, citations, published
             )
             if event is not None:
-                events.append(event)
+                told.append((coded, event))
+        events += _with_contents(told)
     return dates_told_later(events, doc, timexes, published)
+
+
+SPEECH_ACT_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
+
+
+def _with_contents(told: list[tuple[Coded, Event]]) -> list[Event]:
+    """An event inside what a speech act says ("threatened to shell", "urged X to
+    withdraw", "agreed to hold talks") names that speech act's event as `content_of`."""
+    speech = [(c.trigger.token, e) for c, e in told if e.cameo_code[:2] in SPEECH_ACT_ROOTS]
+    linked = []
+    for coded, event in told:
+        ancestors = set(coded.trigger.token.ancestors)
+        outer = next((e for token, e in speech if token in ancestors), None)
+        if outer is not None and event.modality != "asserted":
+            event = event.model_copy(update={"content_of": outer.event_id})
+        linked.append(event)
+    return linked
 
 
 def code_sentence(

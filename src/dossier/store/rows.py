@@ -144,6 +144,9 @@ def _event_row(doc_id: str, e: Event) -> Row:
         list(e.attribution),
         e.confidence,
         e.reciprocal_code,
+        e.content_of,
+        e.coded_by,
+        e.coder_score,
     )
 
 

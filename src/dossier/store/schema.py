@@ -54,6 +54,15 @@ def reciprocal_code_and_knowledge_files(con: Connection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN knowledge_files VARCHAR")
 
 
+@migration("004_event_provenance_and_content")
+def event_provenance_and_content(con: Connection) -> None:
+    """What coded each event (a pattern, the learned tagger, or both) with the tagger's
+    score, and the speech act an event is the content of."""
+    con.execute("ALTER TABLE events ADD COLUMN content_of VARCHAR")
+    con.execute("ALTER TABLE events ADD COLUMN coded_by VARCHAR")
+    con.execute("ALTER TABLE events ADD COLUMN coder_score DOUBLE")
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (
