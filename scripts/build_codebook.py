@@ -7,7 +7,7 @@ Reads `cameo_event_codes.tsv` (names, Goldstein values, quad classes) and
 `src/dossier/knowledge/data/cameo_codebook.tsv`, which dossier loads at run time.
 The reference folder is not shipped, so the generated file is committed.
 
-Choices made here (documented in the README, "Events"):
+Choices made here (documented in docs/events.md):
 - quad_class is the conventional ICEWS/PLOVER grouping (01-05 verbal cooperation,
   06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict);
   quad_class_gdelt keeps GDELT's grouping for GDELT exports.

@@ -31,7 +31,7 @@ def test_the_later_sentence_dates_the_visit(events_of):
         "That visit is currently scheduled for early next year."
     )
     visit = visit_by(events, "Kim Jong-il")
-    # early next year: the first third of 2001 (the README's convention)
+    # early next year: the first third of 2001 (docs/time.md's convention)
     assert (visit.date.start, visit.date.end) == ("2001-01-01", "2001-04-30")
     assert visit.date.from_publication is False and visit.date.text == "early next year"
 

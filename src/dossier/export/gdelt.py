@@ -1,6 +1,6 @@
 """One event as a row of the GDELT 2.0 event table (61 tab-separated columns, no header).
 
-Deviations from GDELT's own files are listed in the README ("Store, query and export").
+Deviations from GDELT's own files are listed in docs/export.md.
 In short: ids are hashes of dossier's event ids; one document means NumMentions =
 NumSources = NumArticles = 1; AvgTone and the actor geographies stay empty; quad class
 and Goldstein value are GDELT's own for the event code.

@@ -79,7 +79,7 @@ class EventDatabase:
         return self.store.con.execute(sql, params).df()
 
     def sql(self, query: str) -> pandas.DataFrame:
-        """Any read-only SQL over the tables (the README lists the schema)."""
+        """Any read-only SQL over the tables (docs/store.md lists the schema)."""
         return self.store.con.execute(query).df()
 
     def extract(self, text: str, published: str | date | None = None) -> DocumentRecord:

@@ -1,6 +1,6 @@
 """The shapes of the API's answers, so /openapi.json describes every field.
 
-Field names are the database's column names (see the README, "Store, query and
+Field names are the database's column names (see docs/store.md, "Store, query and
 export"); dates are ISO days.
 """
 
