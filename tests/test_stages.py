@@ -76,3 +76,10 @@ def test_an_exporter_from_an_installed_package_is_a_format_of_export(tmp_path, m
     assert result.written == stored == len(lines) and stored > 0
     assert all(len(line.split("\t")) == 5 for line in lines)
     sys.modules.pop("dossier_confident", None)
+
+
+def test_the_architecture_document_lists_each_stage_as_registered():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text()
+    for stage in build_stages(DEFAULT_STAGES):
+        row = f"| `{stage.name}` | {', '.join(stage.requires)} | {', '.join(stage.assigns)} |"
+        assert row in text, row
