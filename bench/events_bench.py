@@ -6,8 +6,9 @@ Texts: the first BENCH_EVENTS_DOCS (default 200) politics articles of the BBC se
 as many Reuters-21578 articles, from `../shared/data/news/`. In one process and one
 run, with the same loaded model: bare `nlp.pipe` over the texts (the baseline), then
 dossier's whole pipeline without the learned trigger tagger (rules alone), then with
-it (`Analyser.analyse_many`: parse, actors, time, citations, quotes, events), then the events stage alone on the already-analysed layers. Each is
-timed once after a warm-up document. Writes bench/results/events.json.
+it (`Analyser.analyse_many`: parse, actors, time, citations, quotes, events), then
+the events stage alone on the already-analysed layers. Each is timed once after a
+warm-up document; the bare run goes first and pays for warming up (not interleaved). Writes bench/results/events.json.
 """
 
 from __future__ import annotations

@@ -41,7 +41,9 @@ def test_without_the_files_the_minister_and_the_verb_are_unknown(tmp_path):
     record = extract(tmp_path)
     minister = entity_named(record, "Zorvan Teskel")
     assert minister is None or minister["country"] != "MNG"
-    assert not [e for e in record["events"] if e["trigger"] and "serenade" in e["trigger"]]
+    serenades = [e for e in record["events"] if e["trigger"] and "serenade" in e["trigger"]]
+    # no pattern knows the verb; the learned tagger may still code it, and says so
+    assert all(e["coded_by"].startswith("model:") for e in serenades)
     assert (record["settings"]["actors"], record["settings"]["verbs"]) == ([], [])
 
 
