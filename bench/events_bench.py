@@ -8,7 +8,8 @@ run, with the same loaded model: bare `nlp.pipe` over the texts (the baseline), 
 dossier's whole pipeline without the learned trigger tagger (rules alone), then with
 it (`Analyser.analyse_many`: parse, actors, time, citations, quotes, events), then
 the events stage alone on the already-analysed layers. Each is timed once after a
-warm-up document; the bare run goes first and pays for warming up (not interleaved). Writes bench/results/events.json.
+warm-up document; the bare run goes first and pays for warming up (not interleaved).
+Writes bench/results/events.json.
 """
 
 from __future__ import annotations
