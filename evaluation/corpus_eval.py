@@ -1,8 +1,9 @@
 """dossier against the team's annotated corpus (corpus/sentences, docs/annotation-guide.md).
 
-    python -m evaluation corpus            dev split, rules alone and rules + model
-    python -m evaluation corpus --test     the same on the test split (for the docs'
-                                           figures; never for a decision)
+    python -m evaluation corpus            dev and test splits, rules alone and with the
+                                           tagger (the test figures are for the docs,
+                                           never for a decision)
+    python -m evaluation corpus --dev      the dev split alone (for choosing)
     python -m evaluation.corpus_eval --model DIR [--threshold P]   another tagger, on dev
 
 Each story is rebuilt from its sentences at their offsets and analysed whole (so
@@ -128,16 +129,18 @@ def report(label: str, result: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Both splits (what `make eval` prints); `--dev` or `--test` for one of them."""
     argv = sys.argv[1:] if argv is None else argv
-    split = "test" if "--test" in argv else "dev"
-    chosen = stories(split)
-    if not chosen:
-        print(f"no annotated {split} stories in {CORPUS}")
-        return 0
-    count = sum(len(s) for s in chosen.values())
-    print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
-    report("rules alone", score(Analyser(learned=False), chosen))
-    report("rules + learned tagger", score(_with_tagger(argv), chosen))
+    splits = [s for s in ("dev", "test") if f"--{s}" in argv] or ["dev", "test"]
+    for split in splits:
+        chosen = stories(split)
+        if not chosen:
+            print(f"no annotated {split} stories in {CORPUS}")
+            continue
+        count = sum(len(s) for s in chosen.values())
+        print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
+        report("rules alone", score(Analyser(learned=False), chosen))
+        report("rules + learned tagger", score(_with_tagger(argv), chosen))
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 def run_modules(package: str, folder: Path, suffix: str, names: list[str]) -> int:
+    names = [name for name in names if not name.startswith("--")]  # options are the module's
     modules = sorted(m.name for m in pkgutil.iter_modules([str(folder)]) if m.name.endswith(suffix))
     chosen = [m for m in modules if not names or m.removesuffix(suffix) in names]
     unknown = set(names) - {m.removesuffix(suffix) for m in modules}

@@ -7,19 +7,8 @@ from datetime import date
 from dossier.ingest import Article
 from dossier.knowledge.bundle import Knowledge
 from dossier.pipeline import Analyser
-
-TEXT = "Foreign Minister Zorvan Teskel serenaded Pyongyang on Tuesday, officials said.\n"
-ACTORS = """\
-- name: Zorvan Teskel
-  country: MNG
-  roles:
-    - [foreign minister, 1999-01-01, 2003-12-31]
-"""
-VERBS = """\
-- code: "051"
-  verbs: [serenade]
-  target: [object]
-"""
+from test_cli_knowledge import ACTORS, VERBS
+from test_cli_knowledge import ARTICLE as TEXT
 
 
 def _events(analyser: Analyser) -> list[tuple[str, str | None, str | None]]:

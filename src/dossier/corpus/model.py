@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
-MODALITIES = (
-    "asserted",
-    "reported",
-    "planned",
-    "speculated",
-    "negated",
-    "denied",
-    "postponed",
-    "cancelled",
-    "hypothetical",
-)
+from dossier.record import Modality
+
+MODALITIES = get_args(Modality)  # the values the record allows, in its order
 
 
 @dataclass(frozen=True)
