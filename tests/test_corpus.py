@@ -111,5 +111,7 @@ def test_training_docs_tag_each_trigger_with_its_root(tmp_path):
 
 
 def test_the_shipped_corpus_is_valid():
-    problems = check_corpus(REPO / "corpus" / "sentences")
+    problems = check_corpus(REPO / "corpus" / "sentences") + check_corpus(
+        REPO / "corpus" / "agreement"
+    )
     assert problems == [], "\n".join(map(str, problems[:10]))
