@@ -13,7 +13,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from dossier.actors.coref import resolve_pronouns
+from dossier.actors.people import resolve_people
 from dossier.actors.scan import DocumentResolver
+from dossier.actors.table import EntityTable
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.record import ActorRef, Entity
@@ -67,9 +70,22 @@ class ResolvedEntities:
         return sorted(found, key=lambda item: -item[0])
 
 
+def run_passes(resolver: DocumentResolver) -> EntityTable:
+    """The resolver's passes in order. Kept here, not in `scan`, so that scan, people
+    and coref import one another only for types: no import circle."""
+    resolver.pairs()
+    resolve_people(resolver)
+    resolver.offices()
+    resolver.groups()
+    resolver.known_names()
+    resolver.leftover_ner()
+    resolve_pronouns(resolver)
+    return resolver.table
+
+
 def resolve_entities(
     doc: Doc, published: date | None = None, knowledge: ActorKnowledge | None = None
 ) -> ResolvedEntities:
     """Resolve the actor mentions of a parsed document, as known on its publication day."""
-    table = DocumentResolver(doc, knowledge or default_knowledge(), published).run()
+    table = run_passes(DocumentResolver(doc, knowledge or default_knowledge(), published))
     return ResolvedEntities(table.entities())

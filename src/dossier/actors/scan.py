@@ -59,19 +59,6 @@ class DocumentResolver:
             w for t in knowledge.titles for form in (t.title, *t.aliases) for w in form.split()
         )
 
-    def run(self) -> EntityTable:
-        from dossier.actors.coref import resolve_pronouns
-        from dossier.actors.people import resolve_people
-
-        self.pairs()
-        resolve_people(self)
-        self.offices()
-        self.groups()
-        self.known_names()
-        self.leftover_ner()
-        resolve_pronouns(self)
-        return self.table
-
     # --- bookkeeping ---------------------------------------------------------------------
     def mention(self, start: int, end: int, ref: Ref) -> Found:
         span = self.doc.char_span(start, end, alignment_mode="expand")
