@@ -30,3 +30,9 @@ def test_the_actor_passes_do_not_import_each_other():
         imported = runtime_imports(SRC / "actors" / f"{name}.py")
         others = {f"dossier.actors.{other}" for other in passes if other != name}
         assert not imported & others, (name, imported & others)
+
+
+def test_ingest_and_attribution_take_dates_from_the_shared_module_not_the_time_stage():
+    for folder in ("ingest", "attribution"):
+        for path in (SRC / folder).glob("*.py"):
+            assert not {m for m in runtime_imports(path) if m.startswith("dossier.time")}, path

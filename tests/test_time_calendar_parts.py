@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dossier.time.calendar import (
+from dossier.dates import (
     DateRange,
     half_of,
     iso_week,

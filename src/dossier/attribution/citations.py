@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dossier.dates import DateRange, parse_month_day_range
 from dossier.knowledge.outlets import OutletBook, default_outlets
 from dossier.record import Citation, CitationPart
-from dossier.time.calendar import DateRange, parse_month_day_range
 
 PARENTHETICAL = re.compile(r"\(([^()]{2,300})\)")
 CROSS_REFERENCE = re.compile(r"^(?:see|cf\.?|see also)\s+", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dossier.time.calendar import MONTHS, safe_date
+from dossier.dates import MONTHS, safe_date
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 FULL_DATES = [

@@ -1,6 +1,6 @@
 """time: temporal expressions resolved to calendar ranges against the publication date."""
 
-from dossier.time.calendar import DateRange, find_month_day_ranges, parse_month_day_range
+from dossier.dates import DateRange, find_month_day_ranges, parse_month_day_range
 from dossier.time.event_date import event_date, timexes_in_sentence
 from dossier.time.timexes import find_timexes
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.time.calendar import MONTH_DAY_RANGE, MONTHS, SEASON_MONTHS
+from dossier.dates import MONTH_DAY_RANGE, MONTHS, SEASON_MONTHS
 
 WEEKDAYS: dict[str, int] = {
     name: index

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from dossier.time.calendar import (
+from dossier.dates import (
     MONTHS,
     DateRange,
     decade_of,
