@@ -33,6 +33,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dossier.events.actors import ActorResolver
 from dossier.events.coder import code_sentence
 from dossier.knowledge.actors import ActorKnowledge, phrase_key
 from dossier.knowledge.bundle import Knowledge
@@ -148,7 +149,7 @@ def read_records(path: Path = RECORDS) -> list[Record]:
     return records
 
 
-class DictionaryActors:
+class DictionaryActors(ActorResolver):
     """Actors named by PETRARCH actor and agent dictionaries, dated to the record.
 
     The words of the phrase (the head's left edge through the head and any apposition)

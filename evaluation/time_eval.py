@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from dossier.time.calendar import (
+from dossier.dates import (
     DateRange,
     decade_of,
     half_of,

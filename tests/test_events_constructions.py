@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pytest
 from spacy.tokens import Token
 
+from dossier.events.actors import ActorResolver
 from dossier.events.coder import Coded, code_sentence
 from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.event_patterns import default_event_patterns
@@ -44,7 +45,7 @@ NAMES = {
 }
 
 
-class TableActors:
+class TableActors(ActorResolver):
     """Actors by word, for tests: the first word of the phrase in the table."""
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:

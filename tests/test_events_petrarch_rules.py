@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dossier.events.actors import ActorResolver
 from dossier.events.coder import Coded, code_sentence
 from dossier.events.modality import ModalityReader
 from dossier.knowledge.bundle import Knowledge
@@ -28,7 +29,7 @@ NAMES = {
 }
 
 
-class Names:
+class Names(ActorResolver):
     """Actors by word: the first word of the phrase that the table knows."""
 
     def actor(self, tokens: Sequence[Token]) -> object:

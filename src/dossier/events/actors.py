@@ -10,7 +10,6 @@ dictionary resolver instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -22,12 +21,25 @@ from dossier.record import ActorRef, Citation, Entity, Location
 ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
 
 
-class ActorResolver(Protocol):
+class ActorResolver:
+    """What the coder asks of a resolver: `actor` always; `place` and `role_noun` are
+    optional abilities, whose defaults say "not known" (a dictionary resolver knows no
+    places)."""
+
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         """The actor the first recognisable token of the phrase names, if any."""
+        raise NotImplementedError
+
+    def place(self, token: Token) -> Location | None:
+        """The place the word names, if the resolver knows places."""
+        return None
+
+    def role_noun(self, token: Token) -> bool:
+        """Whether the noun names people by role beyond the knowledge's own sectors."""
+        return False
 
 
-class EntityActors:
+class EntityActors(ActorResolver):
     """Actors from the document's resolved entities."""
 
     def __init__(self, entities: ResolvedEntities) -> None:
@@ -92,22 +104,20 @@ class EventActors:
         self.inner = inner
         self.knowledge = knowledge
         self.ranges = [(c.start, c.end) for c in citations]
-        self._place = getattr(inner, "place", None)
-        self._role_noun = getattr(inner, "role_noun", None)
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]
         return self.inner.actor(kept) if kept else None
 
     def place(self, token: Token) -> Location | None:
-        return self._place(token) if self._place is not None else None
+        return self.inner.place(token)
 
     def role_noun(self, token: Token) -> bool:
         """A noun naming people by their role: official, minister, troops, delegation."""
         for word in {token.lemma_.lower(), token.lower_}:
             if self.knowledge.sector_of(word) is not None or self.knowledge.title(word):
                 return True
-        return self._role_noun is not None and bool(self._role_noun(token))
+        return self.inner.role_noun(token)
 
     def country(self, code: str):
         return self.knowledge.country(code)
