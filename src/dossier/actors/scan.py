@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +25,35 @@ from dossier.actors.table import EntityTable, Found, Ref
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title, phrase_key
 from dossier.knowledge.outlets import OUTLETS_SOURCE
 from dossier.record import EntityType
+
+
+class CountryForm(NamedTuple):
+    """A country named at a token: by which form ("name", "demonym", ...) and where the
+    words end."""
+
+    country: Country
+    form: str
+    end: int
+
+
+class TitleMatch(NamedTuple):
+    title: Title
+    end: int
+
+
+class GroupMatch(NamedTuple):
+    """A group actor ("Russian officials") and the token index its words end or start at."""
+
+    ref: Ref
+    end: int
+
+
+class NameMatch(NamedTuple):
+    """Where a known name ends, and how to make its entity once the phrase's head is known."""
+
+    end: int
+    make_ref: Callable[[Token], Ref]
+
 
 NER_TYPES: dict[str, EntityType] = {
     "PERSON": "PERSON",
@@ -79,7 +109,7 @@ class DocumentResolver:
         """The document's text from token `first` to token `last`, inclusive."""
         return self.source[self.doc[first].idx : self.doc[last].idx + len(self.doc[last].text)]
 
-    def form_at(self, i: int) -> tuple[Country, str, int] | None:
+    def form_at(self, i: int) -> CountryForm | None:
         """The longest country name, demonym, capital or seat at token i: (country, kind, end)."""
         if not self.doc[i].text[:1].isupper() or self.doc[i].lower_ == "the":
             return None
@@ -89,10 +119,10 @@ class DocumentResolver:
             text = self.text(i, end - 1)
             found = self.kb.country_by_form(text)
             if found is not None:
-                return found[0], found[1], end
+                return CountryForm(found[0], found[1], end)
             imported = self.kb.dictionary_country(text)
             if imported is not None:
-                return imported, "name", end
+                return CountryForm(imported, "name", end)
         return None
 
     # --- 1. hyphenated pairs ---------------------------------------------------------------
@@ -170,7 +200,7 @@ class DocumentResolver:
             self.mention(start_char, end_char, self._holder(country, title, title_text))
             i = after
 
-    def _title_at(self, i: int) -> tuple[Title, int] | None:
+    def _title_at(self, i: int) -> TitleMatch | None:
         """A singular title starting at token i and not followed by a name: (title, end)."""
         for end in range(min(len(self.doc), i + 4), i, -1):
             if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
@@ -181,7 +211,7 @@ class DocumentResolver:
                 continue
             if end < len(self.doc) and (self.claimed[end] or self.doc[end].pos_ == "PROPN"):
                 return None
-            return title, end
+            return TitleMatch(title, end)
         return None
 
     def _holder(self, country: Country, title: Title, text: str) -> Ref:
@@ -240,7 +270,7 @@ class DocumentResolver:
         self.mention(self.doc[stop + 1].idx, self._end_char(after), ref)
         return after
 
-    def _group_before(self, country: Country, i: int) -> tuple[Ref, int] | None:
+    def _group_before(self, country: Country, i: int) -> GroupMatch | None:
         """'the government of Gondor', 'soldiers from Gondor': role noun, of/from, country."""
         if i < 2 or self.doc[i - 1].lower_ not in {"of", "from"}:
             return None
@@ -250,11 +280,11 @@ class DocumentResolver:
         for first in (i - 3, i - 2):  # "the prime minister of Japan", "the leader of North Korea"
             title = self.kb.title(self.text(first, i - 2)) if first >= 0 else None
             if title is not None and noun.tag_ not in {"NNS", "NNPS"} and not self.claimed[first]:
-                return self._holder(country, title, self.text(first, i - 2)), first
+                return GroupMatch(self._holder(country, title, self.text(first, i - 2)), first)
         ref = self._role_phrase(country, [i - 2])
         if ref is None or ref.kind == "place":
             return None
-        return ref, i - 2
+        return GroupMatch(ref, i - 2)
 
     def _longer_name_at(self, i: int, end: int) -> bool:
         """An organisation's name starts at token i and runs past the country word."""
@@ -277,7 +307,7 @@ class DocumentResolver:
             return False  # "the Russian Foreign Ministry": a country's body, read by `groups`
         return not self.kb.lookup(_clean(span)[2])
 
-    def _group_after(self, country: Country, end: int) -> tuple[Ref, int] | None:
+    def _group_after(self, country: Country, end: int) -> GroupMatch | None:
         """The role noun phrase after a country word: (ref, end token) for the longest one."""
         if end < len(self.doc) and self.doc[end].text in POSSESSIVES:
             end += 1
@@ -298,7 +328,7 @@ class DocumentResolver:
             for begin in range(stop):
                 ref = self._role_phrase(country, window[begin:stop])
                 if ref is not None:
-                    return ref, window[stop - 1] + 1
+                    return GroupMatch(ref, window[stop - 1] + 1)
         return None
 
     def _role_phrase(self, country: Country, tokens: list[int]) -> Ref | None:
@@ -323,7 +353,7 @@ class DocumentResolver:
                 return self.table.group(country, sector.code, sector.label)
         return None
 
-    def _coordinated_group(self, country: Country, end: int, start: int) -> tuple[Ref, int] | None:
+    def _coordinated_group(self, country: Country, end: int, start: int) -> GroupMatch | None:
         """'Russian and U.S. government officials': the first country shares the second's noun."""
         if end >= len(self.doc) or self.doc[end].lower_ not in {"and", "or", ","}:
             return None
@@ -337,7 +367,7 @@ class DocumentResolver:
         sector = (facts.cameo or "")[len(other[0].cameo) :]
         if not sector:
             return None
-        return self.table.group(country, sector, self._label(sector)), end
+        return GroupMatch(self.table.group(country, sector, self._label(sector)), end)
 
     # --- 5. known names: organisations, outlets, countries, capitals --------------------------
     def known_names(self) -> None:
@@ -357,7 +387,7 @@ class DocumentResolver:
             self.mention(start_char, end_char, make(head))
             i = end
 
-    def _name_at(self, i: int, ner: dict[int, Span]) -> tuple[int, Callable[[Token], Ref]] | None:
+    def _name_at(self, i: int, ner: dict[int, Span]) -> NameMatch | None:
         limit = min(len(self.doc), i + min(MAX_NAME_TOKENS, self.kb.max_name_words))
         for end in range(max(limit, min(len(self.doc), i + MAX_FORM_TOKENS)), i, -1):
             if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
@@ -367,15 +397,16 @@ class DocumentResolver:
             if form is not None:
                 if self._inside_named_organisation(i, end, ner):
                     return None  # "the UK Independence Party" is a party, not the UK
-                return end, lambda head, f=form: self._country_ref(f[0], f[1], head)
+                return NameMatch(end, lambda head, f=form: self._country_ref(f[0], f[1], head))
             actors = self.kb.lookup(text)
             chosen = _preferred(actors)
             if chosen is None:
                 body = self.kb.body(text) if end - i > 1 else None
                 if body is not None:
                     start = self.doc[i].idx
-                    return end, lambda head, b=body, p=start: self.table.body(
-                        b, self._context_country(p)
+                    return NameMatch(
+                        end,
+                        lambda head, b=body, p=start: self.table.body(b, self._context_country(p)),
                     )
                 continue
             span = ner.get(i)
@@ -384,7 +415,9 @@ class DocumentResolver:
             if _common_word_outlet(chosen, i, end, span):
                 continue
             ner_type = NER_TYPES.get(span.label_) if span is not None else None
-            return end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
+            return NameMatch(
+                end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
+            )
         return None
 
     def _context_country(self, position: int) -> Country | None:
