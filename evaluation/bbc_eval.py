@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = coded(Analyser(learned=False))
     both = coded(Analyser())
     model = sum(1 for e in both if (e["coded_by"] or "").startswith("model"))
-    print(f"BBC politics ({len(articles())} articles): rules alone {len(rules)} events; ")
+    print(f"BBC politics: rules alone {len(rules)} events; ")
     print(f"  rules + learned tagger {len(both)} events ({model} from the tagger), ")
     print(f"  {len(both) / max(len(rules), 1):.2f}x the rules alone")
     if CHECKS.exists():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import dossier.plugins as plugins
 import dossier.stages as stages
 from dossier.builtin_stages import DEFAULT_STAGES
 from dossier.ingest import Article
@@ -39,7 +40,7 @@ def test_a_stage_from_an_installed_package_runs_after_the_events(nlp, monkeypatc
         value="dossier_confident:CONFIDENT_EVENTS",
         group=stages.ENTRY_POINT_GROUP,
     )
-    monkeypatch.setattr(stages, "entry_points", lambda group: [point])
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [point])
     article = Article(text=TEXT, published=date(2000, 7, 20))
     plain = Analyser(nlp=nlp, learned=False)
     confident = Analyser(nlp=nlp, learned=False, stages=(*DEFAULT_STAGES, "confident_events"))
@@ -63,7 +64,7 @@ def test_an_exporter_from_an_installed_package_is_a_format_of_export(tmp_path, m
     point = EntryPoint(
         name="brief", value="dossier_confident:BRIEF_EXPORTER", group=export.ENTRY_POINT_GROUP
     )
-    monkeypatch.setattr(export, "entry_points", lambda group: [point])
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [point])
     assert "brief" in export.registered_exporters() and "gdelt" in export.registered_exporters()
     path = tmp_path / "events.duckdb"
     with Store(path) as store:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 
 from dossier.analysed import GIVEN, AnalysedDocument
 from dossier.errors import DossierError
+from dossier.plugins import offered
 
 ENTRY_POINT_GROUP = "dossier.stages"
 
@@ -52,10 +52,7 @@ def registered_stages() -> dict[str, Stage]:
     import dossier.builtin_stages  # noqa: F401  (registers dossier's own stages)
 
     stages = dict(_REGISTRY)
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        stage = point.load()
-        if not isinstance(stage, Stage):
-            raise StageOrderError(f"entry point {point.name!r} does not name a dossier Stage")
+    for stage in offered(ENTRY_POINT_GROUP, Stage):
         stages.setdefault(stage.name, stage)
     return stages
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dossier.errors import ModelError
-from dossier.events.triggers import NOUN_TAGS, Trigger, _light_verb
+from dossier.events.triggers import NOUN_TAGS, Trigger, light_verb_of
 from dossier.knowledge.event_patterns import TriggerPattern
 
 MODEL_DIR = Path(__file__).parent / "trigger_model"
@@ -104,7 +104,7 @@ def model_triggers(sentence: Span, tagged: list[Tagged], taken: set[int]) -> lis
             continue
         token = sentence.doc[item.token]
         pattern = generic_pattern(item.root, token.pos_ in NOUN_TAGS)
-        light = _light_verb(token)
+        light = light_verb_of(token)
         triggers.append(
             Trigger(token, pattern, pattern.code or "", None, light, (token,), score=item.score)
         )

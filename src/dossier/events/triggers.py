@@ -79,7 +79,7 @@ def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | N
         return None
     reciprocal = refinement.reciprocal if refinement else pattern.reciprocal
     words = tuple(sorted((token, *extra), key=lambda t: t.i))
-    return Trigger(token, pattern, code, reciprocal, _light_verb(token), words, refinement)
+    return Trigger(token, pattern, code, reciprocal, light_verb_of(token), words, refinement)
 
 
 def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | None:
@@ -96,7 +96,7 @@ def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | N
     return tuple(found)
 
 
-def _light_verb(token: Token) -> Token | None:
+def light_verb_of(token: Token) -> Token | None:
     """'held talks', 'paid a visit', 'postponed a visit': the verb carrying an event noun."""
     if token.pos_ in NOUN_TAGS and token.dep_ in ("dobj", "nsubjpass", "obj"):
         if token.head.lemma_ in LIGHT_VERBS:

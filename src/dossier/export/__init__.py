@@ -14,7 +14,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +22,7 @@ import duckdb
 from dossier.export.gdelt import GDELT_COLUMNS, gdelt_row, numeric_event_id
 from dossier.export.icews import ICEWS_COLUMNS, icews_row
 from dossier.export.plover import plover_record
+from dossier.plugins import offered
 from dossier.query.filters import SENTENCE_SQL, EventFilter, event_conditions
 
 __all__ = [
@@ -109,10 +109,7 @@ def registered_exporters() -> dict[str, Exporter]:
     """dossier's formats, then those of installed packages' `dossier.exporters` entry
     points (each naming an `Exporter`)."""
     found = dict(_EXPORTERS)
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        exporter = point.load()
-        if not isinstance(exporter, Exporter):
-            raise TypeError(f"entry point {point.name!r} does not name a dossier Exporter")
+    for exporter in offered(ENTRY_POINT_GROUP, Exporter):
         found.setdefault(exporter.name, exporter)
     return found
 
