@@ -347,3 +347,48 @@ def test_the_inner_act_names_the_speech_act_it_is_the_content_of(nlp) -> None:
     attack = next(e for e in record.events if e.cameo_code.startswith("19"))
     assert attack.content_of == threat.event_id and attack.modality == "hypothetical"
     assert threat.content_of is None and threat.modality == "asserted"
+
+
+def test_rejecting_an_accusation_is_denying_it_but_rejecting_a_plan_is_not(nlp) -> None:
+    assert triples(coded(nlp, "Moscow dismissed Washington's accusations.")) == {
+        ("Moscow", "Washington", "016")
+    }
+    assert triples(coded(nlp, "Moscow rejected Washington's allegation of spying.")) == {
+        ("Moscow", "Washington", "016")
+    }
+    assert triples(coded(nlp, "Moscow rejected Washington's proposal.")) == {
+        ("Moscow", "Washington", "125")
+    }
+
+
+def tagged_events(nlp, text: str, *trigger_words: str) -> list[Coded]:
+    """The sentence coded as if the learned tagger had marked these words (root 19)."""
+    from dossier.events.learned import Tagged
+
+    doc = nlp(text)
+    marks = [Tagged(t.i, "19", 0.9) for t in doc if t.text in trigger_words]
+    return [c for s in doc.sents for c in code_sentence(s, KNOWLEDGE, TableActors(), marks)]
+
+
+def parties(items: list[Coded]) -> set[tuple[str | None, str | None]]:
+    return {
+        (c.source.actor.text if c.source else None, c.target.actor.text if c.target else None)
+        for c in items
+    }
+
+
+def test_a_learned_trigger_keeps_unnamed_people_but_not_things_as_targets(nlp) -> None:
+    assert parties(tagged_events(nlp, "Gunmen stormed a hotel on Tuesday.", "stormed")) == {
+        ("Gunmen", None)
+    }
+    assert parties(tagged_events(nlp, "Gunmen stormed the villagers' homes.", "stormed")) == {
+        ("Gunmen", None)
+    }
+    assert parties(tagged_events(nlp, "Gunmen ambushed the villagers.", "ambushed")) == {
+        ("Gunmen", "the villagers")
+    }
+
+
+def test_a_date_or_a_common_noun_before_an_event_noun_is_no_party(nlp) -> None:
+    assert tagged_events(nlp, "Nobody claimed Tuesday's raid.", "raid") == []
+    assert tagged_events(nlp, "The border raid worried everyone.", "raid") == []

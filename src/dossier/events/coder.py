@@ -201,7 +201,7 @@ def _code_trigger(
     targets, target_role = role_actors(trigger, target_roles, actors, triggers)
     if trigger.score is not None:  # learned or confirmed: keep parties the stage cannot name
         sources = sources or unnamed_parties(trigger, source_roles, actors, triggers)
-        targets = targets or unnamed_parties(trigger, target_roles, actors, triggers)
+        targets = targets or unnamed_parties(trigger, target_roles, actors, triggers, "target")
     if source_role in ("subject", "light_subject") and pattern.symmetric and not targets:
         sources += _split_off_partners(trigger, actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event

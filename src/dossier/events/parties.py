@@ -232,10 +232,28 @@ def _unique(found: list[Found]) -> list[Found]:
 
 
 PARTY_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
+# Nouns for people and what carries them that can suffer an act although no sector
+# names them; an unnamed target must be one of these, a name, a pronoun or a role
+# noun: what is done to "the building", "a decision", "the budget" has no target
+# (guide, Changes 11).
+TARGET_NOUNS = frozenset(
+    """people person civilian resident citizen villager family child woman man
+    worker student journalist prisoner detainee hostage migrant refugee asylum-seeker
+    member supporter activist protester demonstrator fighter militant rebel insurgent
+    soldier troop force group nation country state government side party leader
+    vessel ship boat tanker convoy aircraft plane jet drone train bus""".split()
+)
+# A date or a number before an event noun says when or how many, not who:
+# "Tuesday's attack", "the Ramadan attack", "504 attacks".
+NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "EVENT"})
 
 
 def unnamed_parties(
-    trigger: Trigger, roles: tuple[str, ...], actors: EventActors, triggers: set[int]
+    trigger: Trigger,
+    roles: tuple[str, ...],
+    actors: EventActors,
+    triggers: set[int],
+    side: str = "source",
 ) -> list[Found]:
     """For a learned trigger whose role the actors stage cannot name: the role's words,
     kept as an actor without a code ("the group", "protesters", "he") so the analyst
@@ -245,7 +263,19 @@ def unnamed_parties(
         for head in heads:
             if head.pos_ not in PARTY_TAGS or head.i in triggers or actors.place(head):
                 continue
+            if head.ent_type_ in NOT_PARTIES or (role == "modifier" and head.pos_ == "NOUN"):
+                continue  # "Tuesday's attack"; "trade sanctions": no party named
+            if side == "target" and not _may_suffer(head, actors):
+                continue
             span = head.doc[head.left_edge.i : head.i + 1]  # "the Southeast Asian nation"
             actor = ActorRef(name=span.text, text=span.text, country=None, cameo=None)
             return [Found(actor, by_name=False, head=head)]
     return []
+
+
+def _may_suffer(head: Token, actors: EventActors) -> bool:
+    """Whether an unnamed target's head names someone an act can be done to."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in TARGET_NOUNS or actors.knowledge.sector_of(lemma) is not None
