@@ -16,12 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-import spacy
 from spacy.cli.train import train
 
 from dossier.corpus import check_corpus, read_corpus, split_of
 from dossier.corpus.digest import build_digest
-from dossier.corpus.training import doc_bin
+from dossier.corpus.training import doc_bin  # also registers the training reader
+from dossier.nlp import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "training" / "triggers.cfg"
@@ -30,26 +30,27 @@ TARGET = ROOT / "src" / "dossier" / "events" / "trigger_model"
 
 
 def main(argv: list[str]) -> int:
-    """`[CONFIG [TARGET]]`: another config or output folder, for experiments."""
+    """`[CONFIG [TARGET [CORPUS]]]`: another config, output or corpus, for experiments."""
     config = Path(argv[0]) if argv else CONFIG
     target = Path(argv[1]) if len(argv) > 1 else TARGET
-    problems = check_corpus(CORPUS)
+    corpus = Path(argv[2]) if len(argv) > 2 else CORPUS
+    problems = check_corpus(corpus)
     if problems:
         print(f"{problems[0]} (and {len(problems) - 1} more): fix the corpus first")
         return 2
-    sentences, _ = read_corpus(CORPUS)
-    nlp = spacy.blank("en")
+    sentences, _ = read_corpus(corpus)
+    nlp = load_model()  # the words as dossier analyses them: POS, lemma, dependency
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         for split in ("train", "dev"):
             chosen = [s for s in sentences if split_of(s.story) == split]
-            doc_bin(chosen, nlp.make_doc).to_disk(work / f"{split}.spacy")
+            doc_bin(chosen, nlp).to_disk(work / f"{split}.spacy")
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
         train(config, work / "out", overrides=overrides)
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(work / "out" / "model-best", target)
-    manifest = {"digest": build_digest(config, CORPUS), "config": config.name}
+    manifest = {"digest": build_digest(config, corpus), "config": config.name}
     (target / "built_from.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"trigger model written to {target}")
     return 0

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
 
 from dossier.corpus import check_corpus, read_story_file, split_of
 from dossier.corpus.reader import find_span
-from dossier.corpus.training import trigger_doc
+from dossier.corpus.training import analysed_words, score_triggers, trigger_doc
 
 REPO = Path(__file__).resolve().parents[1]
 MET = "Putin and Xi met in Beijing on Friday, and Putin praised Xi."
@@ -110,8 +112,28 @@ def test_training_docs_tag_each_trigger_with_its_root(tmp_path):
     assert tagged == {"met": "04", "praised": "05"}
 
 
+def test_training_words_keep_the_analysis_but_not_the_trigger_tags(tmp_path, nlp):
+    _write(tmp_path, _line([_event()]))
+    sentence = read_story_file(tmp_path / "story.jsonl")[0][0]
+    reference = trigger_doc(sentence, nlp)
+    words = analysed_words(reference, nlp.vocab)
+    met = next(t for t in words if t.text == "met")
+    assert (met.pos_, met.lemma_, met.dep_) == ("VERB", "meet", "ROOT")
+    assert [t.tag_ for t in words] == [""] * len(words)  # the answer is not in the input
+    assert reference[met.i].tag_ == "04"
+
+
+def test_the_best_step_is_chosen_by_trigger_scores_not_by_tag_accuracy():
+    vocab = spacy.blank("en").vocab
+    words = ["Xi", "met", "Putin", "and", "praised", "him"]
+    truth = Doc(vocab, words=words, tags=["O", "04", "O", "O", "05", "O"])
+    guess = Doc(vocab, words=words, tags=["O", "04", "O", "O", "04", "O"])
+    scores = score_triggers([Example(guess, truth)])
+    assert scores["trigger_f"] == 1.0  # both trigger words found
+    assert scores["trigger_root_p"] == 0.5 and scores["trigger_root_r"] == 0.5
+
+
 def test_the_shipped_corpus_is_valid():
-    problems = check_corpus(REPO / "corpus" / "sentences") + check_corpus(
-        REPO / "corpus" / "agreement"
-    )
+    folders = ("sentences", "agreement", "agreement-2")
+    problems = [p for name in folders for p in check_corpus(REPO / "corpus" / name)]
     assert problems == [], "\n".join(map(str, problems[:10]))

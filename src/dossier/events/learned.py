@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dossier.corpus.training import analysed_words
 from dossier.errors import ModelError
 from dossier.events.triggers import NOUN_TAGS, Trigger, light_verb_of
 from dossier.knowledge.event_patterns import TriggerPattern
@@ -65,12 +66,7 @@ class TriggerTagger:
         """Every word of the Doc that heads an event by the model, with root and score."""
         if len(doc) == 0:
             return []
-        words = Doc(
-            self.nlp.vocab,
-            words=[token.text for token in doc],
-            spaces=[bool(token.whitespace_) for token in doc],
-        )
-        words = self._tok2vec(words)
+        words = self._tok2vec(analysed_words(doc, self.nlp.vocab))
         found = []
         for index, row in enumerate(_softmax(self._tagger.model.predict([words])[0])):
             inside = 1.0 - float(row[self._outside])
