@@ -361,12 +361,12 @@ def test_rejecting_an_accusation_is_denying_it_but_rejecting_a_plan_is_not(nlp) 
     }
 
 
-def tagged_events(nlp, text: str, *trigger_words: str) -> list[Coded]:
-    """The sentence coded as if the learned tagger had marked these words (root 19)."""
+def tagged_events(nlp, text: str, *trigger_words: str, root: str = "19") -> list[Coded]:
+    """The sentence coded as if the learned tagger had marked these words."""
     from dossier.events.learned import Tagged
 
     doc = nlp(text)
-    marks = [Tagged(t.i, "19", 0.9) for t in doc if t.text in trigger_words]
+    marks = [Tagged(t.i, root, 0.9) for t in doc if t.text in trigger_words]
     return [c for s in doc.sents for c in code_sentence(s, KNOWLEDGE, TableActors(), marks)]
 
 
@@ -392,3 +392,12 @@ def test_a_learned_trigger_keeps_unnamed_people_but_not_things_as_targets(nlp) -
 def test_a_date_or_a_common_noun_before_an_event_noun_is_no_party(nlp) -> None:
     assert tagged_events(nlp, "Nobody claimed Tuesday's raid.", "raid") == []
     assert tagged_events(nlp, "The border raid worried everyone.", "raid") == []
+
+
+def test_an_addressee_named_only_by_a_title_is_the_target_of_an_appeal(nlp) -> None:
+    text = "Bacon urged the president to resign."
+    assert parties(tagged_events(nlp, text, "urged", root="02")) == {("Bacon", "the president")}
+    # without the tagger, a pattern's required target needs an actor the stage knows
+    assert coded(nlp, text) == []
+    # a pattern that needs no target keeps an unnamed addressee as its target
+    assert parties(coded(nlp, "Bacon threatened the rebels.")) == {("Bacon", "the rebels")}

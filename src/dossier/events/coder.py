@@ -201,6 +201,9 @@ def _code_trigger(
     targets, target_role = role_actors(trigger, target_roles, actors, triggers)
     if trigger.score is not None:  # learned or confirmed: keep parties the stage cannot name
         sources = sources or unnamed_parties(trigger, source_roles, actors, triggers)
+    if trigger.score is not None or not pattern.requires_target:
+        # an addressee the stage cannot name ("urged the president to ...") is still
+        # the addressee; it never makes a pattern's required target
         targets = targets or unnamed_parties(trigger, target_roles, actors, triggers, "target")
     if source_role in ("subject", "light_subject") and pattern.symmetric and not targets:
         sources += _split_off_partners(trigger, actors, triggers)

@@ -278,4 +278,9 @@ def _may_suffer(head: Token, actors: EventActors) -> bool:
     if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = head.lemma_.lower()
-    return lemma in TARGET_NOUNS or actors.knowledge.sector_of(lemma) is not None
+    known = actors.knowledge
+    return (
+        lemma in TARGET_NOUNS
+        or known.sector_of(lemma) is not None
+        or known.title(lemma) is not None
+    )
