@@ -1,6 +1,7 @@
 """`python -m dossier.corpus check|stats|agreement [DIR]` (DIR: corpus/sentences).
 
-`agreement` compares DIR with the second reading beside it, `corpus/agreement/`."""
+`agreement` compares DIR with each second reading beside it: `corpus/agreement/` (before
+the guide's Changes 1-22) and `corpus/agreement-2/` (after them)."""
 
 from __future__ import annotations
 
@@ -40,15 +41,15 @@ def stats(root: Path) -> int:
 
 
 def agreement(root: Path) -> int:
-    second = root.parent / "agreement"
-    result = compare(root, second)
-    print(f"sentences read twice: {result.sentences}")
-    print(f"events: {result.first_events} (first reading), {result.second_events} (second)")
-    print(f"trigger+type (CAMEO root) F1: {result.type_f1:.3f}")
-    print(f"trigger+full code F1: {result.code_f1:.3f}")
-    print(f"modality agreement on paired events: {result.modality:.3f}")
-    same = result.negatives_same / max(result.sentences, 1)
-    print(f"event / no event agreement per sentence: {same:.3f}")
+    for second in sorted(root.parent.glob("agreement*")):
+        result = compare(root, second)
+        print(f"{second.name}: sentences read twice: {result.sentences}")
+        print(f"  events: {result.first_events} (first reading), {result.second_events} (second)")
+        print(f"  trigger+type (CAMEO root) F1: {result.type_f1:.3f}")
+        print(f"  trigger+full code F1: {result.code_f1:.3f}")
+        print(f"  modality agreement on paired events: {result.modality:.3f}")
+        same = result.negatives_same / max(result.sentences, 1)
+        print(f"  event / no event agreement per sentence: {same:.3f}")
     return 0
 
 
