@@ -401,3 +401,61 @@ def test_an_addressee_named_only_by_a_title_is_the_target_of_an_appeal(nlp) -> N
     assert coded(nlp, text) == []
     # a pattern that needs no target keeps an unnamed addressee as its target
     assert parties(coded(nlp, "Bacon threatened the rebels.")) == {("Bacon", "the rebels")}
+
+
+class MarkedWords:
+    """A stand-in for the learned tagger: these words head events of root 19."""
+
+    name = "marked-words"
+
+    def __init__(self, *words: str) -> None:
+        self.words = set(words)
+
+    def tag(self, doc):
+        from dossier.events.learned import Tagged
+
+        return [Tagged(t.i, "19", 0.9) for t in doc if t.lower_ in self.words]
+
+
+def document_events(nlp, text: str, tagger: MarkedWords):
+    from datetime import date
+
+    from dossier.events.coder import code_events
+
+    return code_events(
+        nlp(text), None, [], [], date(2025, 3, 14), "doc",
+        knowledge=KNOWLEDGE, resolver=TableActors(), tagger=tagger,
+    )  # fmt: skip
+
+
+def test_a_later_mention_takes_the_parties_of_the_earlier_telling(nlp) -> None:
+    text = "Arnor raided Gondor on Tuesday. Officials said the raid lasted an hour."
+    first, later = document_events(nlp, text, MarkedWords("raided", "raid"))
+    assert (first.source.name, first.target.name, first.mention_of) == ("Arnor", "Gondor", None)
+    assert (later.trigger, later.source.name, later.target.name) == ("raid", "Arnor", "Gondor")
+    assert later.mention_of == first.event_id
+
+
+def test_a_later_mention_without_a_date_of_its_own_takes_the_tellings(nlp) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from dossier.ingest import Article
+    from dossier.pipeline import Analyser
+
+    knowledge = replace(Knowledge.build(learned=False), tagger=MarkedWords("raided", "raid"))
+    text = "Russia raided Ukraine on Tuesday. Officials said the raid lasted an hour."
+    record = Analyser(nlp=nlp, knowledge=knowledge).analyse(
+        Article(text=text, published=date(2025, 3, 14))
+    )
+    first, later = record.events
+    assert later.mention_of == first.event_id
+    assert later.date.start == first.date.start == "2025-03-11"  # not the publication day
+
+
+def test_a_mention_with_no_earlier_telling_or_no_article_is_no_event(nlp) -> None:
+    assert (
+        document_events(nlp, "Officials said the raid lasted an hour.", MarkedWords("raid")) == []
+    )
+    text = "Arnor raided Gondor on Tuesday. Officials said raids last an hour."
+    assert len(document_events(nlp, text, MarkedWords("raided", "raids"))) == 1

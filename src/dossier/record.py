@@ -155,6 +155,12 @@ class Event(Record):
         description="the event id of the speech act whose content this event is "
         "('threatened to shell': the shelling is the threat's content)",
     )
+    mention_of: str | None = Field(
+        default=None,
+        description="the event id of an earlier telling in the same document that this "
+        "mention repeats ('the attack' after 'gunmen attacked the hotel'); its parties, "
+        "and its date where the mention has none, come from there",
+    )
     coded_by: str | None = Field(
         default=None,
         description="what coded it: 'pattern:<file or dictionary>' or 'model:<name>'",

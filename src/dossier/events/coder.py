@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # the knowledge bundle holds the tagger this package defines
 @dataclass(frozen=True)
 class Coded:
     trigger: Trigger
-    source: Found
+    source: Found | None  # None: a later mention whose parties an earlier telling gives
     target: Found | None
     modality: Modality
     paired: bool = False  # source and target both from a coordinated subject or "between"
@@ -88,8 +88,52 @@ def code_events(
             )
             if event is not None:
                 told.append((coded, event))
-        events += _with_contents(told)
+        events += _with_antecedents(_with_contents(told), events)
     return dates_told_later(events, doc, timexes, published)
+
+
+def _may_repeat(trigger: Trigger) -> bool:
+    """An event noun the tagger marks with no party in its sentence ("the attack",
+    "the deportations") may be a later mention of an event told before."""
+    token = trigger.token
+    definite = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children
+    )
+    return trigger.score is not None and token.pos_ == "NOUN" and definite
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+MENTION_REACH = 5  # sentences back to look for the earlier telling
+
+
+def _with_antecedents(told: list[Event], earlier: list[Event]) -> list[Event]:
+    """Later mentions take their parties from the last earlier telling of the same
+    kind (same CAMEO root) in the document, and name it in `mention_of`; with none
+    before them they are no event. The analyst can count happenings, not mentions."""
+    kept = []
+    for event in told:
+        if event.source is not None:
+            kept.append(event)
+            continue
+        root = event.cameo_code[:2]
+        near = event.sentence.index - MENTION_REACH
+        first = next(
+            (
+                e
+                for e in reversed(earlier)
+                if e.cameo_code[:2] == root and e.source and e.sentence.index >= near
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        update = {"source": first.source, "mention_of": first.mention_of or first.event_id}
+        if event.target is None:
+            update["target"] = first.target
+        if event.date is None or event.date.from_publication:
+            update["date"] = first.date
+        kept.append(event.model_copy(update=update))
+    return kept
 
 
 SPEECH_ACT_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
@@ -219,6 +263,8 @@ def _code_trigger(
     if paired:  # "Sherman and Losyukov chaired a meeting", "talks between X and Y"
         parties = sources or targets
         pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1 :]]
+    elif not sources and _may_repeat(trigger):
+        pairs = [(None, t) for t in (targets or [None])]  # "the attack": see _with_antecedents
     elif not sources or (pattern.requires_target and not targets):
         return []
     else:
@@ -228,6 +274,7 @@ def _code_trigger(
         Coded(trigger, source, target, modality, paired)
         for source, target in pairs
         if target is None
+        or source is None
         or not (
             same_actor(source.actor, target.actor)
             or _told_the_press(trigger, target, actors, outlets)
@@ -300,13 +347,15 @@ def _same_happening(first: Coded, second: Coded) -> bool:
         return False
     a_target = first.target.actor if first.target else None
     b_target = second.target.actor if second.target else None
-    straight = same_actor(first.source.actor, second.source.actor) and (
+    a_source = first.source.actor if first.source else None
+    b_source = second.source.actor if second.source else None
+    straight = (a_source is b_source is None or same_actor(a_source, b_source)) and (
         a_target is b_target is None or same_actor(a_target, b_target)
     )
     crossed = (
         first.trigger.pattern.symmetric
-        and same_actor(first.source.actor, b_target)
-        and same_actor(a_target, second.source.actor)
+        and same_actor(a_source, b_target)
+        and same_actor(a_target, b_source)
     )
     return straight or crossed
 
@@ -341,7 +390,7 @@ def _event(
             end=trigger.end_char,
             text=text[trigger.start_char : trigger.end_char],
         ),
-        source=coded.source.actor,
+        source=coded.source.actor if coded.source else None,
         target=coded.target.actor if coded.target else None,
         cameo_code=trigger.code,
         plover_type=entry.plover_type,

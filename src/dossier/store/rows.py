@@ -147,6 +147,7 @@ def _event_row(doc_id: str, e: Event) -> Row:
         e.content_of,
         e.coded_by,
         e.coder_score,
+        e.mention_of,
     )
 
 

@@ -63,6 +63,12 @@ def event_provenance_and_content(con: Connection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN coder_score DOUBLE")
 
 
+@migration("005_event_mention_of")
+def event_mention_of(con: Connection) -> None:
+    """A later mention of an event names the earlier telling it repeats."""
+    con.execute("ALTER TABLE events ADD COLUMN mention_of VARCHAR")
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (
