@@ -205,3 +205,20 @@ def test_cli_export_to_a_file(db_path, tmp_path):
     assert len(lines) == 5 and all(line.count("\t") == 60 for line in lines)
     refused = CliRunner().invoke(main, ["export", "--format", "parquet", "--db", str(db_path)])
     assert refused.exit_code == 1 and "--output" in refused.output
+
+
+def test_event_data_formats_count_a_mentioned_event_once(tmp_path):
+    record = summit_record()
+    first = record.events[0]
+    mention = first.model_copy(update={"event_id": "summit-e9", "mention_of": first.event_id})
+    paths = {"alone": tmp_path / "alone.duckdb", "mentioned": tmp_path / "mentioned.duckdb"}
+    for name, events in (("alone", record.events), ("mentioned", [*record.events, mention])):
+        with Store(paths[name]) as store:
+            store.write(document_rows(record.model_copy(update={"events": events})))
+    everything, _ = exported(paths["mentioned"], "jsonl")
+    mentions = [json.loads(line)["mention_of"] for line in everything.splitlines()]
+    assert mentions.count(first.event_id) == 1  # dossier's own formats keep the mention
+    for fmt in ("gdelt", "icews", "plover"):
+        alone, mentioned = exported(paths["alone"], fmt)[1], exported(paths["mentioned"], fmt)[1]
+        assert mentioned.written == alone.written > 0, fmt
+        assert mentioned.skipped == alone.skipped + 1, fmt

@@ -201,14 +201,22 @@ def _parquet(
     return ExportResult(int(written[0][0]))
 
 
+def _happenings(line: Callable[[dict], str | None]) -> Callable[[dict], str | None]:
+    """Event-data formats count happenings: a later mention of an event told before
+    (`mention_of`) is left out of them, so one attack is not counted three times."""
+    return lambda event: None if event.get("mention_of") else line(event)
+
+
 for _exporter in (
-    text_exporter("gdelt", "GDELT 2.0 event rows", _lines(lambda e: _tsv_line(gdelt_row(e)))),
+    text_exporter(
+        "gdelt", "GDELT 2.0 event rows", _lines(_happenings(lambda e: _tsv_line(gdelt_row(e))))
+    ),
     text_exporter(
         "icews",
         "ICEWS event file",
-        _lines(lambda e: _tsv_line(icews_row(e)), header=_tsv_line(ICEWS_COLUMNS)),
+        _lines(_happenings(lambda e: _tsv_line(icews_row(e))), header=_tsv_line(ICEWS_COLUMNS)),
     ),
-    text_exporter("plover", "PLOVER JSON lines", _lines(_plover_line)),
+    text_exporter("plover", "PLOVER JSON lines", _lines(_happenings(_plover_line))),
     text_exporter("csv", "dossier's columns as CSV", _csv),
     Exporter("parquet", "dossier's columns as Parquet (needs --output)", _parquet),
     text_exporter(
