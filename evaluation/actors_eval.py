@@ -13,6 +13,12 @@ event (null `---` codes left out), as a set per sentence.
 - precision: actor codes dossier gives that are gold codes of the sentence (an actor that
   takes part in no expected event counts as wrong, so this understates precision).
 
+Rows: dossier with the default knowledge (its own files and the shipped Phoenix
+dictionaries; the suite's agents file takes the place of Phoenix's agents, as for any
+user's agents file); with its own files only (DOSSIER_PHOENIX=off); and with Phoenix's
+agents kept beside the suite's, which code role nouns the suite's gold leaves bare
+("Ithilen's militia" ITHUAF where the gold has ITH).
+
 Baseline, in the same run: dictionary string matching — the longest actor name of the
 validation dictionary at each word, its undated code (else the first), no agents, no
 dates, no parse.
@@ -21,11 +27,12 @@ dates, no parse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from dossier.actors import knowledge_with, load_actor_file, resolve_entities
+from dossier.knowledge.actor_files import default_knowledge, own_knowledge
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.nlp import load_model
 
@@ -118,4 +125,17 @@ def main() -> int:
     print(f"{len(data)} validation sentences, {sum(len(g) for g in gold)} gold actor codes")
     score("baseline: dictionary matching", gold, [baseline_codes(dictionary, s) for s in data])
     score("dossier actors", gold, [dossier_codes(nlp, knowledge, s) for s in data])
+    for label, variant in variants(knowledge).items():
+        score(label, gold, [dossier_codes(nlp, variant, s) for s in data])
     return 0
+
+
+def variants(knowledge: ActorKnowledge) -> dict[str, ActorKnowledge]:
+    own = own_knowledge()
+    for path in DICTIONARIES:
+        own = own.merged(load_actor_file(path))
+    phoenix_agents = {**default_knowledge().agents, **knowledge.agents}
+    return {
+        "  own files only (no Phoenix)": own,
+        "  Phoenix agents kept too": replace(knowledge, agents=phoenix_agents),
+    }

@@ -264,24 +264,23 @@ def test_load_actor_file_reads_both_formats(tmp_path):
         load_actor_file(tmp_path / "missing.yaml")
 
 
-def test_the_full_phoenix_dictionaries_load():
-    paths = [
-        require_shared(DICTS / name)
-        for name in (
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-            "Phoenix.agents.txt",
-        )
-    ]
-    knowledge = knowledge_with(paths)
-    imported = [a for a in knowledge.actors if not a.curated]
+def test_the_full_phoenix_dictionaries_load(kb):
+    """They are part of the default knowledge (tests/test_actors_phoenix.py has the rest)."""
+    imported = [a for a in kb.actors if not a.curated]
     assert len(imported) > 27_000
-    assert len(knowledge.agents) > 3_000
-    putin = next(a for a in knowledge.lookup("Vladimir Putin") if not a.curated)
+    assert len(kb.agents) > 3_000
+    putin = next(a for a in kb.lookup("Vladimir Putin") if not a.curated)
     assert putin.code_at(JUNE_2000) == "RUSGOV"
     assert putin.code_at(date(1995, 1, 1)) == "RUSELI"
-    assert len(knowledge.problems) < 100  # a few typos in decades of hand-edited files
+    assert len(kb.problems) < 100  # a few typos in decades of hand-edited files
+
+
+def test_the_shipped_dictionaries_are_petrarchs_unchanged():
+    from dossier.knowledge.phoenix import PHOENIX_DIR, PHOENIX_FILES
+
+    for name in (*PHOENIX_FILES, "LICENSE.petrarch2.MIT.txt"):
+        shared = require_shared(DICTS / name)
+        assert (PHOENIX_DIR / name).read_bytes() == shared.read_bytes(), name
 
 
 def test_the_petrarch_ud_validation_dictionaries_load():

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from dossier.actors import ResolvedEntities, default_knowledge, resolve_entities
+from dossier.knowledge.actors import phrase_key
 from dossier.record import Entity
 
 JUNE_2000 = date(2000, 6, 12)
@@ -186,7 +187,8 @@ def test_someone_unknown_takes_country_and_sector_from_the_title(resolve):
 
 def test_the_seed_ambassador_without_the_knowledge_base(resolve):
     kb = default_knowledge()
-    without_pak = replace(kb, actors=[a for a in kb.actors if a.name != "Pak Ui-chun"])
+    unknown = {"pak ui chun"}  # neither in people.yaml nor in the shipped Phoenix dictionaries
+    without_pak = replace(kb, actors=[a for a in kb.actors if phrase_key(a.name) not in unknown])
     text = "Mamedov had met in Moscow the day before with North Korean ambassador Pak Ui Chun."
     entity = entity_of(resolve(text, JUNE_2000, without_pak), text, "Pak Ui Chun")
     assert (entity.name, entity.country, entity.cameo) == ("Pak Ui Chun", "PRK", "PRKGOV")
@@ -399,7 +401,9 @@ def test_countries_of_a_user_dictionary_compose_like_real_ones(resolve, tmp_path
     [
         ("Soldiers from Russia crossed the border.", "Soldiers from Russia", "RUSMIL"),
         ("The government of Japan protested.", "government of Japan", "JPNGOV"),
-        ("Washington security officials met them.", "Washington security officials", "USAGOV"),
+        ("Washington officials met them.", "Washington officials", "USAGOV"),
+        # Phoenix.agents: SECURITY_OFFICIAL [~COP], a phrase dossier's sectors.yaml lacks
+        ("Washington security officials met them.", "Washington security officials", "USACOP"),
         ("Danish media and government warned the visitors.", "government", "DNKGOV"),
         ("Gondor's Prime Minister Falastur arrived.", "Falastur", None),
     ],

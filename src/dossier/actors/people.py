@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from dossier.actors.syntax import title_before
 from dossier.actors.table import Ref
 from dossier.knowledge.actors import Actor, phrase_key
+from dossier.knowledge.phoenix import from_phoenix
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
@@ -27,6 +28,7 @@ HONORIFICS = {
     "baroness": "f", "queen": "f", "princess": "f", "madam": "f",
 }  # fmt: skip
 SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+PAST_TITLE_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "onetime", "one-time"})
 
 
 def resolve_people(r: DocumentResolver) -> None:
@@ -104,7 +106,8 @@ def _organisation(r: DocumentResolver, first: int, end: int) -> bool:
 
 
 def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
-    """Full names of people in the knowledge base that spaCy did not label."""
+    """Full names of people in the knowledge base that spaCy did not label (or labelled
+    only in part: "Laurent Gbagbo" as "Gbagbo")."""
     found = []
     for i, token in enumerate(r.doc):
         if not token.text[:1].isupper():
@@ -112,10 +115,16 @@ def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
         for end in range(min(len(r.doc), i + 5), i + 1, -1):
             if r.doc[end - 1].is_punct or r.doc[end - 1].is_space:
                 continue
-            if any(a.curated and a.type == "PERSON" for a in r.kb.lookup(r.text(i, end - 1))):
+            if any(_a_person(a) for a in r.kb.lookup(r.text(i, end - 1))):
                 found.append((i, end))
                 break
     return found
+
+
+def _a_person(actor: Actor) -> bool:
+    """One of the project's people or of the shipped Phoenix dictionaries (which marks
+    its leaders: `dossier.knowledge.phoenix`)."""
+    return actor.type == "PERSON" and (actor.curated or from_phoenix(actor))
 
 
 def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
@@ -146,7 +155,7 @@ def _resolve_full(r: DocumentResolver, first: int, end: int) -> None:
         ref = _longer_name_in_document(r, text, r.doc[first].idx) or r.table.person(
             " ".join(text.split()), (words[0], words[-1])
         )
-    _take_title(r, first, ref, learn=chosen is None)
+    _take_title(r, first, ref, learn=chosen is None, imported=bool(chosen and not chosen.curated))
     _note_gender(r, first, ref)
     r.mention(r.doc[first].idx, r.doc[end - 1].idx + len(r.doc[end - 1].text), ref)
 
@@ -211,8 +220,13 @@ def _note_gender(r: DocumentResolver, first: int, ref: Ref) -> None:
         facts.gender = gender
 
 
-def _take_title(r: DocumentResolver, first: int, ref: Ref, learn: bool) -> None:
-    """Claim the title before a name; for someone unknown, learn country, code and role from it."""
+def _take_title(
+    r: DocumentResolver, first: int, ref: Ref, learn: bool, imported: bool = False
+) -> None:
+    """Claim the title before a name; for someone unknown, learn country, code and role from
+    it. For someone known only to an imported dictionary, a current title with a country
+    ("Hungarian Prime Minister Viktor Orban") is the text's own evidence for the day and
+    replaces the dictionary's code, whose dates stop where its editors stopped."""
     found = title_before(r.doc, first, r.kb, r.title_words)
     if found is None:
         return
@@ -222,10 +236,19 @@ def _take_title(r: DocumentResolver, first: int, ref: Ref, learn: bool) -> None:
             r.mention(start, end, r.table.actor(actor, "ORGANIZATION", []))
     for i in range(found.start_token, found.end_token):
         r.claimed[i] = True
-    if learn:
-        country = found.country
-        cameo = country.cameo + found.title.sector if country else None
-        r.table.facts[ref].learn(country.code if country else None, cameo, found.role_text)
+    country = found.country
+    cameo = country.cameo + found.title.sector if country else None
+    facts = r.table.facts[ref]
+    if imported and cameo and not _former(r, found.start_token, found.end_token):
+        facts.country, facts.cameo = country.code, cameo
+        facts.role = facts.role or found.role_text
+    elif learn:
+        facts.learn(country.code if country else None, cameo, found.role_text)
+
+
+def _former(r: DocumentResolver, start: int, end: int) -> bool:
+    """'former President ...', 'Former ...', 'the late ...': a title no longer held."""
+    return any(r.doc[i].lower_ in PAST_TITLE_WORDS for i in range(max(start - 1, 0), end))
 
 
 def _preferred(actors: list[Actor]) -> Actor | None:

@@ -24,6 +24,7 @@ from dossier.actors.syntax import capital_is_place
 from dossier.actors.table import EntityTable, Found, Ref
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title, phrase_key
 from dossier.knowledge.outlets import OUTLETS_SOURCE
+from dossier.knowledge.phoenix import from_phoenix
 from dossier.record import EntityType
 
 
@@ -398,6 +399,9 @@ class DocumentResolver:
                 if self._inside_named_organisation(i, end, ner):
                     return None  # "the UK Independence Party" is a party, not the UK
                 return NameMatch(end, lambda head, f=form: self._country_ref(f[0], f[1], head))
+            known = self._known_country_by_dictionary(text, i, end, ner)
+            if known is not None:
+                return NameMatch(end, lambda head, c=known: self.table.country(c))
             actors = self.kb.lookup(text)
             chosen = _preferred(actors)
             if chosen is None:
@@ -410,7 +414,7 @@ class DocumentResolver:
                     )
                 continue
             span = ner.get(i)
-            if not chosen.curated and end - i < 2 and span is None and self.doc[i].pos_ != "PROPN":
+            if not chosen.curated and not self._proper_name(i, end, ner, from_phoenix(chosen)):
                 continue  # a dictionary's single common word, unless a proper noun
             if _common_word_outlet(chosen, i, end, span):
                 continue
@@ -419,6 +423,34 @@ class DocumentResolver:
                 end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
             )
         return None
+
+    def _known_country_by_dictionary(
+        self, text: str, i: int, end: int, ner: dict[int, Span]
+    ) -> Country | None:
+        """A country dossier knows, named as an imported dictionary spells it ("Ivory Coast",
+        "Swaziland"): that country, printed under dossier's name. Not inside a longer
+        organisation name ("University of New South Wales")."""
+        imported = self.kb.dictionary_country(text)
+        if imported is None or self.kb.country(imported.code) is None:
+            return None
+        if not self._proper_name(i, end, ner, shipped=True):
+            return None
+        if self._inside_named_organisation(i, end, ner):
+            return None
+        return imported
+
+    def _proper_name(self, i: int, end: int, ner: dict[int, Span], shipped: bool = False) -> bool:
+        """Whether an imported dictionary's name at tokens i..end is used as a name here:
+        always for several words; one word as spaCy's entity or a proper noun, and for the
+        shipped Phoenix dictionaries only where spaCy names exactly that word: their aliases
+        include ordinary words that open or end longer names ("Foundation", "Organization",
+        "Zero"), which a user's own dictionary of its world does not."""
+        if end - i > 1:
+            return True
+        span = ner.get(i)
+        if shipped:
+            return span is not None and span.start == i and span.end == end
+        return span is not None or self.doc[i].pos_ == "PROPN"
 
     def _context_country(self, position: int) -> Country | None:
         """For 'the Foreign Ministry' with no country word: the country of the nearest actor

@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from dossier.knowledge.actors import INTERNATIONAL_ROOTS, Actor, ActorKnowledge, Body, Country
+from dossier.knowledge.actors import Actor, ActorKnowledge, Body, Country
 from dossier.record import Entity, EntityType
 from dossier.record import Span as TextSpan
 
@@ -84,7 +84,9 @@ class EntityTable:
     def actor(self, actor: Actor, ner_type: EntityType | None, others: list[Actor]) -> Ref:
         ref = Ref("actor", actor.name)
         if ref not in self.facts:
-            kind = actor.type or _country_like(actor) or ner_type or _guess_type(actor)
+            kind = (
+                actor.type or _country_like(actor, self.knowledge) or ner_type or _guess_type(actor)
+            )
             role = actor.role_at(self.day)
             self.facts[ref] = EntityFacts(
                 actor.name,
@@ -172,22 +174,22 @@ class EntityTable:
 
 
 def _code_at(actors: list[Actor], day: date | None) -> str | None:
-    """The code of the first actor that has one for the day (an office or a dated code)."""
+    """The code of the first actor that has one for the day (an office or a dated code).
+
+    dossier's own entry, when it has offices or codes, answers alone: its dates are
+    checked, and an imported dictionary's (Phoenix's stop in 2014) may disagree."""
+    if actors[0].curated and (actors[0].roles or actors[0].codes):
+        return actors[0].code_at(day)
     for actor in actors:
         if actor.role_at(day) or any((p.start or p.end) and p.holds(day) for p in actor.codes):
             return actor.code_at(day)
     return actors[0].code_at(day)
 
 
-def _country_like(actor: Actor) -> EntityType | None:
+def _country_like(actor: Actor, knowledge: ActorKnowledge) -> EntityType | None:
     """An imported actor coded with a bare country code ("ARNOR [ARN]") is a country."""
     plain = [p.code for p in actor.codes if p.start is None and p.end is None]
-    if (
-        len(actor.codes) == 1
-        and plain
-        and len(plain[0]) == 3
-        and plain[0] not in INTERNATIONAL_ROOTS
-    ):
+    if len(actor.codes) == 1 and plain and knowledge.is_country_code(plain[0]):
         return "COUNTRY"
     return None
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -277,9 +278,23 @@ def _outlet_actors() -> list[Actor]:
 
 
 @cache
-def default_knowledge() -> ActorKnowledge:
-    """The project's own knowledge base, loaded once per process."""
+def own_knowledge() -> ActorKnowledge:
+    """dossier's own files only (people, organisations, countries, titles, sectors,
+    outlets), loaded once per process."""
     return load_dossier_knowledge()
+
+
+@cache
+def default_knowledge() -> ActorKnowledge:
+    """The project's knowledge base, loaded once per process: dossier's own files and,
+    under them, the Phoenix dictionaries shipped in the package (unless the environment
+    says DOSSIER_PHOENIX=off). dossier's own entries are consulted first."""
+    from dossier.knowledge.phoenix import load_phoenix_knowledge, phoenix_wanted
+
+    own = own_knowledge()
+    if not phoenix_wanted():
+        return own
+    return load_phoenix_knowledge(own).merged(own)
 
 
 def load_actor_file(path: Path) -> ActorKnowledge:
@@ -292,7 +307,7 @@ def load_actor_file(path: Path) -> ActorKnowledge:
     if not path.exists():
         raise KnowledgeError(str(path), None, "no such actor file")
     if path.suffix.lower() in {".yaml", ".yml"}:
-        actors, bodies = load_actor_entries(path, default_knowledge().titles)
+        actors, bodies = load_actor_entries(path, own_knowledge().titles)
         return ActorKnowledge(actors=actors, bodies=bodies)
     from dossier.knowledge.petrarch import load_petrarch_dictionary
 
@@ -300,8 +315,15 @@ def load_actor_file(path: Path) -> ActorKnowledge:
 
 
 def knowledge_with(paths: Iterable[Path]) -> ActorKnowledge:
-    """The project's knowledge plus the files given with `--actors`; later files win."""
+    """The project's knowledge plus the files given with `--actors`; later files win.
+
+    An agents file among them takes the place of the shipped Phoenix agents, as
+    PETRARCH's configuration names one agents file: its author decides which role nouns
+    name a sector in their world. Actor files add to the shipped dictionaries."""
+    added = [load_actor_file(path) for path in paths]
     knowledge = default_knowledge()
-    for path in paths:
-        knowledge = knowledge.merged(load_actor_file(path))
+    if any(extra.agents for extra in added):
+        knowledge = replace(knowledge, agents=dict(own_knowledge().agents))
+    for extra in added:
+        knowledge = knowledge.merged(extra)
     return knowledge

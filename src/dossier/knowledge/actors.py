@@ -203,10 +203,17 @@ class ActorKnowledge:
         for actor in self.lookup(text):
             plain = [p.code for p in actor.codes if p.start is None and p.end is None]
             code = plain[0] if plain else None
-            if actor.curated or code is None or len(code) != 3 or code in INTERNATIONAL_ROOTS:
+            if actor.curated or code is None or not self.is_country_code(code):
                 continue
             return self.country(code) or Country(code, code, actor.name)
         return None
+
+    def is_country_code(self, code: str) -> bool:
+        """A code of three letters that names a country: not an IGO, NGO, ... root and not a
+        sector (Phoenix codes outlets "[MED]")."""
+        return (
+            len(code) == 3 and code not in INTERNATIONAL_ROOTS and code not in self._sector_labels
+        )
 
     @cached_property
     def max_name_words(self) -> int:

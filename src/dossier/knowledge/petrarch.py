@@ -33,6 +33,12 @@ PLURALS = re.compile(r"\{([^}]*)\}")
 XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 INTERNATIONAL = {"IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS"}
 SKIPPED_CODES = {"---", "+++", "###"}
+# words a name writes in lower case inside it ("United States of America", "Bashar al Assad")
+LOWER_CASE_WORDS = frozenset(
+    {"of", "and", "the", "for", "in", "on", "al", "el", "bin", "ibn", "de", "du", "da", "van",
+     "von", "der", "la", "le"}
+)  # fmt: skip
+TWO_LETTER_ACRONYMS = frozenset({"UN", "EU", "US", "UK", "AU", "IO"})
 
 
 @dataclass
@@ -184,9 +190,16 @@ def _phrase(text: str) -> str:
 
 
 def _display_name(text: str) -> str:
-    """'VLADIMIR_PUTIN_' as 'Vladimir Putin'; acronyms ('NATO', 'U.N.') stay as written."""
+    """'VLADIMIR_PUTIN_' as 'Vladimir Putin', 'UNITED_STATES_OF_AMERICA_' as 'United States
+    of America', 'BASHAR_AL_ASSAD_' as 'Bashar al Assad'; acronyms ('U.N.', 'UN', 'IMF')
+    stay as written."""
     words = _phrase(text).split()
-    return " ".join(
-        w if "." in w or not re.search(r"[AEIOUY]", w) or len(w) <= 2 else w.capitalize()
-        for w in words
-    )
+    return " ".join(_display_word(w, first=n == 0) for n, w in enumerate(words))
+
+
+def _display_word(word: str, first: bool) -> str:
+    if word.lower() in LOWER_CASE_WORDS and not first:
+        return word.lower()
+    if "." in word or not re.search(r"[AEIOUY]", word) or word in TWO_LETTER_ACRONYMS:
+        return word
+    return word.capitalize()
