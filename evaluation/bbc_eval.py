@@ -43,6 +43,7 @@ def articles() -> list[Article]:
 def coded(analyser: Analyser) -> list[dict]:
     found = []
     for record in analyser.analyse_many(articles()):
+        sentences = {e.event_id: e.sentence.text for e in record.events}
         for event in record.events:
             found.append(
                 {
@@ -55,6 +56,9 @@ def coded(analyser: Analyser) -> list[dict]:
                     "target": event.target.text or event.target.name if event.target else None,
                     "modality": event.modality,
                     "coded_by": event.coded_by,
+                    # a later mention: the earlier telling its parties come from
+                    "mention_of": event.mention_of,
+                    "told_in": sentences.get(event.mention_of) if event.mention_of else None,
                 }
             )
     return found
