@@ -118,6 +118,7 @@ def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
     with Store(path) as store:  # wind the database back to before migration 004
         for column in ("content_of", "coded_by", "coder_score", "mention_of"):
             store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        store.con.execute("ALTER TABLE entities DROP COLUMN country_inferred")  # 006
         store.con.execute("DELETE FROM migrations WHERE name >= '004'")
     with pytest.raises(StoreError, match="lacks migrations 004_"):
         Store(path, read_only=True)

@@ -57,6 +57,10 @@ class Entity(Record):
     cameo: str | None = None
     role: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    country_inferred: bool = Field(
+        default=False,
+        description="the country is the article's main country, not said with any mention",
+    )
 
 
 class Timex(Record):
@@ -110,6 +114,9 @@ class ActorRef(Record):
     text: str | None = None
     country: str | None = None
     cameo: str | None = None
+    country_inferred: bool = Field(
+        default=False, description="the country is the article's main country (see Entity)"
+    )
 
 
 class SentenceRef(Record):

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from dossier.actors.agents import resolve_agents
 from dossier.actors.coref import resolve_pronouns
 from dossier.actors.people import resolve_people
 from dossier.actors.scan import DocumentResolver
@@ -54,6 +55,7 @@ class ResolvedEntities:
                     text=mention.text,
                     country=entity.country,
                     cameo=entity.cameo,
+                    country_inferred=entity.country_inferred,
                 )
         return None
 
@@ -79,6 +81,7 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolver.groups()
     resolver.known_names()
     resolver.leftover_ner()
+    resolve_agents(resolver)
     resolve_pronouns(resolver)
     return resolver.table
 

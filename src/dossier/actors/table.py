@@ -54,6 +54,7 @@ class EntityFacts:
     family_names: tuple[str, ...] = ()
     mentions: list[Found] = field(default_factory=list)
     gender: str | None = None
+    country_inferred: bool = False  # from the article's main country, not from a mention
 
     def learn(self, country: str | None, cameo: str | None, role: str | None) -> None:
         """Fill what is still unknown from a title seen with a later mention."""
@@ -110,9 +111,12 @@ class EntityTable:
         self.ensure(ref, EntityFacts(country.name, kind, _iso(country), country.cameo))
         return ref
 
-    def group(self, country: Country, sector: str, label: str) -> Ref:
+    def group(self, country: Country, sector: str, label: str, inferred: bool = False) -> Ref:
+        """A country's sector. `inferred`: the country is the article's main country; a
+        group any mention names the country of is not inferred."""
         ref = Ref("group", f"{country.code}{sector}")
-        self.ensure(
+        known = ref in self.facts
+        facts = self.ensure(
             ref,
             EntityFacts(
                 f"{label} ({country.name})",
@@ -122,6 +126,7 @@ class EntityTable:
                 label.lower(),
             ),
         )
+        facts.country_inferred = inferred and (facts.country_inferred or not known)
         return ref
 
     def body(self, body: Body, country: Country | None) -> Ref:
@@ -168,6 +173,7 @@ class EntityTable:
                     cameo=facts.cameo,
                     role=facts.role,
                     mentions=[TextSpan(start=m.start, end=m.end, text=m.text) for m in spans],
+                    country_inferred=facts.country_inferred,
                 )
             )
         return made

@@ -79,7 +79,12 @@ def actor_from_entity(entity: Entity, token: Token) -> ActorRef:
     mention = next((m for m in entity.mentions if m.start <= token.idx < m.end), None)
     text = mention.text if mention is not None and mention.text else token.text
     return ActorRef(
-        entity=entity.id, name=entity.name, text=text, country=entity.country, cameo=entity.cameo
+        entity=entity.id,
+        name=entity.name,
+        text=text,
+        country=entity.country,
+        cameo=entity.cameo,
+        country_inferred=entity.country_inferred,
     )
 
 

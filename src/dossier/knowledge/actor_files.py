@@ -156,12 +156,13 @@ def load_titles(path: Path) -> list[Title]:
 def load_sectors(path: Path) -> list[Sector]:
     sectors = []
     for entry in yaml_entries(path):
-        fields = check_fields(entry, {"code", "label", "nouns"}, set())
+        fields = check_fields(entry, {"code", "label", "nouns"}, {"agents"})
         sectors.append(
             Sector(
                 _code(entry, fields["code"]),
                 _text(entry, fields["label"], "label"),
                 string_list(entry, fields["nouns"], "nouns"),
+                string_list(entry, fields.get("agents"), "agents"),
             )
         )
     return sectors

@@ -139,6 +139,7 @@ class Sector:
     code: str
     label: str
     nouns: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()  # nouns naming people acting with no country word before them
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,11 @@ class ActorKnowledge:
             sector = Sector(code, self._sector_labels.get(code[:3], code), (key,))
         return sector
 
+    def is_agent_noun(self, words: str) -> bool:
+        """Whether a role noun names people acting even with no country word before it
+        ("police arrested", "militants attacked"); see `sectors.yaml`."""
+        return phrase_key(words) in self._agent_nouns
+
     def body(self, text: str) -> Body | None:
         return self._bodies.get(phrase_key(text))
 
@@ -310,6 +316,10 @@ class ActorKnowledge:
     @cached_property
     def _sectors(self) -> dict[str, Sector]:
         return {phrase_key(noun): s for s in reversed(self.sectors) for noun in s.nouns}
+
+    @cached_property
+    def _agent_nouns(self) -> frozenset[str]:
+        return frozenset(phrase_key(noun) for s in self.sectors for noun in s.agents)
 
     @cached_property
     def _sector_labels(self) -> dict[str, str]:

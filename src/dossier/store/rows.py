@@ -51,7 +51,8 @@ def document_rows(
     tables = {
         "sentences": [(doc_id, s.index, s.start, s.end, s.text) for s in sentences],
         "entities": [
-            (doc_id, e.id, e.name, e.type, e.country, e.cameo, e.role) for e in record.entities
+            (doc_id, e.id, e.name, e.type, e.country, e.cameo, e.role, e.country_inferred)
+            for e in record.entities
         ],
         "mentions": mentions,
         "timexes": [

@@ -69,6 +69,13 @@ def event_mention_of(con: Connection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN mention_of VARCHAR")
 
 
+@migration("006_entity_country_inferred")
+def entity_country_inferred(con: Connection) -> None:
+    """An entity whose country is the article's main country, not said with a mention
+    ("police arrested ..." in a story about Kenya)."""
+    con.execute("ALTER TABLE entities ADD COLUMN country_inferred BOOLEAN DEFAULT FALSE")
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (

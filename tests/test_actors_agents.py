@@ -1,0 +1,140 @@
+"""Generic agents ("police", "militants", "opposition groups in Zimbabwe"): a sector code
+and a country from the modifier, the of/in/at phrase or, marked inferred, the article's
+main country. Hand-written sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.actors import ResolvedEntities, resolve_entities
+from dossier.record import Entity
+
+MAY_2019 = date(2019, 5, 1)
+KENYA_STORY = (
+    "Kenya held a disputed election on Tuesday. Kenya's opposition rejected the result. "
+    "Security forces fired tear gas at protesters in the capital."
+)
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    def run(text: str) -> ResolvedEntities:
+        return resolve_entities(nlp(text), MAY_2019)
+
+    return run
+
+
+def entity_of(resolved: ResolvedEntities, text: str, words: str) -> Entity | None:
+    start = text.index(words)
+    return resolved.at(start, start + len(words))
+
+
+def coded(entity: Entity | None) -> tuple[str | None, str | None, bool] | None:
+    if entity is None:
+        return None
+    return entity.cameo, entity.country, entity.country_inferred
+
+
+class TestCountryWordBeforeTheAgent:
+    """Already read by the groups pass; the agent pass must not change it."""
+
+    @pytest.mark.parametrize(
+        ("text", "words", "cameo", "country"),
+        [
+            ("Egyptian police arrested dozens of people.", "Egyptian police", "EGYCOP", "EGY"),
+            (
+                "Turkish authorities said the suspects had fled.",
+                "Turkish authorities",
+                "TURGOV",
+                "TUR",
+            ),
+            ("Fijian rebels freed the hostages on Sunday.", "Fijian rebels", "FJIREB", "FJI"),
+            ("Iraqi Kurds voted in a referendum.", "Iraqi Kurds", "IRQKUR", "IRQ"),
+        ],
+    )
+    def test_the_modifier_gives_the_country(self, resolve, text, words, cameo, country):
+        assert coded(entity_of(resolve(text), text, words)) == (cameo, country, False)
+
+
+class TestCountryFromThePhraseAfterTheAgent:
+    def test_opposition_groups_in_a_country(self, resolve):
+        text = "Opposition groups in Zimbabwe called for a general strike."
+        assert coded(entity_of(resolve(text), text, "Opposition groups")) == (
+            "ZWEOPP",
+            "ZWE",
+            False,
+        )
+
+    def test_police_in_a_city_take_the_city_s_country(self, resolve):
+        text = "Police in Lagos arrested three men on Friday."
+        assert coded(entity_of(resolve(text), text, "Police")) == ("NGACOP", "NGA", False)
+
+    def test_refugees_from_a_country(self, resolve):
+        text = "Refugees from Syria crossed the border overnight."
+        assert coded(entity_of(resolve(text), text, "Refugees")) == ("SYRREF", "SYR", False)
+
+
+class TestCountryInferredFromTheArticle:
+    def test_agents_without_a_country_take_the_main_country_marked_inferred(self, resolve):
+        resolved = resolve(KENYA_STORY)
+        assert coded(entity_of(resolved, KENYA_STORY, "Security forces")) == ("KENCOP", "KEN", True)
+        assert coded(entity_of(resolved, KENYA_STORY, "protesters")) == ("KENCVL", "KEN", True)
+
+    def test_the_inferred_mark_reaches_the_event_actor(self, resolve):
+        resolved = resolve(KENYA_STORY)
+        start = KENYA_STORY.index("forces")
+        actor = resolved.actor_at(start, start + len("forces"))
+        assert (actor.cameo, actor.country_inferred) == ("KENCOP", True)
+
+    def test_the_dateline_names_the_main_country(self, resolve):
+        text = "NAIROBI, Kenya (Reuters) - Militants attacked a police checkpoint on Monday."
+        assert coded(entity_of(resolve(text), text, "Militants")) == ("KENREB", "KEN", True)
+
+    def test_an_agent_the_text_also_names_with_its_country_is_not_inferred(self, resolve):
+        text = (
+            "Kenya held an election. Kenya's president spoke. Police arrested two men. "
+            "Kenyan police said the men were armed."
+        )
+        assert coded(entity_of(resolve(text), text, "Police arrested")) == ("KENCOP", "KEN", False)
+
+
+class TestUncodedRatherThanGuessed:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Protesters blocked the road.",
+            "Militants attacked a checkpoint overnight.",
+            # two countries as present: no main country
+            "Russia and China met. Protesters gathered outside. Officials said nothing.",
+        ],
+    )
+    def test_no_country_anywhere_leaves_the_agent_out(self, resolve, text):
+        resolved = resolve(text)
+        for word in ("Protesters", "Militants", "Officials"):
+            if word in text:
+                assert entity_of(resolved, text, word) is None
+
+
+class TestForeignAgentsAreNotTheMainCountry:
+    def test_international_forces_are_not_the_article_s_country(self, resolve):
+        text = KENYA_STORY + " International forces left the region."
+        assert entity_of(resolve(text), text, "forces left") is None
+
+
+class TestPlacesAndThingsAreNotAgents:
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            (KENYA_STORY + " The army base was attacked.", "army"),
+            (KENYA_STORY + " A police station was burned.", "police station"),
+            (KENYA_STORY + " The troop withdrawal began.", "troop"),
+        ],
+    )
+    def test_a_noun_modifying_another_is_no_actor(self, resolve, text, words):
+        assert entity_of(resolve(text), text, words) is None
+
+    def test_a_report_is_no_actor(self, resolve):
+        text = KENYA_STORY + " The report said the vote was fair."
+        assert entity_of(resolve(text), text, "report") is None
