@@ -46,3 +46,16 @@ def test_knowledge_values_are_independent():
     base = Knowledge.build()
     other = base.with_patterns(type(base.patterns)())
     assert len(other.patterns) == 0 and len(base.patterns) > 100
+
+
+def test_an_agent_in_a_users_dictionary_changes_the_events_it_takes_part_in(nlp, tmp_path):
+    (tmp_path / "agents.txt").write_text("GRANDEE [~ELI]\n", encoding="utf-8")
+    text = "North Korean grandees denounced Russia on Monday."
+
+    def sources(analyser: Analyser) -> list[str | None]:
+        record = analyser.analyse(Article(text=text, published=date(2000, 6, 14)))
+        return [e.source.cameo if e.source else None for e in record.events]
+
+    assert sources(Analyser(nlp=nlp, learned=False)) == ["PRK"]  # the country alone
+    with_agent = Analyser(nlp=nlp, actors=[tmp_path / "agents.txt"], learned=False)
+    assert sources(with_agent) == ["PRKELI"]  # the user's agent: North Korea's elites
