@@ -221,3 +221,12 @@ def test_knowledge_files_are_settings_and_editing_one_reanalyses(tmp_path):
         ).fetchone()
     assert str(actors.resolve()) in json.loads(settings)["actors"]
     assert country == "KAZ"
+
+
+def test_switching_the_phoenix_dictionaries_off_is_a_setting(monkeypatch):
+    from dossier.store.ingest import analysis_settings
+
+    on = json.loads(analysis_settings("en_core_web_sm", [], []))
+    monkeypatch.setenv("DOSSIER_PHOENIX", "off")
+    off = json.loads(analysis_settings("en_core_web_sm", [], []))
+    assert (on["phoenix"], off["phoenix"]) == (True, False)  # so the store re-analyses

@@ -20,6 +20,7 @@ from dossier import __version__
 from dossier.errors import InputError
 from dossier.events.learned import MODEL_DIR
 from dossier.ingest import Article, read_articles
+from dossier.knowledge.phoenix import phoenix_wanted
 from dossier.nlp import DEFAULT_MODEL
 from dossier.store.analysis import AnalysisJob, analyse_jobs
 from dossier.store.database import Store
@@ -88,7 +89,7 @@ def analysis_settings(model: str, actors: Sequence[Path], verbs: Sequence[Path])
 
     Knowledge files count by content, so editing one re-analyses the documents on the
     next ingest."""
-    settings: dict[str, object] = {"model": model}
+    settings: dict[str, object] = {"model": model, "phoenix": phoenix_wanted()}
     built_from = MODEL_DIR / "built_from.json"
     if built_from.exists():  # a retrained trigger tagger re-analyses the documents
         settings["trigger_model"] = _digest(built_from)
