@@ -42,6 +42,7 @@ from dossier.knowledge.petrarch import load_petrarch_dictionary
 from dossier.knowledge.petrarch_verbs import load_verb_file
 from dossier.nlp import load_model
 from dossier.record import ActorRef
+from evaluation.scoring import Counts
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 DATA = SHARED_DATA / "petrarch-ud"
@@ -378,17 +379,20 @@ class Score:
         self.found += (not system) if none_expected else len(gold & system)
 
     @property
+    def triples(self) -> Counts:
+        return Counts(self.matched, self.system, self.gold)
+
+    @property
     def precision(self) -> float:
-        return self.matched / self.system if self.system else 0.0
+        return self.triples.precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return self.triples.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.triples.f1
 
     @property
     def extra(self) -> float:

@@ -38,9 +38,9 @@ def trigger_doc(sentence: CorpusSentence, analyse: Callable[[str], Doc]) -> Doc:
 
 def doc_bin(sentences: Iterable[CorpusSentence], analyse: Callable[[str], Doc]) -> DocBin:
     docs = DocBin(attrs=ANALYSIS, store_user_data=False)
-    texts = [s for s in sentences if s.annotated]
-    for sentence in texts:
-        docs.add(trigger_doc(sentence, analyse))
+    for sentence in sentences:
+        if sentence.annotated:
+            docs.add(trigger_doc(sentence, analyse))
     return docs
 
 

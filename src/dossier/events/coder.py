@@ -54,6 +54,10 @@ if TYPE_CHECKING:  # the knowledge bundle holds the tagger this package defines
     from dossier.knowledge.bundle import Knowledge
 
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
+
+
 @dataclass(frozen=True)
 class Coded:
     trigger: Trigger
@@ -100,10 +104,6 @@ def _may_repeat(trigger: Trigger) -> bool:
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children
     )
     return trigger.score is not None and token.pos_ == "NOUN" and definite
-
-
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
-MENTION_REACH = 5  # sentences back to look for the earlier telling
 
 
 def _with_antecedents(told: list[Event], earlier: list[Event]) -> list[Event]:
