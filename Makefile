@@ -36,9 +36,11 @@ lint: install
 eval: install
 	$(BIN)/python -m evaluation
 
-# Rebuild the shipped trigger model from training/triggers.cfg and corpus/sentences.
+# Rebuild the shipped models from corpus/sentences: the trigger tagger
+# (training/triggers.cfg) and the argument finder (training/arguments.json).
 train: install
 	$(BIN)/python scripts/train_triggers.py
+	$(BIN)/python scripts/train_arguments.py
 
 corpus: install
 	$(BIN)/python -m dossier.corpus check corpus/sentences

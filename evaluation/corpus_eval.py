@@ -20,14 +20,12 @@ Each gold event is matched at most once.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
-from dossier.corpus import CorpusSentence, read_corpus, split_of
+from dossier.corpus import CorpusSentence, read_corpus
+from dossier.corpus.stories import annotated_stories, story_article
 from dossier.events.learned import TriggerTagger
-from dossier.ingest import Article
 from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.codebook import load_codebook
 from dossier.pipeline import Analyser
@@ -38,20 +36,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sentences"
 
 def stories(split: str) -> dict[str, list[CorpusSentence]]:
     sentences, _ = read_corpus(CORPUS)
-    chosen: dict[str, list[CorpusSentence]] = defaultdict(list)
-    for sentence in sentences:
-        if sentence.annotated and split_of(sentence.story) == split:
-            chosen[sentence.story].append(sentence)
-    return dict(chosen)
-
-
-def story_article(story: str, sentences: list[CorpusSentence]) -> Article:
-    text = ""
-    for sentence in sorted(sentences, key=lambda s: s.start):
-        text = text.ljust(sentence.start) + sentence.text
-    published = sentences[0].published or None
-    when = date.fromisoformat(published) if published else None
-    return Article(text=text, published=when, record_id=story, outlet="Voice of America")
+    return annotated_stories(sentences, split)
 
 
 def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[str, object]:

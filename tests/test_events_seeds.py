@@ -118,7 +118,9 @@ def test_paek_postponed_visit_to_moscow(seed_records) -> None:
 
 def test_putin_and_kim_discussed_the_deal_last_month(seed_records) -> None:
     record = seed_records[SEED_AUGUST.name]
-    (event,) = events_with(record, "discussed", "04")
+    # "Russian reports yesterday suggested that the ... deal had been discussed" tells
+    # the same discussion again: a mention of it, not a second happening
+    (event,) = [e for e in events_with(record, "discussed", "04") if e.mention_of is None]
     assert {"Putin", "Kim"} <= {
         w for n in (names(event.source), names(event.target)) for w in n.replace("-", " ").split()
     }

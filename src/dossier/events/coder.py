@@ -20,19 +20,21 @@ from spacy.tokens import Doc, Span
 
 from dossier.actors import ResolvedEntities
 from dossier.events.actors import ActorResolver, EntityActors, EventActors, same_actor
+from dossier.events.arguments import ArgumentModel
 from dossier.events.attribution import covering_outlets
 from dossier.events.learned import Tagged, TriggerTagger, model_triggers
 from dossier.events.modality import ModalityReader
 from dossier.events.parties import (
     MULTI_ACTOR_ROLES,
     Found,
+    learned_parties,
     marked_roles,
     phrase_actors,
     role_actors,
     unnamed_parties,
 )
 from dossier.events.place import place_of
-from dossier.events.roles import coordinated
+from dossier.events.roles import coordinated, is_passive
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.codebook import Codebook
@@ -65,6 +67,7 @@ class Coded:
     target: Found | None
     modality: Modality
     paired: bool = False  # source and target both from a coordinated subject or "between"
+    agentless: bool = False  # a passive that names no agent ("were rejected"): no source told
 
 
 def code_events(
@@ -106,12 +109,13 @@ def _may_repeat(trigger: Trigger) -> bool:
     return trigger.score is not None and token.pos_ == "NOUN" and definite
 
 
-def _with_antecedents(told: list[Event], earlier: list[Event]) -> list[Event]:
+def _with_antecedents(told: list[tuple[Coded, Event]], earlier: list[Event]) -> list[Event]:
     """Later mentions take their parties from the last earlier telling of the same
     kind (same CAMEO root) in the document, and name it in `mention_of`; with none
-    before them they are no event. The analyst can count happenings, not mentions."""
+    before them they are no event, unless a passive told them without an agent ("the
+    deal had been discussed"). The analyst can count happenings, not mentions."""
     kept = []
-    for event in told:
+    for coded, event in told:
         if event.source is not None:
             kept.append(event)
             continue
@@ -126,6 +130,8 @@ def _with_antecedents(told: list[Event], earlier: list[Event]) -> list[Event]:
             None,
         )
         if first is None:
+            if coded.agentless:
+                kept.append(event)
             continue
         update = {"source": first.source, "mention_of": first.mention_of or first.event_id}
         if event.target is None:
@@ -139,7 +145,7 @@ def _with_antecedents(told: list[Event], earlier: list[Event]) -> list[Event]:
 SPEECH_ACT_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
-def _with_contents(told: list[tuple[Coded, Event]]) -> list[Event]:
+def _with_contents(told: list[tuple[Coded, Event]]) -> list[tuple[Coded, Event]]:
     """An event inside what a speech act says ("threatened to shell", "urged X to
     withdraw", "agreed to hold talks") names that speech act's event as `content_of`."""
     speech = [(c.trigger.token, e) for c, e in told if e.cameo_code[:2] in SPEECH_ACT_ROOTS]
@@ -149,7 +155,7 @@ def _with_contents(told: list[tuple[Coded, Event]]) -> list[Event]:
         outer = next((e for token, e in speech if token in ancestors), None)
         if outer is not None and event.modality != "asserted":
             event = event.model_copy(update={"content_of": outer.event_id})
-        linked.append(event)
+        linked.append((coded, event))
     return linked
 
 
@@ -164,6 +170,7 @@ def code_sentence(
     book's triggers first; the tagger's words that no pattern took after them."""
     actors = EventActors(resolver, knowledge.actors, citations)
     reader = ModalityReader(knowledge.modality)
+    arguments = knowledge.arguments
     triggers = find_triggers(sentence, knowledge.patterns)
     taken = {word.i for trigger in triggers for word in trigger.words}
     taken |= {trigger.light_verb.i for trigger in triggers if trigger.light_verb is not None}
@@ -177,11 +184,11 @@ def code_sentence(
         # there too, and then as the appeal's content (hypothetical, never asserted)
         if trigger.token.i in blocked and trigger.token.i not in confirmed:
             continue
-        found = _code_trigger(trigger, actors, words, reader, knowledge.outlets)
+        found = _code_trigger(trigger, actors, words, reader, knowledge.outlets, arguments)
         if not found and trigger.token.i in confirmed and trigger.score is None:
             tagged_word = confirmed[trigger.token.i]
             found = _confirmed_by_model(
-                trigger, tagged_word, actors, words, reader, knowledge.outlets
+                trigger, tagged_word, actors, words, reader, knowledge.outlets, arguments
             )
         coded += found
     return _merge_repeats(_without_empty_statements(coded))
@@ -194,17 +201,22 @@ def _confirmed_by_model(
     words: set[int],
     reader: ModalityReader,
     outlets: OutletBook,
+    arguments: ArgumentModel | None = None,
 ) -> list[Coded]:
     """A pattern's trigger whose roles it could not fill ("rejected the ruling": no actor
     as the object), where the tagger says the word heads an event: the pattern's code
-    with no target required, else the model's root with the parse's usual roles."""
+    with no target required; else, as a learned trigger, the parties the argument model
+    finds, with the pattern's code where the tagger's root agrees with it."""
     pattern = replace(trigger.pattern, requires_target=False)
     relaxed = replace(trigger, pattern=pattern, score=tagged.score)
     found = _code_trigger(relaxed, actors, words, reader, outlets)
-    if found or tagged.root == trigger.code[:2]:
+    agrees = tagged.root == trigger.code[:2]
+    if found or (agrees and arguments is None):
         return found
     generic = model_triggers(trigger.token.sent, [tagged], set())
-    return [c for g in generic for c in _code_trigger(g, actors, words, reader, outlets)]
+    if agrees:  # "ramped up attacks on security forces": the pattern's code, learned parties
+        generic = [replace(g, code=trigger.code) for g in generic]
+    return [c for g in generic for c in _code_trigger(g, actors, words, reader, outlets, arguments)]
 
 
 def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
@@ -229,13 +241,14 @@ def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
     return blocked
 
 
-def _code_trigger(
-    trigger: Trigger,
-    actors: EventActors,
-    triggers: set[int],
-    reader: ModalityReader,
-    outlets: OutletBook,
-) -> list[Coded]:
+def _parties(
+    trigger: Trigger, actors: EventActors, triggers: set[int], arguments: ArgumentModel | None
+) -> tuple[list[Found], str | None, list[Found], str | None]:
+    """Sources and targets with the roles that gave them: a learned trigger's from the
+    argument model when there is one, a pattern's from the roles the pattern names."""
+    if arguments is not None and trigger.pattern.origin == "model":
+        sources, targets = learned_parties(trigger, arguments, actors, triggers)
+        return sources, "learned", targets, "learned"
     pattern = trigger.pattern
     source_roles, target_roles = marked_roles("source", trigger), marked_roles("target", trigger)
     if trigger.refinement is not None and trigger.refinement.swapped:
@@ -249,6 +262,19 @@ def _code_trigger(
         # an addressee the stage cannot name ("urged the president to ...") is still
         # the addressee; it never makes a pattern's required target
         targets = targets or unnamed_parties(trigger, target_roles, actors, triggers, "target")
+    return sources, source_role, targets, target_role
+
+
+def _code_trigger(
+    trigger: Trigger,
+    actors: EventActors,
+    triggers: set[int],
+    reader: ModalityReader,
+    outlets: OutletBook,
+    arguments: ArgumentModel | None = None,
+) -> list[Coded]:
+    pattern = trigger.pattern
+    sources, source_role, targets, target_role = _parties(trigger, actors, triggers, arguments)
     if source_role in ("subject", "light_subject") and pattern.symmetric and not targets:
         sources += _split_off_partners(trigger, actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event
@@ -265,13 +291,16 @@ def _code_trigger(
         pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1 :]]
     elif not sources and _may_repeat(trigger):
         pairs = [(None, t) for t in (targets or [None])]  # "the attack": see _with_antecedents
+    elif not sources and source_role == "learned" and is_passive(trigger.token):
+        pairs = [(None, t) for t in (targets or [None])]  # "those challenges were rejected"
     elif not sources or (pattern.requires_target and not targets):
         return []
     else:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
     modality = reader.modality_of(trigger.token, trigger.light_verb)
+    agentless = source_role == "learned" and not sources
     return [
-        Coded(trigger, source, target, modality, paired)
+        Coded(trigger, source, target, modality, paired, agentless)
         for source, target in pairs
         if target is None
         or source is None

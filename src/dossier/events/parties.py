@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dossier.events.actors import EventActors, same_actor
+from dossier.events.arguments import ArgumentModel, resolved_by
 from dossier.events.place import place_named
 from dossier.events.roles import (
     MODIFIERS,
@@ -267,9 +268,7 @@ def unnamed_parties(
                 continue  # "Tuesday's attack"; "trade sanctions": no party named
             if side == "target" and not _may_suffer(head, actors):
                 continue
-            span = head.doc[head.left_edge.i : head.i + 1]  # "the Southeast Asian nation"
-            actor = ActorRef(name=span.text, text=span.text, country=None, cameo=None)
-            return [Found(actor, by_name=False, head=head)]
+            return [_unnamed(head)]
     return []
 
 
@@ -284,3 +283,27 @@ def _may_suffer(head: Token, actors: EventActors) -> bool:
         or known.sector_of(lemma) is not None
         or known.title(lemma) is not None
     )
+
+
+def learned_parties(
+    trigger: Trigger, model: ArgumentModel, actors: EventActors, triggers: set[int]
+) -> tuple[list[Found], list[Found]]:
+    """Source and target of a learned trigger as the argument model picks their head
+    words; each head's phrase resolved like a pattern's (coordinated members are
+    parties of their own), else kept as the sentence's words without a code."""
+    chosen = model.best(trigger.token, trigger.code[:2], resolved_by(actors))
+    sides = []
+    for role in ("source", "target"):
+        head = chosen[role]
+        if head is None:
+            sides.append([])
+            continue
+        found = _unique(phrase_actors(head, actors, False, triggers))
+        sides.append(found or [_unnamed(head)])
+    return sides[0], sides[1]
+
+
+def _unnamed(head: Token) -> Found:
+    span = head.doc[head.left_edge.i : head.i + 1]  # "the Southeast Asian nation"
+    actor = ActorRef(name=span.text, text=span.text, country=None, cameo=None)
+    return Found(actor, by_name=False, head=head)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dossier.events.arguments import ArgumentModel, default_argument_model
 from dossier.events.learned import MODEL_DIR, TriggerTagger, default_trigger_tagger
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
@@ -29,6 +30,7 @@ class Knowledge:
     outlets: OutletBook
     modality: ModalityCues
     tagger: TriggerTagger | None = None  # the learned trigger tagger, when used
+    arguments: ArgumentModel | None = None  # the learned argument finder, with the tagger
 
     @classmethod
     def build(
@@ -43,6 +45,7 @@ class Knowledge:
             outlets=default_outlets(),
             modality=default_modality_cues(),
             tagger=default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None,
+            arguments=default_argument_model() if learned else None,
         )
 
     def with_patterns(self, patterns: PatternBook) -> Knowledge:

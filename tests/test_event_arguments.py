@@ -1,0 +1,135 @@
+"""The learned argument finder: its clues, its choice, the shipped model, its wiring.
+
+Sentences are written here; what each should give is read off it by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dossier.corpus.digest import build_digest
+from dossier.events.arguments import (
+    MODEL_FILE,
+    ArgumentModel,
+    candidates,
+    default_argument_model,
+    dependency_path,
+    span_head,
+)
+from tests.test_events_constructions import KNOWLEDGE, TableActors
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def word(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def nobody(token) -> bool:
+    return False
+
+
+def test_dependency_path_goes_up_to_the_common_head_and_down(nlp) -> None:
+    doc = nlp("Police arrested the protesters in the capital.")
+    arrested = word(doc, "arrested")
+    assert dependency_path(arrested, word(doc, "Police")) == ["vnsubj"]
+    assert dependency_path(arrested, word(doc, "protesters")) == ["vdobj"]
+    assert dependency_path(word(doc, "Police"), word(doc, "protesters")) == ["^nsubj", "vdobj"]
+
+
+def test_a_spans_head_is_the_word_whose_head_is_outside_it(nlp) -> None:
+    doc = nlp("U.S. officials met them.")
+    assert span_head(doc[0:2]).text == "officials"
+
+
+def test_candidates_are_the_sentences_nouns_names_and_nationalities(nlp) -> None:
+    doc = nlp("Israeli jets bombed the village on Tuesday.")
+    found = {t.text for t in candidates(word(doc, "bombed"))}
+    assert {"Israeli", "jets", "village"} <= found
+    assert "bombed" not in found and "the" not in found
+
+
+def hand_model(threshold: float = 0.5) -> ArgumentModel:
+    """Subjects are sources and objects targets, nothing else weighs."""
+    weights = {
+        "source": {"bias": -3.0, "path=vnsubj": 6.0},
+        "target": {"bias": -3.0, "path=vdobj": 6.0, "path=vnsubj": 5.0},
+    }
+    return ArgumentModel(weights, {"source": threshold, "target": threshold})
+
+
+def test_the_best_candidate_of_each_role_above_its_threshold(nlp) -> None:
+    doc = nlp("Rebels seized the convoy.")
+    chosen = hand_model().best(word(doc, "seized"), "19", nobody)
+    assert chosen["source"].text == "Rebels" and chosen["target"].text == "convoy"
+
+
+def test_no_party_when_no_candidate_reaches_the_threshold(nlp) -> None:
+    doc = nlp("The convoy was seized near the border.")
+    chosen = hand_model().best(word(doc, "seized"), "19", nobody)
+    assert chosen["source"] is None  # a passive subject is no subject for these weights
+
+
+def test_one_word_is_never_both_source_and_target(nlp) -> None:
+    doc = nlp("Rebels fled.")
+    chosen = hand_model().best(word(doc, "fled"), "19", nobody)
+    assert chosen["source"].text == "Rebels" and chosen["target"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "root", "source", "target"),
+    [
+        ("Rebels ambushed an army convoy near the border on Monday.", "ambushed", "19",
+         "Rebels", "convoy"),
+        ("The president condemned the attack on the embassy.", "condemned", "11",
+         "president", None),
+        ("Soldiers detained three journalists in the capital.", "detained", "17",
+         "Soldiers", "journalists"),
+    ],
+)  # fmt: skip
+def test_the_shipped_model_finds_plain_subjects_and_objects(
+    nlp, sentence, trigger, root, source, target
+) -> None:
+    chosen = default_argument_model().best(word(nlp(sentence), trigger), root, nobody)
+    assert chosen["source"] is not None and chosen["source"].text == source
+    if target is None:
+        assert chosen["target"] is None or chosen["target"].text != "attack"
+    else:
+        assert chosen["target"] is not None and chosen["target"].text == target
+
+
+def test_the_shipped_model_matches_its_settings_and_corpus() -> None:
+    built = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["built_from"]
+    expected = build_digest(REPO / "training" / "arguments.json", REPO / "corpus" / "sentences")
+    assert built == expected, "corpus or training/arguments.json changed: run `make train`"
+
+
+def test_a_learned_triggers_parties_come_from_the_argument_model(nlp) -> None:
+    """Weights that point at the object for the source show the model decides."""
+    from dossier.events.coder import code_sentence
+    from dossier.events.learned import Tagged
+
+    backwards = ArgumentModel(
+        {"source": {"bias": -3.0, "path=vdobj": 6.0}, "target": {"bias": -3.0}},
+        {"source": 0.5, "target": 0.5},
+    )
+    knowledge = replace(KNOWLEDGE, arguments=backwards)
+    doc = nlp("Arnor pummelled Gondor.")
+    marks = [Tagged(word(doc, "pummelled").i, "19", 0.9)]
+    (coded,) = code_sentence(next(doc.sents), knowledge, TableActors(), marks)
+    assert coded.source.actor.name == "Gondor" and coded.target is None
+
+
+def test_a_learned_passive_without_agent_is_an_event_without_source(nlp) -> None:
+    from dossier.events.coder import code_sentence
+    from dossier.events.learned import Tagged
+
+    doc = nlp("The protesters were dispersed on Tuesday.")
+    marks = [Tagged(word(doc, "dispersed").i, "17", 0.9)]
+    knowledge = replace(KNOWLEDGE, arguments=hand_model())
+    (coded,) = code_sentence(next(doc.sents), knowledge, TableActors(), marks)
+    assert coded.source is None and coded.agentless
