@@ -133,3 +133,18 @@ def test_a_learned_passive_without_agent_is_an_event_without_source(nlp) -> None
     knowledge = replace(KNOWLEDGE, arguments=hand_model())
     (coded,) = code_sentence(next(doc.sents), knowledge, TableActors(), marks)
     assert coded.source is None and coded.agentless
+
+
+def test_a_learned_event_noun_done_to_someone_needs_no_source(nlp) -> None:
+    from dossier.events.coder import code_sentence
+    from dossier.events.learned import Tagged
+
+    weights = {"source": {"bias": -5.0}, "target": {"bias": -3.0, "path=vprep/vpobj": 6.0}}
+    knowledge = replace(KNOWLEDGE, arguments=ArgumentModel(weights, {"source": 0.5, "target": 0.5}))
+    doc = nlp("Days later came an attack on Gondor.")
+    marks = [Tagged(word(doc, "attack").i, "19", 0.9)]
+    (coded,) = code_sentence(next(doc.sents), knowledge, TableActors(), marks)
+    assert coded.source is None and coded.target.actor.name == "Gondor"
+    doc = nlp("Days later came an attack.")  # no doer and no one it was done to: no event
+    marks = [Tagged(word(doc, "attack").i, "19", 0.9)]
+    assert code_sentence(next(doc.sents), knowledge, TableActors(), marks) == []

@@ -291,8 +291,8 @@ def _code_trigger(
         pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1 :]]
     elif not sources and _may_repeat(trigger):
         pairs = [(None, t) for t in (targets or [None])]  # "the attack": see _with_antecedents
-    elif not sources and source_role == "learned" and is_passive(trigger.token):
-        pairs = [(None, t) for t in (targets or [None])]  # "those challenges were rejected"
+    elif not sources and source_role == "learned" and _agentless(trigger, targets):
+        pairs = [(None, t) for t in (targets or [None])]
     elif not sources or (pattern.requires_target and not targets):
         return []
     else:
@@ -309,6 +309,13 @@ def _code_trigger(
             or _told_the_press(trigger, target, actors, outlets)
         )
     ]
+
+
+def _agentless(trigger: Trigger, targets: list[Found]) -> bool:
+    """A learned event the sentence tells without its doer: a passive ("those challenges
+    were rejected") or an event noun done to someone ("an attack on a train")."""
+    token = trigger.token
+    return is_passive(token) or (token.pos_ == "NOUN" and bool(targets))
 
 
 def _split_off_partners(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
