@@ -39,7 +39,8 @@ def gold_parties() -> dict[tuple[str, int, str], tuple[str, str]]:
 
 def countries() -> set[str]:
     with REFERENCE.open(encoding="utf-8") as table:
-        return {r["code"] for r in csv.DictReader(table, delimiter="\t") if r["category"] == "country"}
+        table_rows = csv.DictReader(table, delimiter="\t")
+        return {r["code"] for r in table_rows if r["category"] == "country"}
 
 
 @pytest.mark.parametrize("name", ["dev.jsonl", "test.jsonl", "agreement/second.jsonl"])

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tests.test_events_constructions import KNOWLEDGE, TableActors
 
 from dossier.corpus.digest import build_digest
 from dossier.events.arguments import (
@@ -20,7 +21,6 @@ from dossier.events.arguments import (
     dependency_path,
     span_head,
 )
-from tests.test_events_constructions import KNOWLEDGE, TableActors
 
 REPO = Path(__file__).resolve().parents[1]
 
