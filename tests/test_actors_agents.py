@@ -138,3 +138,45 @@ class TestPlacesAndThingsAreNotAgents:
     def test_a_report_is_no_actor(self, resolve):
         text = KENYA_STORY + " The report said the vote was fair."
         assert entity_of(resolve(text), text, "report") is None
+
+
+PAKISTAN_STORY = (
+    "QUETTA, Pakistan — Pakistan said on Wednesday the siege was over. "
+    "Security forces killed 30 terrorists and freed the passengers. "
+    "The court ordered an inquiry, and the minister resigned."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "cameo"),
+    [
+        ("Security forces", "PAKCOP"),  # security forces are police-like, not the army
+        ("terrorists", "PAKREB"),
+        ("passengers", "PAKCVL"),
+        ("court", "PAKJUD"),
+        ("minister", "PAKGOV"),
+    ],
+)
+def test_more_agents_take_the_articles_country(resolve, words, cameo) -> None:
+    found = coded(entity_of(resolve(PAKISTAN_STORY), PAKISTAN_STORY, words))
+    assert found == (cameo, "PAK", True)
+
+
+def test_a_word_of_an_agent_noun_inside_a_name_is_no_agent(resolve) -> None:
+    text = "QUETTA, Pakistan — The Court of Arbitration met in The Hague."
+    entity = entity_of(resolve(text), text, "Court")
+    assert entity is None or entity.cameo != "PAKJUD"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        ("ICE detained him in New York.", "ICE", "USACOP"),
+        ("Islamic State fighters attacked the town, and ISIS said so.", "ISIS", "IMG"),
+        ("The Kurdistan Regional Government said it would vote.", "Kurdistan Regional Government",
+         "IRQGOV"),
+    ],
+)  # fmt: skip
+def test_organisations_of_the_own_file(resolve, text, words, cameo) -> None:
+    entity = entity_of(resolve(text), text, words)
+    assert entity is not None and entity.cameo == cameo
