@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.record import ActorRef
 from evaluation.participants_eval import same_code, same_country, without_region
+
+from dossier.record import ActorRef
 
 
 def actor(cameo: str | None, country: str | None = None) -> ActorRef:
