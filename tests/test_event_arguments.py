@@ -148,3 +148,16 @@ def test_a_learned_event_noun_done_to_someone_needs_no_source(nlp) -> None:
     doc = nlp("Days later came an attack.")  # no doer and no one it was done to: no event
     marks = [Tagged(word(doc, "attack").i, "19", 0.9)]
     assert code_sentence(next(doc.sents), knowledge, TableActors(), marks) == []
+
+
+def test_a_patterns_missing_optional_target_comes_from_the_argument_model(nlp) -> None:
+    """ "protest" may go without a target; its roles do not read "over"."""
+    from dossier.events.coder import code_sentence
+
+    over = {"source": {"bias": -5.0}, "target": {"bias": -3.0, "prep=over|kind=V": 6.0}}
+    doc = nlp("Arnor protested over Gondor.")
+    without = code_sentence(next(doc.sents), replace(KNOWLEDGE, arguments=None), TableActors())
+    assert [c.target for c in without] == [None]
+    knowledge = replace(KNOWLEDGE, arguments=ArgumentModel(over, {"source": 0.5, "target": 0.5}))
+    (coded,) = code_sentence(next(doc.sents), knowledge, TableActors())
+    assert coded.source.actor.name == "Arnor" and coded.target.actor.name == "Gondor"

@@ -245,7 +245,8 @@ def _parties(
     trigger: Trigger, actors: EventActors, triggers: set[int], arguments: ArgumentModel | None
 ) -> tuple[list[Found], str | None, list[Found], str | None]:
     """Sources and targets with the roles that gave them: a learned trigger's from the
-    argument model when there is one, a pattern's from the roles the pattern names."""
+    argument model when there is one, a pattern's from the roles the pattern names (its
+    missing optional target from the argument model)."""
     if arguments is not None and trigger.pattern.origin == "model":
         sources, targets = learned_parties(trigger, arguments, actors, triggers)
         return sources, "learned", targets, "learned"
@@ -262,6 +263,11 @@ def _parties(
         # an addressee the stage cannot name ("urged the president to ...") is still
         # the addressee; it never makes a pattern's required target
         targets = targets or unnamed_parties(trigger, target_roles, actors, triggers, "target")
+    if arguments is not None and not targets and not pattern.requires_target:
+        # a pattern that may go without a target, whose roles found none: the argument
+        # model's, if it sees one ("vowed revenge against the separatists")
+        _, targets = learned_parties(trigger, arguments, actors, triggers)
+        target_role = "learned" if targets else target_role
     return sources, source_role, targets, target_role
 
 
