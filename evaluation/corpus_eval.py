@@ -135,7 +135,7 @@ def _with_tagger(argv: list[str]) -> Analyser:
         return Analyser()
     path = Path(argv[argv.index("--model") + 1])
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
-    knowledge = Knowledge.build(learned=False)
+    knowledge = Knowledge.build()  # the shipped argument finder with the other tagger
     return Analyser(knowledge=replace(knowledge, tagger=TriggerTagger.load(path, threshold)))
 
 
