@@ -3,8 +3,7 @@
 The coder hands a resolver the tokens of a phrase, best first (the head word, its
 apposition, then its modifiers: "Russian officials" → "officials", "Russian"); the
 resolver returns the first actor it recognises. `EntityActors` asks the actors stage
-(`ResolvedEntities.actor_at` when it exists, else `.at`); evaluation plugs in a
-dictionary resolver instead.
+(`ResolvedEntities.actor_at`); evaluation plugs in a dictionary resolver instead.
 """
 
 from __future__ import annotations
@@ -16,9 +15,7 @@ from spacy.tokens import Token
 from dossier.actors import ResolvedEntities
 from dossier.events.place import gazetteer_location
 from dossier.knowledge.actors import ActorKnowledge
-from dossier.record import ActorRef, Citation, Entity, Location
-
-ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
+from dossier.record import ActorRef, Citation, Location
 
 
 class ActorResolver:
@@ -44,19 +41,12 @@ class EntityActors(ActorResolver):
 
     def __init__(self, entities: ResolvedEntities) -> None:
         self.entities = entities
-        self._actor_at = getattr(entities, "actor_at", None)
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         for token in tokens:
-            start, end = token.idx, token.idx + len(token.text)
-            if self._actor_at is not None:
-                found = self._actor_at(start, end)
-                if found is not None:
-                    return found
-                continue
-            entity = self.entities.at(start, end)
-            if entity is not None and _is_actor(entity):
-                return actor_from_entity(entity, token)
+            found = self.entities.actor_at(token.idx, token.idx + len(token.text))
+            if found is not None:
+                return found
         return None
 
     def place(self, token: Token) -> Location | None:
@@ -68,24 +58,6 @@ class EntityActors(ActorResolver):
         if found is None and entity.country:
             return Location(name=entity.name, country=entity.country)
         return found
-
-
-def _is_actor(entity: Entity) -> bool:
-    return entity.type in ACTOR_TYPES or bool(entity.cameo or entity.country)
-
-
-def actor_from_entity(entity: Entity, token: Token) -> ActorRef:
-    """An event's actor from the entity behind one of its mentions."""
-    mention = next((m for m in entity.mentions if m.start <= token.idx < m.end), None)
-    text = mention.text if mention is not None and mention.text else token.text
-    return ActorRef(
-        entity=entity.id,
-        name=entity.name,
-        text=text,
-        country=entity.country,
-        cameo=entity.cameo,
-        country_inferred=entity.country_inferred,
-    )
 
 
 def same_actor(first: ActorRef | None, second: ActorRef | None) -> bool:
