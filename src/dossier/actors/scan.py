@@ -72,6 +72,10 @@ MAX_NAME_TOKENS = 8
 GROUP_WINDOW = 4
 GROUP_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 OUTLET_NER_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "GPE", "PERSON", "NORP"})
+# The Arabic article and its spellings, written in lower case before a capitalised name
+# ("al-Shabab", "el-Sisi"); the dictionaries spell them "Al-Shabab", and a lower-case
+# particle is the only lower-case start a name may have.
+LOWERCASE_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‐][A-Z]")
 
 
 class DocumentResolver:
@@ -86,6 +90,9 @@ class DocumentResolver:
         self.claimed = [False] * len(doc)
         self._ner = _ner_by_token(doc)
         self.surname_spans: list[tuple[int, int]] = []
+        # Unknown people read with a title: the title's sector, coded once the article's
+        # countries are known (`titled.resolve_titled_countries`).
+        self.titled_sectors: dict[Ref, str] = {}
         self.title_words = frozenset(
             w for t in knowledge.titles for form in (t.title, *t.aliases) for w in form.split()
         )
@@ -109,6 +116,12 @@ class DocumentResolver:
     def text(self, first: int, last: int) -> str:
         """The document's text from token `first` to token `last`, inclusive."""
         return self.source[self.doc[first].idx : self.doc[last].idx + len(self.doc[last].text)]
+
+    def name_begins(self, i: int) -> bool:
+        """Whether a name may begin at token i: a capital, or a lower-case particle joined
+        to a capitalised word ("al-Qaeda"), never an ordinary lower-case word."""
+        token = self.doc[i]
+        return token.text[:1].isupper() or bool(LOWERCASE_PARTICLE.match(self.source, token.idx))
 
     def form_at(self, i: int) -> CountryForm | None:
         """The longest country name, demonym, capital or seat at token i: (country, kind, end)."""
@@ -376,7 +389,7 @@ class DocumentResolver:
         i = 0
         while i < len(self.doc):
             token = self.doc[i]
-            usable = not self.claimed[i] and token.text[:1].isupper() and token.lower_ != "the"
+            usable = not self.claimed[i] and self.name_begins(i) and token.lower_ != "the"
             match = self._name_at(i, ner) if usable else None
             if match is None:
                 i += 1

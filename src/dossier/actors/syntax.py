@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dossier.actors.gazetteer import place_country
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -27,6 +28,11 @@ RELATION_NOUNS = frozenset({"relation", "relations", "tie", "ties", "cooperation
 TITLE_LINK_WORDS = frozenset(
     {"of", "for", "on", "and", "-", "general", "acting", "first", "deputy"}
 )
+# Words after a title that do not change the office sought or held: "Deputy President
+# nominee Kithuri Kindiki", "Prime Minister-designate ...".
+TITLE_QUALIFIERS = frozenset({"nominee", "designate", "elect", "candidate", "hopeful"})
+# Words before an appositive title that are no part of it: "a Kurdish commander, ...".
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 @dataclass
@@ -34,7 +40,7 @@ class TitleBefore:
     """The words before a name that give its bearer's title and country."""
 
     start_token: int
-    end_token: int  # exclusive: the name's first token
+    end_token: int  # exclusive: the name's first token, or the end of an appositive title
     title: Title
     role_text: str
     country: Country | None
@@ -85,15 +91,43 @@ def title_before(
     doc: Doc, first: int, knowledge: ActorKnowledge, words: frozenset[str]
 ) -> TitleBefore | None:
     """The title phrase ending right before token `first`, if there is one."""
-    tokens = _title_tokens(doc, first, words)
+    return _title_of(doc, _title_tokens(doc, first, words), knowledge, first)
+
+
+def title_in_apposition(
+    doc: Doc, first: int, end: int, knowledge: ActorKnowledge
+) -> TitleBefore | None:
+    """A singular title noun in apposition to the name at tokens first..end: "a Kurdish
+    commander, Mazloum Abdi," or "Mazloum Abdi, the Kurdish commander,"."""
+    name = doc[first:end].root
+    if name.dep_ == "appos":
+        noun = name.head
+    else:
+        noun = next((c for c in name.children if c.dep_ == "appos"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ == "NNS":
+        return None
+    if any(child.dep_ == "prep" for child in noun.rights):
+        return None  # "the leader of North Korea, Kim Jong-il": the office, read by `groups`
+    start = noun.left_edge.i
+    while start < noun.i and doc[start].lower_ in ARTICLES:
+        start += 1
+    return _title_of(doc, list(range(start, noun.i + 1)), knowledge, noun.i + 1)
+
+
+def _title_of(
+    doc: Doc, tokens: list[int], knowledge: ActorKnowledge, end: int
+) -> TitleBefore | None:
+    """The longest title ending the tokens (a qualifier such as "nominee" aside), and the
+    country the words before it name."""
     if not tokens:
         return None
-    for cut in range(len(tokens)):
-        text = _text(doc, tokens[cut:])
+    titled = tokens[:-1] if doc[tokens[-1]].lower_ in TITLE_QUALIFIERS else tokens
+    for cut in range(len(titled)):
+        text = _text(doc, titled[cut:])
         title = knowledge.title(text)
         if title is not None:
-            country, organisation = _country_in(doc, tokens[:cut], knowledge)
-            return TitleBefore(tokens[0], first, title, text, country, organisation)
+            country, organisation = _country_in(doc, titled[:cut], knowledge)
+            return TitleBefore(tokens[0], end, title, text, country, organisation)
     return None
 
 
@@ -114,8 +148,10 @@ def _title_tokens(doc: Doc, first: int, words: frozenset[str]) -> list[int]:
             continue
         lower = token.lower_
         possessive = token.text in {"'s", "’s"} and i - 1 >= sentence_start
+        qualifier = lower in TITLE_QUALIFIERS and i == first - 1
         if (
             possessive
+            or qualifier
             or lower in words
             or (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"})
         ):
@@ -155,7 +191,21 @@ def _country_in(
                 first, last = doc[tokens[i]], doc[tokens[end - 1]]
                 span = (first.idx, last.idx + len(last.text), actors[0])
                 return knowledge.country(actors[0].country), span
-    return None, None
+    return _place_in(doc, tokens, knowledge), None
+
+
+def _place_in(doc: Doc, tokens: list[int], knowledge: ActorKnowledge) -> Country | None:
+    """The country of a province or city among a title's modifiers ("Balochistan Chief
+    Minister"), if the parser named it: an ordinary capitalised word ("Health Minister")
+    that some small town shares is left alone."""
+    for i in range(len(tokens)):
+        for end in range(len(tokens), i, -1):
+            if not all(doc[j].ent_type_ for j in tokens[i:end]):
+                continue
+            code = place_country(_text(doc, tokens[i:end]))
+            if code is not None:
+                return knowledge.country(code)
+    return None
 
 
 def _text(doc: Doc, tokens: list[int]) -> str:

@@ -15,7 +15,7 @@ mentions means one entity. The kinds:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Token
@@ -77,6 +77,11 @@ class EntityTable:
             raise KeyError(found.ref)
         if not any(m.start == found.start and m.end == found.end for m in facts.mentions):
             facts.mentions.append(found)
+
+    def move(self, found: Found, ref: Ref) -> None:
+        """Make a mention another entity's: an acronym once the text spells it out."""
+        self.facts[found.ref].mentions.remove(found)
+        self.add(replace(found, ref=ref))
 
     def ensure(self, ref: Ref, make: EntityFacts) -> EntityFacts:
         return self.facts.setdefault(ref, make)

@@ -1,0 +1,33 @@
+"""Unknown people read with a title but no country ("Prime Minister Shehbaz Sharif"):
+coded once every country of the article is named, so after the passes that name them.
+
+The people pass keeps the title's sector in `DocumentResolver.titled_sectors`; here the
+person takes a country a later title gave, else the article's main country (the agents
+pass's rule: dateline, else the country mentioned most), marked inferred. With no main
+country the person stays uncoded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dossier.actors.agents import main_country
+
+if TYPE_CHECKING:
+    from dossier.actors.scan import DocumentResolver
+
+
+def resolve_titled_countries(r: DocumentResolver) -> None:
+    """Codes for the unknown people a title without a country was read for, once every
+    country is named: a later title's country, else the article's main country, marked
+    inferred ("Prime Minister Shehbaz Sharif" in a story from Pakistan is PAKGOV)."""
+    main = main_country(r)
+    for ref, sector in r.titled_sectors.items():
+        facts = r.table.facts[ref]
+        if facts.cameo is not None:
+            continue  # a later title gave country and code
+        if facts.country is None and main is not None:
+            facts.country, facts.country_inferred = main.code, True
+        country = r.kb.country(facts.country) if facts.country else None
+        if country is not None:
+            facts.cameo = country.cameo + sector
