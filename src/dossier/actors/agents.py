@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from dossier.actors.gazetteer import city_country
+from dossier.gazetteer import city_country
 from dossier.knowledge.actors import Country, Sector
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dossier.actors.gazetteer import place_country
+from dossier.gazetteer import place_country
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

