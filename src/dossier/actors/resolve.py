@@ -8,6 +8,7 @@ table the later stages query by character range.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +34,7 @@ class ResolvedEntities:
     """The entities of one document and a way to find the one behind a span."""
 
     entities: list[Entity] = field(default_factory=list)
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping the character range, longest mention first."""
@@ -65,13 +67,34 @@ class ResolvedEntities:
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def _overlapping(self, start: int, end: int) -> list[tuple[int, Entity, TextSpan]]:
+        """Mentions overlapping the range, longest first (then in entity order)."""
+        starts, mentions, longest = self._by_start()
+        last = bisect_left(starts, end)  # mentions starting before the range ends
+        first = bisect_left(starts, start - longest, hi=last)
         found = [
-            (mention.end - mention.start, entity, mention)
-            for entity in self.entities
-            for mention in entity.mentions
-            if mention.start < end and start < mention.end
+            (order, mention.end - mention.start, entity, mention)
+            for order, entity, mention in mentions[first:last]
+            if start < mention.end
         ]
-        return sorted(found, key=lambda item: -item[0])
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return [(length, entity, mention) for _, length, entity, mention in found]
+
+    def _by_start(self) -> tuple[list[int], list[tuple[int, Entity, TextSpan]], int]:
+        """The mentions sorted by start, built on first use (and again if entities were
+        added since): the events stage asks for the actor behind every candidate word."""
+        key = len(self.entities)
+        if self._index is None or self._index[0] != key:
+            listed = [
+                (mention.start, order, entity, mention)
+                for order, entity in enumerate(self.entities)
+                for mention in entity.mentions
+            ]
+            listed.sort(key=lambda item: (item[0], item[1]))
+            longest = max((m.end - m.start for _, _, _, m in listed), default=0)
+            starts = [item[0] for item in listed]
+            self._index = (key, starts, [(o, e, m) for _, o, e, m in listed], longest)
+        _, starts, mentions, longest = self._index
+        return starts, mentions, longest
 
 
 def run_passes(resolver: DocumentResolver) -> EntityTable:
