@@ -2,7 +2,7 @@
 
 A `DateRange` is an inclusive pair of days. Month-day expressions without a year
 ("June 8-11", "August 28-29", "June 30-July 2") take the year that puts them
-nearest the anchor (the publication date), with reporting's past bias: news mostly
+nearest the publication date, with reporting's past bias: news mostly
 reports what already happened, so a date up to ten months back wins over one a
 couple of months ahead.
 """
@@ -35,7 +35,7 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
-# How far ahead of the anchor a year-less date may lie before the previous year is
+# How far ahead of the publication date a year-less date may lie before the previous year is
 # preferred. Two months: "the end of September" printed in August is this year;
 # "December 20" printed in February is last December.
 FUTURE_WINDOW_DAYS = 62
@@ -89,39 +89,39 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def nearest_year(month: int, day: int, anchor: date) -> int:
-    """The year for a year-less month and day, read against the anchor date."""
-    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+def nearest_year(month: int, day: int, published: date) -> int:
+    """The year for a year-less month and day, read against the publication date."""
+    for year in (published.year, published.year - 1, published.year + 1):
         candidate = safe_date(year, month, day)
         if candidate is None:
             continue
-        delta = (candidate - anchor).days
+        delta = (candidate - published).days
         if -366 + FUTURE_WINDOW_DAYS < delta <= FUTURE_WINDOW_DAYS:
             return year
-    return anchor.year
+    return published.year
 
 
-def parse_month_day_range(text: str, anchor: date | None) -> DateRange | None:
+def parse_month_day_range(text: str, published: date | None) -> DateRange | None:
     """Read "June 9", "August 28-29", "June 30-July 2" or "June 9, 2000" as days.
 
-    The whole text must be the expression. A year-less expression needs an anchor:
+    The whole text must be the expression. A year-less expression needs the publication date:
     without one the answer is None, never a guess.
     """
     match = MONTH_DAY_RANGE.fullmatch(text.strip())
-    return _range_from_match(match, anchor) if match else None
+    return _range_from_match(match, published) if match else None
 
 
-def find_month_day_ranges(text: str, anchor: date | None) -> list[tuple[re.Match, DateRange]]:
+def find_month_day_ranges(text: str, published: date | None) -> list[tuple[re.Match, DateRange]]:
     """Every month-day expression in a text, with its resolved range."""
     found = []
     for match in MONTH_DAY_RANGE.finditer(text):
-        resolved = _range_from_match(match, anchor)
+        resolved = _range_from_match(match, published)
         if resolved is not None:
             found.append((match, resolved))
     return found
 
 
-def _range_from_match(match: re.Match, anchor: date | None) -> DateRange | None:
+def _range_from_match(match: re.Match, published: date | None) -> DateRange | None:
     month1 = MONTHS[match["m1"].lower()]
     month2 = MONTHS[match["m2"].lower()] if match["m2"] else month1
     day1 = int(match["d1"])
@@ -130,8 +130,8 @@ def _range_from_match(match: re.Match, anchor: date | None) -> DateRange | None:
         year1 = year2 = int(match["y"])
         if month2 < month1:
             year1 -= 1
-    elif anchor is not None:
-        year1 = nearest_year(month1, day1, anchor)
+    elif published is not None:
+        year1 = nearest_year(month1, day1, published)
         year2 = year1 + 1 if month2 < month1 else year1
     else:
         return None
@@ -263,6 +263,6 @@ def part_of(period: DateRange, part: str, unit: str) -> DateRange:
     return DateRange(date(year, month, 1), month_of(last_year, last_month).end)
 
 
-def month_day_range(match: re.Match, anchor: date | None) -> DateRange | None:
+def month_day_range(match: re.Match, published: date | None) -> DateRange | None:
     """The range of a match holding MONTH_DAY_RANGE's groups (m1, d1, m2, d2, y)."""
-    return _range_from_match(match, anchor)
+    return _range_from_match(match, published)

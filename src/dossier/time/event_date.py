@@ -45,8 +45,8 @@ def event_date(
                 start=governing.value_start, end=governing.value_end, text=governing.text
             )
     if published is not None:
-        day = published.isoformat()
-        return EventDate(start=day, end=day, text=None, from_publication=True)
+        published_day = published.isoformat()  # the record holds ISO text, as the schema says
+        return EventDate(start=published_day, end=published_day, text=None, from_publication=True)
     return None
 
 

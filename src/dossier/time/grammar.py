@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
         "week_of",
         rf"the\s+week\s+of\s+{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?",
     ),
-    # "the end of the year", "earlier in the month", "year-end": the anchor's period
+    # "the end of the year", "earlier in the month", "year-end": the publication date's period
     _rule(
         "current_period",
         r"(?:(?:the\s+)?(?P<edge>beginning|start|middle|end|close)\s+of\s+the"

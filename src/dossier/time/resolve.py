@@ -1,7 +1,7 @@
 """Reading a matched expression as an inclusive calendar range.
 
-One resolver per grammar rule. Each gets the match and a `Context`: the anchor
-(publication date), whether the clause points forward (future tense), the previous
+One resolver per grammar rule. Each gets the match and a `Context`: the publication
+date, whether the clause points forward (future tense), the previous
 resolved date in the text (for "the day before", "two days later", "at the time")
 and the date expression right after the match (for "a week after June 9", "the eve
 of the July 21-23 summit"). A resolver never guesses: without what it needs it
@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Literal
 
 from dossier.dates import (
     MONTHS,
@@ -33,6 +34,10 @@ from dossier.dates import (
 )
 from dossier.time.grammar import ORDINALS, WEEKDAYS, number_value, year_value
 
+# What a relative value was read against: the publication date, the previous date of the
+# text ("the day before") or the date right after ("a week after June 9").
+ReadAgainst = Literal["publication", "reference", "following"]
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -41,15 +46,15 @@ class Reading:
     value: DateRange | None
     granularity: str | None
     kind: str  # "date", "duration", "set" or "unresolved"
-    # what the value was read against: "publication", "reference" (the previous date of
-    # the text) or "following" (the date right after); None when absolute
-    anchor: str | None = None
+    read_against: ReadAgainst | None = None  # None when absolute
     duration: str | None = None  # ISO 8601 length of a duration ("P2D"), X for a vague count
 
 
 @dataclass(frozen=True)
 class Context:
-    anchor: date | None
+    """What a resolver reads a match against: the publication date is a `date`, never text."""
+
+    published: date | None
     forward: bool = False
     reference: Reading | None = None
     following: Reading | None = None
@@ -58,7 +63,7 @@ class Context:
 UNRESOLVED = Reading(None, None, "unresolved")
 REL_ALIASES = {"past": "last", "this past": "recent", "coming": "next", "current": "this"}
 REF_OFFSETS = {"previous": -1, "following": 1, "same": 0, "that": 0}
-ANCHOR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+PUBLICATION_OFFSETS = {"this": 0, "last": -1, "next": 1}
 EDGE_PARTS = {
     "beginning": "beginning",
     "start": "beginning",
@@ -117,33 +122,33 @@ def shift(day: date, unit: str, count: int) -> date:
 
 
 def with_part(
-    base: DateRange, unit: str, match: re.Match, context: Context, anchor: str | None
+    base: DateRange, unit: str, match: re.Match, context: Context, read_against: ReadAgainst | None
 ) -> Reading:
     """Apply "early"/"mid"/"late"/"earlier"/"later"/"the end of" to a period."""
     groups = match.groupdict()
     part = (groups.get("part") or "").lower() or EDGE_PARTS.get((groups.get("edge") or "").lower())
-    today = context.anchor
-    if part in ("earlier", "later") and today is not None and base.start <= today <= base.end:
+    published = context.published
+    if (
+        part in ("earlier", "later")
+        and published is not None
+        and base.start <= published <= base.end
+    ):
         if part == "earlier":
-            base = DateRange(base.start, max(today - timedelta(days=1), base.start))
+            base = DateRange(base.start, max(published - timedelta(days=1), base.start))
         else:
-            base = DateRange(min(today + timedelta(days=1), base.end), base.end)
+            base = DateRange(min(published + timedelta(days=1), base.end), base.end)
         return Reading(base, unit, "date", "publication")
     part = {"earlier": "early", "later": "late"}.get(part, part)
     if part and unit in ("week", "weekend", "month", "year", "decade", "quarter", "season", "half"):
         base = part_of(base, part, unit)
-    return Reading(base, unit, "date", anchor)
-
-
-def _needs_anchor(context: Context) -> bool:
-    return context.anchor is None
+    return Reading(base, unit, "date", read_against)
 
 
 def resolve_month_day(match: re.Match, context: Context) -> Reading:
-    value = month_day_range(match, context.anchor)
+    value = month_day_range(match, context.published)
     if value is None:
         return Reading(None, "day", "unresolved")
-    if context.forward and not match["y"] and context.anchor and value.end < context.anchor:
+    if context.forward and not match["y"] and context.published and value.end < context.published:
         value = _year_later(value)  # "will be paid on Jan. 3", printed in November
     return Reading(value, "day", "date", None if match["y"] else "publication")
 
@@ -156,38 +161,42 @@ def _year_later(value: DateRange) -> DateRange:
 
 
 def resolve_day_month(match: re.Match, context: Context) -> Reading:
-    value, anchor = _month_day(match, context)
+    value, read_against = _month_day(match, context)
     if value is None:
         return Reading(None, "day", "unresolved")
-    return Reading(DateRange.day(value), "day", "date", anchor)
+    return Reading(DateRange.day(value), "day", "date", read_against)
 
 
-def _month_day(match: re.Match, context: Context) -> tuple[date | None, str | None]:
+def _month_day(match: re.Match, context: Context) -> tuple[date | None, ReadAgainst | None]:
     """The day a month-and-day match names, and what its year was read against."""
     month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["d1"])
     if match["year"]:
         return safe_date(year_value(match["year"]), month, day), None
-    if context.anchor is None:
+    if context.published is None:
         return None, None
-    return safe_date(nearest_year(month, day, context.anchor), month, day), "publication"
+    return safe_date(nearest_year(month, day, context.published), month, day), "publication"
 
 
 def resolve_month(match: re.Match, context: Context) -> Reading:
-    month, rel, today = MONTHS[match["month"].lower().rstrip(".")], _rel(match), context.anchor
+    month, rel, published = (
+        MONTHS[match["month"].lower().rstrip(".")],
+        _rel(match),
+        context.published,
+    )
     if match["year"]:
         return with_part(month_of(year_value(match["year"]), month), "month", match, context, None)
-    if today is None:
+    if published is None:
         return Reading(None, "month", "unresolved")
     if rel == "last":
-        year = today.year if month < today.month else today.year - 1
+        year = published.year if month < published.month else published.year - 1
     elif rel == "next":
-        year = today.year if month > today.month else today.year + 1
+        year = published.year if month > published.month else published.year + 1
     elif rel == "this":
-        year = today.year
+        year = published.year
     elif context.forward:
-        year = today.year if month >= today.month else today.year + 1
+        year = published.year if month >= published.month else published.year + 1
     else:
-        year = nearest_year(month, 1, today)
+        year = nearest_year(month, 1, published)
     return with_part(month_of(year, month), "month", match, context, "publication")
 
 
@@ -205,32 +214,36 @@ def resolve_quarter(match: re.Match, context: Context) -> Reading:
     if unit == "half" and number > 2:
         return Reading(None, unit, "unresolved")
     explicit = match["year"] or match["qyear"]
-    rel, today = _rel(match), context.anchor
+    rel, published = _rel(match), context.published
     if explicit:
         return with_part(period_of(year_value(explicit), number), unit, match, context, None)
-    if today is None:
+    if published is None:
         return Reading(None, unit, "unresolved")
-    if rel in ANCHOR_OFFSETS:
-        year = today.year + ANCHOR_OFFSETS[rel]
+    if rel in PUBLICATION_OFFSETS:
+        year = published.year + PUBLICATION_OFFSETS[rel]
     else:  # quarters are reported once they are over: no forward reading
-        year = today.year if period_of(today.year, number).start <= today else today.year - 1
+        year = (
+            published.year
+            if period_of(published.year, number).start <= published
+            else published.year - 1
+        )
     return with_part(period_of(year, number), unit, match, context, "publication")
 
 
 def resolve_month_of_rel_year(match: re.Match, context: Context) -> Reading:
     """ "June last year", "January this year"."""
-    if context.anchor is None:
+    if context.published is None:
         return Reading(None, "month", "unresolved")
-    year = context.anchor.year + ANCHOR_OFFSETS[match["rel"].lower()]
+    year = context.published.year + PUBLICATION_OFFSETS[match["rel"].lower()]
     month = MONTHS[match["month"].lower().rstrip(".")]
     return with_part(month_of(year, month), "month", match, context, "publication")
 
 
 def resolve_report_quarter(match: re.Match, context: Context) -> Reading:
     """ "the quarter", "the latest quarter" of a results report: the last one completed."""
-    if context.anchor is None:
+    if context.published is None:
         return Reading(None, "quarter", "unresolved")
-    current = container(context.anchor, "quarter")
+    current = container(context.published, "quarter")
     latest = container(current.start - timedelta(days=1), "quarter")
     if match["ago"]:
         latest = quarter_of(latest.start.year - 1, (latest.start.month - 1) // 3 + 1)
@@ -239,18 +252,18 @@ def resolve_report_quarter(match: re.Match, context: Context) -> Reading:
 
 def resolve_week_of(match: re.Match, context: Context) -> Reading:
     """ "the week of March 6": the Monday-Sunday week holding that day."""
-    value, anchor = _month_day(match, context)
+    value, read_against = _month_day(match, context)
     if value is None:
         return Reading(None, "week", "unresolved")
-    return Reading(week_of(value), "week", "date", anchor)
+    return Reading(week_of(value), "week", "date", read_against)
 
 
 def resolve_current_period(match: re.Match, context: Context) -> Reading:
     """ "the end of the year", "later in the month", "year-end", "the current fiscal year"."""
     unit = (match["unit"] or match["fullunit"] or "year").lower()
-    if context.anchor is None:
+    if context.published is None:
         return Reading(None, unit, "unresolved")
-    base = container(context.anchor, unit)
+    base = container(context.published, unit)
     if match["yearend"]:
         return Reading(part_of(base, "end", "year"), "year", "date", "publication")
     return with_part(base, unit, match, context, "publication")
@@ -260,83 +273,83 @@ def resolve_year_ago_period(match: re.Match, context: Context) -> Reading:
     """Business news' "year-earlier" figures: the period under report, a year before.
 
     The period under report is the previous date of the text when it is a quarter,
-    else the last quarter completed before the anchor; with no quarter in sight,
-    the year before the anchor.
+    else the last quarter completed before publication; with no quarter in sight,
+    the year before publication.
     """
-    reference, today = context.reference, context.anchor
-    if today is None:
+    reference, published = context.reference, context.published
+    if published is None:
         return Reading(None, "quarter", "unresolved")
     if match["ordinal"]:
         number = ORDINALS[match["ordinal"].lower()]
-        latest = quarter_of(today.year, number)
-        if latest.start > today:
-            latest = quarter_of(today.year - 1, number)
-        anchor = "publication"
+        latest = quarter_of(published.year, number)
+        if latest.start > published:
+            latest = quarter_of(published.year - 1, number)
+        read_against = "publication"
     elif reference is not None and reference.value and reference.granularity == "quarter":
-        latest, anchor = reference.value, "reference"
+        latest, read_against = reference.value, "reference"
     elif match["qunit"]:
-        latest = container(container(today, "quarter").start - timedelta(days=1), "quarter")
-        anchor = "publication"
+        latest = container(container(published, "quarter").start - timedelta(days=1), "quarter")
+        read_against = "publication"
     else:
-        return Reading(year_of(today.year - 1), "year", "date", "publication")
+        return Reading(year_of(published.year - 1), "year", "date", "publication")
     earlier = quarter_of(latest.start.year - 1, (latest.start.month - 1) // 3 + 1)
-    return Reading(earlier, "quarter", "date", anchor)
+    return Reading(earlier, "quarter", "date", read_against)
 
 
 def resolve_season(match: re.Match, context: Context) -> Reading:
-    season, rel, today = match["season"].lower(), _rel(match), context.anchor
+    season, rel, published = match["season"].lower(), _rel(match), context.published
     if match["year"]:
         return with_part(
             season_of(year_value(match["year"]), season), "season", match, context, None
         )
-    if today is None:
+    if published is None:
         return Reading(None, "season", "unresolved")
-    candidates = [season_of(year, season) for year in range(today.year - 2, today.year + 2)]
+    candidates = [season_of(year, season) for year in range(published.year - 2, published.year + 2)]
     if rel == "last" or rel == "recent":
-        chosen = [c for c in candidates if c.end < today][-1]
+        chosen = [c for c in candidates if c.end < published][-1]
     elif rel == "next":
-        chosen = [c for c in candidates if c.start > today][0]
-    elif rel == "this":  # "this summer": the anchor year's, past or to come
-        december_before = season == "winter" and today.month <= 2
-        chosen = season_of(today.year - december_before, season)
+        chosen = [c for c in candidates if c.start > published][0]
+    elif rel == "this":  # "this summer": the publication year's, past or to come
+        december_before = season == "winter" and published.month <= 2
+        chosen = season_of(published.year - december_before, season)
     elif context.forward:
-        chosen = [c for c in candidates if c.end >= today][0]
+        chosen = [c for c in candidates if c.end >= published][0]
     else:
-        chosen = [c for c in candidates if c.start <= today][-1]
+        chosen = [c for c in candidates if c.start <= published][-1]
     return with_part(chosen, "season", match, context, "publication")
 
 
-def _recent_weekend(today: date, forward: bool) -> DateRange:
+def _recent_weekend(day: date, forward: bool) -> DateRange:
     """The most recent Saturday-Sunday on or before the day (the next one when forward)."""
     if forward:
-        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7)
     else:
-        saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+        saturday = day - timedelta(days=(day.weekday() - 5) % 7)
     return DateRange(saturday, saturday + timedelta(days=1))
 
 
 def resolve_relative(match: re.Match, context: Context) -> Reading:
     """ "this week", "late last week", "the following month", "that day", "the past year"."""
-    unit, rel, today = match["unit"].lower(), _rel(match), context.anchor
+    unit, rel, published = match["unit"].lower(), _rel(match), context.published
     if match["the"] and rel == "next" and unit == "day":
         return _from_reference(unit, 1, match, context)  # "the next day"
     if match["the"] and rel in ("last", "next") or unit == "fortnight":
         return Reading(None, unit, "duration", duration=iso_duration(unit, 1))  # "the past week"
     if rel in REF_OFFSETS:
         return _from_reference(unit, REF_OFFSETS[rel], match, context)
-    if today is None:
+    if published is None:
         return Reading(None, unit, "unresolved")
     if (
         unit == "weekend"
         and rel == "recent"
         or unit == "weekend"
         and rel == "last"
-        and today.weekday() < 5
+        and published.weekday() < 5
     ):
-        return Reading(_recent_weekend(today, False), "weekend", "date", "publication")
+        return Reading(_recent_weekend(published, False), "weekend", "date", "publication")
     if rel == "recent":
         rel = "last"
-    base = container(shift(today, unit, ANCHOR_OFFSETS[rel]), unit)
+    base = container(shift(published, unit, PUBLICATION_OFFSETS[rel]), unit)
     return with_part(base, unit, match, context, "publication")
 
 
@@ -346,15 +359,15 @@ def _from_reference(unit: str, offset: int, match: re.Match, context: Context) -
         return Reading(None, unit, "unresolved")
     day = reference.value.start if offset <= 0 else reference.value.end
     base = container(shift(day, unit, offset), unit)
-    return replace(with_part(base, unit, match, context, "reference"), anchor="reference")
+    return replace(with_part(base, unit, match, context, "reference"), read_against="reference")
 
 
 def resolve_weekend(match: re.Match, context: Context) -> Reading:
-    """ "the weekend", as in "over the weekend": the latest one on or before the anchor."""
-    if context.anchor is None:
+    """ "the weekend", as in "over the weekend": the latest one on or before publication."""
+    if context.published is None:
         return Reading(None, "weekend", "unresolved")
     return Reading(
-        _recent_weekend(context.anchor, context.forward), "weekend", "date", "publication"
+        _recent_weekend(context.published, context.forward), "weekend", "date", "publication"
     )
 
 
@@ -363,43 +376,43 @@ DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 def resolve_day(match: re.Match, context: Context) -> Reading:
     """ "yesterday", "late yesterday", "tomorrow morning", "the day before yesterday"."""
-    if context.anchor is None:
+    if context.published is None:
         return Reading(None, "day", "unresolved")
     offset = DEICTIC_OFFSETS[match["deictic"].lower()]
     offset += {"before": -1, "after": 1}.get((match["around"] or "").lower(), 0)
     return Reading(
-        DateRange.day(context.anchor + timedelta(days=offset)), "day", "date", "publication"
+        DateRange.day(context.published + timedelta(days=offset)), "day", "date", "publication"
     )
 
 
 def resolve_day_part(match: re.Match, context: Context) -> Reading:
-    """ "last night" is the evening before the anchor; "this morning" the anchor day."""
-    if context.anchor is None:
+    """ "last night" is the evening before publication; "this morning" the day of it."""
+    if context.published is None:
         return Reading(None, "day", "unresolved")
     offset = -1 if match["rel"].lower() == "last" else 0
     return Reading(
-        DateRange.day(context.anchor + timedelta(days=offset)), "day", "date", "publication"
+        DateRange.day(context.published + timedelta(days=offset)), "day", "date", "publication"
     )
 
 
 def resolve_weekday(match: re.Match, context: Context) -> Reading:
-    """A weekday: the latest on or before the anchor; the next one in a future clause."""
-    today, rel = context.anchor, _rel(match)
-    if today is None:
+    """A weekday: the latest on or before publication; the next one in a future clause."""
+    published, rel = context.published, _rel(match)
+    if published is None:
         return Reading(None, "day", "unresolved")
     weekday = WEEKDAYS[match["weekday"].lower()]
-    back = (today.weekday() - weekday) % 7
-    ahead = (weekday - today.weekday()) % 7
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
     if rel == "last" or rel == "recent":
-        day = today - timedelta(days=back or 7)
+        day = published - timedelta(days=back or 7)
     elif rel == "next":
-        day = today + timedelta(days=ahead or 7)
+        day = published + timedelta(days=ahead or 7)
     elif rel == "this":
-        day = week_of(today).start + timedelta(days=weekday)
+        day = week_of(published).start + timedelta(days=weekday)
     elif context.forward:
-        day = today + timedelta(days=ahead)
+        day = published + timedelta(days=ahead)
     else:
-        day = today - timedelta(days=back)
+        day = published - timedelta(days=back)
     return Reading(DateRange.day(day), "day", "date", "publication")
 
 
@@ -418,22 +431,24 @@ def resolve_ago(match: re.Match, context: Context) -> Reading:
         if context.following is None or context.following.value is None:
             # "only a week after the summit"
             return Reading(None, unit, "duration", duration=iso_duration(unit, count))
-        base, anchor = context.following, "following"
+        base, read_against = context.following, "following"
     elif direction in ("earlier", "later"):
-        base, anchor = context.reference, "reference"
+        base, read_against = context.reference, "reference"
     elif _compares_quarters(unit, context):  # "profit rose from $5 million a year ago"
-        base, anchor, unit = context.reference, "reference", "quarter"
+        base, read_against, unit = context.reference, "reference", "quarter"
         count = 4 * (count or 0) or None
     else:  # "two years ago" is a year, "three days ago" a day
-        base = Reading(DateRange.day(context.anchor), unit, "date") if context.anchor else None
-        anchor = "publication"
+        base = (
+            Reading(DateRange.day(context.published), unit, "date") if context.published else None
+        )
+        read_against = "publication"
     if base is None or base.value is None or count is None:
         return Reading(None, unit, "unresolved")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     day = base.value.start if sign < 0 else base.value.end
     granularity = _finer(unit, base.granularity or "day")
     return Reading(
-        container(shift(day, unit, sign * count), granularity), granularity, "date", anchor
+        container(shift(day, unit, sign * count), granularity), granularity, "date", read_against
     )
 
 
@@ -471,8 +486,8 @@ def resolve_ref_unit(match: re.Match, context: Context) -> Reading:
         return Reading(None, unit, "unresolved")
     sign = -1 if direction in ("before", "earlier") else 1
     day = base.value.start if sign < 0 else base.value.end
-    anchor = "following" if following else "reference"
-    return Reading(container(shift(day, unit, sign), unit), unit, "date", anchor)
+    read_against = "following" if following else "reference"
+    return Reading(container(shift(day, unit, sign), unit), unit, "date", read_against)
 
 
 def resolve_eve(match: re.Match, context: Context) -> Reading:

@@ -46,13 +46,13 @@ class Found:
     reference: Found | None = None
 
 
-def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
+def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     """The temporal expressions of the document with their resolved ranges."""
     matches = [(rule, match) for rule, match in scan(doc_text(doc)) if _plausible(rule, match, doc)]
-    found = _read_in_order(_longest_first(matches), doc, anchor)
+    found = _read_in_order(_longest_first(matches), doc, published)
     found += _hints(doc, found)
     return [
-        _timex(item, doc_text(doc), anchor)
+        _timex(item, doc_text(doc), published)
         for item in sorted(found, key=lambda f: (f.start, f.end))
     ]
 
@@ -69,7 +69,7 @@ def _longest_first(matches: list[tuple[Rule, re.Match]]) -> list[tuple[Rule, re.
 
 
 def _read_in_order(
-    chosen: list[tuple[Rule, re.Match]], doc: Doc, anchor: date | None
+    chosen: list[tuple[Rule, re.Match]], doc: Doc, published: date | None
 ) -> list[Found]:
     """Resolve each match with the previous date of the text as its reference."""
     found: list[Found] = []
@@ -80,9 +80,9 @@ def _read_in_order(
         if index == swallowed:
             continue
         end = _eve_end(doc, match) if rule.name == "eve" else match.end()
-        following = _following(chosen, index, doc, anchor, reference, end, dated_nominals)
+        following = _following(chosen, index, doc, published, reference, end, dated_nominals)
         context = Context(
-            anchor=anchor,
+            published=published,
             forward=_points_forward(doc, match.start(), end),
             reference=reference.reading if reference else None,
             following=following.reading if following else None,
@@ -90,9 +90,9 @@ def _read_in_order(
         reading = RESOLVERS[rule.name](match, context)
         if rule.name == "ago" and reading.kind == "duration":
             end = match.start("dir") - 1  # "a week" of "only a week after the summit"
-        if rule.name != "eve" and reading.anchor == "following" and following is not None:
+        if rule.name != "eve" and reading.read_against == "following" and following is not None:
             end, swallowed = following.end, index + 1  # one expression: "a week after June 9"
-        used = {"reference": reference, "following": following}.get(reading.anchor or "")
+        used = {"reference": reference, "following": following}.get(reading.read_against or "")
         item = Found(match.start(), end, rule.name, reading, used)
         found.append(item)
         if (
@@ -109,7 +109,7 @@ def _following(
     chosen: list[tuple[Rule, re.Match]],
     index: int,
     doc: Doc,
-    anchor: date | None,
+    published: date | None,
     reference: Found | None,
     end: int,
     dated_nominals: dict[str, Found],
@@ -120,7 +120,9 @@ def _following(
     if index + 1 < len(chosen):
         next_rule, next_match = chosen[index + 1]
         if next_match.start() <= limit and next_rule.name != "eve":
-            context = Context(anchor=anchor, reference=reference.reading if reference else None)
+            context = Context(
+                published=published, reference=reference.reading if reference else None
+            )
             reading = RESOLVERS[next_rule.name](next_match, context)
             if reading.kind == "date":
                 return Found(next_match.start(), next_match.end(), next_rule.name, reading)
@@ -281,7 +283,7 @@ def _hints(doc: Doc, found: list[Found]) -> list[Found]:
     return hints
 
 
-def _timex(item: Found, text: str, anchor: date | None) -> Timex:
+def _timex(item: Found, text: str, published: date | None) -> Timex:
     reading = item.reading
     value = reading.value
     return Timex(
@@ -292,17 +294,17 @@ def _timex(item: Found, text: str, anchor: date | None) -> Timex:
         value_end=value.end.isoformat() if value else None,
         granularity=reading.granularity,
         kind=reading.kind,
-        anchor=_anchor_label(item, text, anchor),
+        anchor=_read_against_label(item, text, published),  # the stored form: text
         duration=reading.duration,
     )
 
 
-def _anchor_label(item: Found, text: str, anchor: date | None) -> str | None:
-    """What a relative value was read against, in words a reader can check."""
-    if item.reading.value is None or item.reading.anchor is None:
+def _read_against_label(item: Found, text: str, published: date | None) -> str | None:
+    """What a relative value was read against, in words a reader can check (`Timex.anchor`)."""
+    if item.reading.value is None or item.reading.read_against is None:
         return None
-    if item.reading.anchor == "publication" and anchor is not None:
-        return f"publication {anchor.isoformat()}"
+    if item.reading.read_against == "publication" and published is not None:
+        return f"publication {published.isoformat()}"
     if item.reference is not None:
         quoted = text[item.reference.start : item.reference.end]
         return f'"{quoted}" at {item.reference.start}'
