@@ -8,12 +8,16 @@ from datetime import date
 import dossier
 
 PUBLIC = {
+    "DEFAULT_MODEL",
     "Analyser",
+    "Article",
     "Exporter",
     "Knowledge",
     "Stage",
     "__version__",
+    "analyse_files",
     "export_events",
+    "export_formats",
     "ingest_files",
     "open",
     "register_exporter",

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 import click
 
+from dossier import analyse_files
 from dossier.cli import main
 from dossier.cli.options import analysis_options, report_input_error
 from dossier.cli.pretty import print_pretty
 from dossier.errors import DossierError, InputError
-from dossier.ingest import read_articles
-from dossier.pipeline import Analyser
 from dossier.record import document_json_schema
 
 EXIT_BAD_INPUT = 2
@@ -51,21 +49,20 @@ def extract(
       dossier extract report.txt --published 2000-08-30 --format pretty
     """
     try:
-        analyser = Analyser(
-            model=model, actors=tuple(map(Path, actor_files)), verbs=tuple(map(Path, verb_files))
+        analysed = analyse_files(
+            paths, published=published, model=model, actors=actor_files, verbs=verb_files
         )
     except DossierError as error:
         raise click.ClickException(str(error)) from None
     failed = False
     records = []
-    for item in read_articles(paths, published):
-        if isinstance(item, InputError):
+    for record in analysed:
+        if isinstance(record, InputError):
             failed = True
-            report_input_error(item)
+            report_input_error(record)
             if strict:
                 sys.exit(EXIT_BAD_INPUT)
             continue
-        record = analyser.analyse(item)
         if output_format == "jsonl":
             click.echo(record.model_dump_json())
         elif output_format == "pretty":

@@ -6,8 +6,8 @@ from datetime import date
 
 import click
 
+from dossier import DEFAULT_MODEL
 from dossier.errors import InputError
-from dossier.nlp import DEFAULT_MODEL
 
 
 class IsoDate(click.ParamType):

@@ -51,5 +51,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None) -> No
     except DossierError as error:
         raise click.ClickException(str(error)) from None
     mode = "accepting POST /documents with its token" if token else "read-only"
-    click.echo(f"dossier: {app.state.store.path} ({mode}) at http://{host}:{port}/events", err=True)
+    click.echo(
+        f"dossier: {app.state.database.path} ({mode}) at http://{host}:{port}/events", err=True
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")

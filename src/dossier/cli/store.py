@@ -1,7 +1,8 @@
 """`dossier ingest`, the queries (`events`, `actors`, `timeline`, `show`, `sql`) and `export`.
 
-Each command opens the database, calls one library function and prints the result;
-queries open it read-only, so they never change it.
+Each command opens the database through the public façade (`dossier.open`), asks it
+one question and prints the answer; queries open it read-only, so they never change it.
+What stays here is the printing: rich tables, progress and bar charts.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import duckdb
@@ -22,23 +24,15 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
+import dossier
 from dossier.cli import main
 from dossier.cli.options import ISO_DATE, analysis_options
 from dossier.errors import DossierError
-from dossier.export import export_events, registered_exporters
-from dossier.query import (
-    EventDetail,
-    EventFilter,
-    Table,
-    actors,
-    count_events,
-    event_detail,
-    find_events,
-    parse_dyad,
-    run_query,
-    timeline,
-)
-from dossier.store import IngestSummary, Store, ingest
+
+if TYPE_CHECKING:  # the types of what the façade answers, named for the printers
+    from dossier.query import EventDetail, Table
+    from dossier.store import IngestSummary
+    from dossier.store.api import EventDatabase
 
 EXIT_SOME_FAILED = 2
 TABLE_LIMIT = 100
@@ -62,17 +56,17 @@ format_option = click.option(
 
 
 @contextmanager
-def _opened(db: str | None, read_only: bool) -> Iterator[Store]:
+def _opened(db: str | None, read_only: bool, model: str | None = None) -> Iterator[EventDatabase]:
     try:
-        store = Store(db, read_only=read_only)
+        database = dossier.open(db, model, writable=not read_only)
     except DossierError as error:
         raise click.ClickException(str(error)) from None
     try:
-        yield store
+        yield database
     except (duckdb.Error, ValueError) as error:
         raise click.ClickException(str(error).splitlines()[0]) from None
     finally:
-        store.close()
+        database.close()
 
 
 @main.command(name="ingest")
@@ -107,22 +101,20 @@ def ingest_command(
       dossier ingest reports/ --db monitor.duckdb --workers 2
     """
     console = Console(stderr=True, soft_wrap=True)
-    with _opened(db, read_only=False) as store, _progress(console) as show:
+    with _opened(db, read_only=False, model=model) as database, _progress(console) as show:
         try:
-            summary = ingest(
+            summary = database.ingest(
                 paths,
-                store,
-                model,
-                workers,
-                published,
+                published=published,
+                workers=workers,
+                actors=actor_files,
+                verbs=verb_files,
                 on_progress=show,
-                actors=[Path(f) for f in actor_files],
-                verbs=[Path(f) for f in verb_files],
             )
         except DossierError as error:
             raise click.ClickException(str(error)) from None
         show(summary)
-    _print_summary(console, summary, store.path)
+    _print_summary(console, summary, database.path)
     if summary.failed:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -174,13 +166,14 @@ def event_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _event_filter(limit: int | None = None, **given: Any) -> EventFilter:
-    dyad = given.pop("dyad", None)
+@contextmanager
+def _dyad_checked() -> Iterator[None]:
+    """A malformed --dyad is the one filter the façade can refuse (with a ValueError);
+    the others are checked by click. Reported as a bad parameter, exit status 2."""
     try:
-        parsed = parse_dyad(dyad) if dyad else None
+        yield
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--dyad") from None
-    return EventFilter(dyad=parsed, limit=limit, **given)
 
 
 @main.command(name="events")
@@ -198,10 +191,9 @@ def events_command(db: str | None, output_format: str, limit: int | None, **filt
     """
     if limit is None and output_format == "table":
         limit = TABLE_LIMIT
-    event_filter = _event_filter(limit=limit, **filters)
-    with _opened(db, read_only=True) as store:
-        table = find_events(store.con, event_filter)
-        total = count_events(store.con, event_filter) if len(table.rows) == limit else None
+    with _opened(db, read_only=True) as database, _dyad_checked():
+        table = database.event_rows(limit=limit, **filters)
+        total = database.count_events(**filters) if len(table.rows) == limit else None
     if output_format == "table":
         table = _readable_events(table)
     _print_table(table, output_format, wrap_last=True)
@@ -217,7 +209,9 @@ def _readable_events(table: Table) -> Table:
         action = f"{e['cameo_code']} {e['plover_type'] or ''}".strip()
         who = f"{e['source_name'] or '—'} → {action} → {e['target_name'] or '—'}"
         rows.append((e["event_id"], e["date_start"], who, e["modality"], e["sentence"]))
-    return Table(["event", "date", "who → what → whom", "modality", "sentence"], rows)
+    return replace(
+        table, columns=["event", "date", "who → what → whom", "modality", "sentence"], rows=rows
+    )
 
 
 @main.command(name="actors")
@@ -232,8 +226,8 @@ def actors_command(db: str | None, output_format: str, like: str | None, limit: 
     Example:
       dossier actors --like Kim
     """
-    with _opened(db, read_only=True) as store:
-        _print_table(actors(store.con, like, limit), output_format)
+    with _opened(db, read_only=True) as database:
+        _print_table(database.actor_rows(like, limit), output_format)
 
 
 @main.command(name="timeline")
@@ -255,8 +249,8 @@ def timeline_command(actor: str, db: str | None, by: str) -> None:
     Example:
       dossier timeline Putin --by week
     """
-    with _opened(db, read_only=True) as store:
-        table = timeline(store.con, actor, by)  # type: ignore[arg-type]
+    with _opened(db, read_only=True) as database:
+        table = database.timeline_rows(actor, by)
     if not table.rows:
         click.echo(f"no dated events for {actor!r}")
         return
@@ -284,8 +278,8 @@ def show_command(event_id: str, db: str | None) -> None:
     Example:
       dossier show 2e3e4dbd7dc68a15-e3
     """
-    with _opened(db, read_only=True) as store:
-        detail = event_detail(store.con, event_id)
+    with _opened(db, read_only=True) as database:
+        detail = database.event_detail(event_id)
     if detail is None:
         raise click.ClickException(f"no event {event_id!r}; list them with `dossier events`")
     _print_detail(Console(), detail)
@@ -333,8 +327,8 @@ def sql_command(query: str, db: str | None, output_format: str) -> None:
     Example:
       dossier sql "SELECT cameo_code, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
     """
-    with _opened(db, read_only=True) as store:
-        table = run_query(store.con, query)
+    with _opened(db, read_only=True) as database:
+        table = database.sql_rows(query)
     _print_table(table, output_format)
 
 
@@ -343,7 +337,7 @@ def sql_command(query: str, db: str | None, output_format: str) -> None:
     "--format",
     "export_format",
     required=True,
-    type=click.Choice(list(registered_exporters())),
+    type=click.Choice(dossier.export_formats()),
     help="gdelt: GDELT 2.0 event rows; icews: ICEWS event file; plover: PLOVER JSON; "
     "and any format an installed package registers.",
 )
@@ -359,8 +353,11 @@ def export_command(export_format: str, output: str | None, db: str | None, **fil
       dossier export --format plover --dyad RUS:PRK > rus-prk.plover.jsonl
     """
     target = Path(output) if output else sys.stdout
-    with _opened(db, read_only=True) as store:
-        result = export_events(store.con, export_format, target, _event_filter(**filters))
+    with _opened(db, read_only=True) as database:
+        if filters.get("dyad"):
+            with _dyad_checked():  # refuse a malformed --dyad before anything is written
+                database.count_events(dyad=filters["dyad"])
+        result = database.export(export_format, target, **filters)
     note = f", {result.skipped} left out (no PLOVER type or date)" if result.skipped else ""
     click.echo(f"{result.written} events written{note}", err=True)
 

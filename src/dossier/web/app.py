@@ -22,9 +22,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+import dossier
 from dossier import __version__
-from dossier.nlp import DEFAULT_MODEL
-from dossier.store import Store
 from dossier.web import api, pages
 from dossier.web.posting import Poster
 from dossier.web.queries import QUAD_CLASSES
@@ -49,17 +48,17 @@ def create_app(
     db: str | PathLike[str] | None = None,
     token: str | None = None,
     analyser: Analyser | None = None,
-    model: str = DEFAULT_MODEL,
+    model: str | None = None,
 ) -> FastAPI:
     """The app over the database at `db` (default $DOSSIER_DB, else ./dossier.duckdb).
 
     `analyser` serves posted articles (default: one loaded on the first post)."""
-    store = Store(db, read_only=not token)
+    database = dossier.open(db, model, writable=bool(token), analyser=analyser)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        store.close()
+        database.close()
 
     app = FastAPI(
         title="dossier",
@@ -69,9 +68,9 @@ def create_app(
         redoc_url=None,  # their pages load scripts from a CDN
         description="Sourced, dated political events and the sentences behind them.",
     )
-    app.state.store = store
+    app.state.database = database
     app.state.token = token or None
-    app.state.poster = Poster(store, analyser, model)
+    app.state.poster = Poster(database)
     app.state.templates = _templates(read_only=not token)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

@@ -35,8 +35,7 @@ def paging(
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor of its own for each request: DuckDB connections are not shared by threads."""
-    with request.app.state.poster.connection_lock:
-        cursor = request.app.state.store.con.cursor()
+    cursor = request.app.state.database.cursor()
     try:
         yield cursor
     finally:

@@ -1,28 +1,24 @@
 """`POST /documents`: one article analysed and stored, for servers started with a token.
 
 The model is loaded on the first post, not at start, so a read-only server never pays
-for it. Posts are analysed one at a time (one analyser), and written through the
-store's single connection while no request is opening a cursor on it.
+for it. `EventDatabase.add_article` analyses posts one at a time and writes each while
+no request is opening a cursor.
 """
 
 from __future__ import annotations
 
 import hmac
-import json
-import threading
 from datetime import date
 from typing import TYPE_CHECKING
 
 from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field
 
+from dossier import Article
 from dossier.errors import InputError
-from dossier.ingest import Article
-from dossier.nlp import DEFAULT_MODEL
-from dossier.store import Store
 
 if TYPE_CHECKING:
-    from dossier.pipeline import Analyser
+    from dossier.store.api import EventDatabase
 
 MAX_TEXT = 200_000  # characters: a long feature article is a tenth of this
 
@@ -36,16 +32,10 @@ class ArticleIn(BaseModel):
 
 
 class Poster:
-    """Analyses and stores posted articles with one lazily loaded analyser."""
+    """Analyses and stores posted articles in the server's database."""
 
-    def __init__(self, store: Store, analyser: Analyser | None, model: str = DEFAULT_MODEL):
-        self.store = store
-        self.analyser = analyser
-        self.model = model
-        self.analysis_lock = threading.Lock()
-        # Held while the store's own connection is in use (a write, or opening a request's
-        # cursor): a DuckDB connection object is not to be used by two threads at once.
-        self.connection_lock = threading.Lock()
+    def __init__(self, database: EventDatabase) -> None:
+        self.database = database
 
     def post(self, article: ArticleIn) -> dict[str, object]:
         item = Article(
@@ -56,21 +46,14 @@ class Poster:
             outlet=article.outlet,
             source_file="<posted>",
         )
-        settings = json.dumps({"model": self.model}, sort_keys=True)
-        from dossier.pipeline import Analyser  # spaCy loads only when a post arrives
-        from dossier.store.analysis import AnalysisJob, analyse_batch
-
-        with self.analysis_lock:
-            self.analyser = self.analyser or Analyser(model=self.model)
-            (outcome,) = analyse_batch(self.analyser, [AnalysisJob(item, None, settings)])
-        if isinstance(outcome, InputError):
-            raise HTTPException(422, f"the article could not be analysed: {outcome}")
-        with self.connection_lock:
-            self.store.write(outcome)
+        try:
+            stored = self.database.add_article(item)
+        except InputError as error:
+            raise HTTPException(422, f"the article could not be analysed: {error}") from None
         return {
-            "doc_id": outcome.doc_id,
-            "events": outcome.event_count,
-            "url": f"/documents/{outcome.doc_id}",
+            "doc_id": stored.doc_id,
+            "events": stored.event_count,
+            "url": f"/documents/{stored.doc_id}",
         }
 
 
