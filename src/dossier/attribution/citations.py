@@ -25,13 +25,14 @@ NAME_LIKE = re.compile(r"^(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0
 
 
 def find_citations(
-    text: str, anchor: date | None, outlets: OutletBook | None = None
+    text: str, published: date | None, outlets: OutletBook | None = None
 ) -> list[Citation]:
-    """Every citation in the text, in order. Dates without a year need the anchor."""
+    """Every citation in the text, in order; a date without a year takes the publication
+    date's."""
     book = outlets or default_outlets()
     citations = []
     for match in PARENTHETICAL.finditer(text):
-        citation = read_citation(match.group(1), anchor, book)
+        citation = read_citation(match.group(1), published, book)
         if citation is not None:
             citations.append(
                 citation.model_copy(update={"start": match.start(), "end": match.end()})
@@ -39,13 +40,13 @@ def find_citations(
     return citations
 
 
-def read_citation(inner: str, anchor: date | None, book: OutletBook) -> Citation | None:
+def read_citation(inner: str, published: date | None, book: OutletBook) -> Citation | None:
     """The citation written inside one pair of parentheses, or None if it is not one.
 
     A parenthetical mixing sources and a cross-reference ("Kyodo, March 15; see the
     Monitor, March 2") is a source citation; the cross-reference stays one of its parts.
     """
-    parts = [_group(group, anchor, book) for group in inner.split(";")]
+    parts = [_group(group, published, book) for group in inner.split(";")]
     if not parts or any(part is None for part in parts):
         return None
     sources = [part for part in parts if part.kind == "source"]
@@ -64,7 +65,7 @@ def read_citation(inner: str, anchor: date | None, book: OutletBook) -> Citation
     )
 
 
-def _group(group: str, anchor: date | None, book: OutletBook) -> CitationPart | None:
+def _group(group: str, published: date | None, book: OutletBook) -> CitationPart | None:
     """One ';'-separated group: outlets, then optional dates; None if it is anything else."""
     kind = "source"
     if CROSS_REFERENCE.match(group.strip()):
@@ -77,7 +78,7 @@ def _group(group: str, anchor: date | None, book: OutletBook) -> CitationPart | 
     for item in items:
         if _is_date(item):
             dated = True
-            resolved = parse_month_day_range(item, anchor)
+            resolved = parse_month_day_range(item, published)
             if resolved:
                 dates.append(resolved)
         elif dated:
@@ -103,7 +104,7 @@ def _group(group: str, anchor: date | None, book: OutletBook) -> CitationPart | 
 
 
 def _is_date(item: str) -> bool:
-    # Any anchor will do for the question "is this a date?"; resolution comes later.
+    # Any publication date will do for the question "is this a date?"; resolution comes later.
     return parse_month_day_range(item, date(2000, 1, 1)) is not None
 
 
