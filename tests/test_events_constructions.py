@@ -461,3 +461,11 @@ def test_a_mention_with_no_earlier_telling_or_no_article_is_no_event(nlp) -> Non
     )
     text = "Arnor raided Gondor on Tuesday. Officials said raids last an hour."
     assert len(document_events(nlp, text, MarkedWords("raided", "raids"))) == 1
+
+
+def test_one_trigger_with_three_targets_is_three_events_with_three_ids(nlp) -> None:
+    events = document_events(nlp, "Putin visited Arnor, Gondor and Osgiliath on Monday.", None)
+    assert sorted(e.target.name for e in events) == ["Arnor", "Gondor", "Osgiliath"]
+    assert len({e.event_id for e in events}) == 3
+    again = document_events(nlp, "Putin visited Arnor, Gondor and Osgiliath on Monday.", None)
+    assert [e.event_id for e in again] == [e.event_id for e in events]  # stable

@@ -116,6 +116,7 @@ def test_db_path_comes_from_the_environment(tmp_path, monkeypatch):
 def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
     path = tmp_path / "db.duckdb"
     with Store(path) as store:  # wind the database back to before migration 004
+        store.con.execute("DROP INDEX events_unique_id")  # 008
         for column in ("content_of", "coded_by", "coder_score", "mention_of"):
             store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
         store.con.execute("ALTER TABLE entities DROP COLUMN country_inferred")  # 006
@@ -128,6 +129,31 @@ def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
         coded = store.con.execute("SELECT coded_by FROM events").fetchall()
     assert sorted(names) == sorted(MIGRATIONS)
     assert len(coded) == 3 and all(by is None or by.startswith("pattern") for (by,) in coded)
+
+
+def test_an_event_id_names_one_event_of_its_document(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write(document_rows(summit_record()))
+        doc_id, event_id = store.con.execute("SELECT doc_id, event_id FROM events").fetchone()
+        copy = f"INSERT INTO events SELECT * FROM events WHERE event_id = '{event_id}'"
+        with pytest.raises(duckdb.ConstraintException):
+            store.con.execute(copy)
+
+
+def test_repeated_event_ids_of_an_older_database_are_told_apart(tmp_path):
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:  # an older database: no constraint, one id twice
+        store.write(document_rows(summit_record()))
+        store.con.execute("DROP INDEX events_unique_id")
+        store.con.execute("DELETE FROM migrations WHERE name >= '007'")
+        first = store.con.execute("SELECT event_id FROM events ORDER BY rowid").fetchone()[0]
+        store.con.execute(f"INSERT INTO events SELECT * FROM events WHERE event_id = '{first}'")
+    with Store(path) as store:
+        ids = [
+            r[0] for r in store.con.execute("SELECT event_id FROM events ORDER BY rowid").fetchall()
+        ]
+    assert len(ids) == 4 and len(set(ids)) == 4
+    assert ids.count(first) == 1 and f"{first}-2" in ids
 
 
 class FailingAnalyser:

@@ -422,7 +422,7 @@ def _event(
         modality = "planned"  # "a visit ... next month" reported as asserted in form
     text = doc_text(sentence.doc)
     return Event(
-        event_id=_event_id(doc_id, index, trigger),
+        event_id=_event_id(doc_id, index, coded),
         sentence=SentenceRef(
             index=index, start=sentence.start_char, end=sentence.end_char, text=sentence.text
         ),
@@ -497,6 +497,17 @@ def _coded_by(trigger: Trigger) -> str:
     return pattern if trigger.score is None else f"{pattern}+model:dossier-triggers"
 
 
-def _event_id(doc_id: str, index: int, trigger: Trigger) -> str:
-    key = f"{doc_id}|{index}|{trigger.start_char}-{trigger.end_char}|{trigger.code}"
+def _event_id(doc_id: str, index: int, coded: Coded) -> str:
+    """Stable and unique in the document: one trigger with three targets ("visiting
+    Tanzania, Mozambique and Kenya") is three events, so the parties are in the key."""
+    trigger = coded.trigger
+    parties = "|".join(_party_key(found) for found in (coded.source, coded.target))
+    key = f"{doc_id}|{index}|{trigger.start_char}-{trigger.end_char}|{trigger.code}|{parties}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _party_key(found: Found | None) -> str:
+    if found is None:
+        return "-"
+    actor = found.actor
+    return actor.entity or f"{actor.name}@{found.head.i if found.head is not None else ''}"

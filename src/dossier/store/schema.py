@@ -76,6 +76,32 @@ def entity_country_inferred(con: Connection) -> None:
     con.execute("ALTER TABLE entities ADD COLUMN country_inferred BOOLEAN DEFAULT FALSE")
 
 
+@migration("007_unique_event_ids")
+def unique_event_ids(con: Connection) -> None:
+    """An event id names one event of its document (008 makes it a constraint). Before,
+    one trigger with several
+    targets gave its events one id; those stored then keep the first telling's id and
+    the others get "-2", "-3" (ingesting the document again gives them the new ids)."""
+    con.execute(
+        """
+        UPDATE events SET event_id = events.event_id || '-' || CAST(repeats.n AS VARCHAR)
+        FROM (
+            SELECT rowid AS row_id,
+                   row_number() OVER (PARTITION BY doc_id, event_id ORDER BY rowid) AS n
+            FROM events
+        ) AS repeats
+        WHERE events.rowid = repeats.row_id AND repeats.n > 1
+        """
+    )
+
+
+@migration("008_event_id_constraint")
+def event_id_constraint(con: Connection) -> None:
+    """The database refuses a second event with the same id in a document (a migration
+    of its own: DuckDB creates no index in a transaction that has changed rows)."""
+    con.execute("CREATE UNIQUE INDEX events_unique_id ON events (doc_id, event_id)")
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (
