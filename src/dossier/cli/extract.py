@@ -10,12 +10,10 @@ import click
 
 from dossier import analyse_files
 from dossier.cli import main
-from dossier.cli.options import analysis_options, report_input_error
+from dossier.cli.options import EXIT_BAD_INPUT, analysis_options, report_input_error
 from dossier.cli.pretty import print_pretty
 from dossier.errors import DossierError, InputError
-from dossier.record import document_json_schema
-
-EXIT_BAD_INPUT = 2
+from dossier.record import DocumentRecord, document_json_schema
 
 
 @main.command()
@@ -56,23 +54,36 @@ def extract(
         raise click.ClickException(str(error)) from None
     failed = False
     records = []
-    for record in analysed:
-        if isinstance(record, InputError):
-            failed = True
-            report_input_error(record)
-            if strict:
-                sys.exit(EXIT_BAD_INPUT)
-            continue
-        if output_format == "jsonl":
-            click.echo(record.model_dump_json())
-        elif output_format == "pretty":
-            print_pretty(record)
-        else:
-            records.append(record.model_dump(mode="json"))
-    if output_format == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    try:
+        for record in analysed:
+            if isinstance(record, InputError):
+                failed = True
+                report_input_error(record)
+                if strict:
+                    sys.exit(EXIT_BAD_INPUT)
+                continue
+            _print_record(record, output_format, records)
+    except Exception as error:  # a pipeline bug: one line, never a traceback
+        _print_json(records, output_format)
+        click.echo(f"dossier: error: analysis stopped: {type(error).__name__}: {error}", err=True)
+        sys.exit(1)
+    _print_json(records, output_format)
     if failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _print_record(record: DocumentRecord, output_format: str, records: list[dict]) -> None:
+    if output_format == "jsonl":
+        click.echo(record.model_dump_json())
+    elif output_format == "pretty":
+        print_pretty(record)
+    else:
+        records.append(record.model_dump(mode="json"))
+
+
+def _print_json(records: list[dict], output_format: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 @main.command()

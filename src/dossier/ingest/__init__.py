@@ -19,7 +19,7 @@ from dossier.ingest.html import read_html
 from dossier.ingest.jsonl import read_jsonl
 from dossier.ingest.plaintext import split_page
 from dossier.ingest.published import infer_published
-from dossier.ingest.reading import decode, read_text
+from dossier.ingest.reading import checked_length, decode, read_text, visible
 
 __all__ = ["Article", "InputError", "content_id", "read_articles", "read_source"]
 
@@ -45,25 +45,45 @@ def read_articles(
 
 
 def read_source(text: str, name: str, kind: str | None = None) -> Iterator[Article | InputError]:
-    """The articles in one source's text; kind is 'text', 'html' or 'jsonl' (else sniffed)."""
+    """The articles in one source's text; kind is 'text', 'html' or 'jsonl' (else sniffed).
+
+    Texts and titles come without zero-width and bidi control characters (`visible`)."""
     kind = kind or _sniff(text)
     if kind == "jsonl":
         yield from read_jsonl(text, name)
     elif kind == "html":
         body, title, day, site = read_html(text, name)
-        yield Article(text=body, title=title, published=day, source_file=name, outlet=site)
+        body, title = visible(body), title and visible(title)
+        article = Article(text=body, title=title, published=day, source_file=name, outlet=site)
+        yield _sized(article, name)
     else:
-        # Articles printed on one page share its date: the latest full date on the page.
-        page_date = infer_published(text)
-        for page_article in split_page(text):
-            yield Article(
-                text=page_article.text,
-                title=page_article.title,
-                publication=page_article.publication,
-                published=page_date,
-                published_inferred=page_date is not None,
-                source_file=name,
-            )
+        yield from _plain_articles(visible(text), name)
+
+
+def _plain_articles(text: str, name: str) -> Iterator[Article | InputError]:
+    # Articles printed on one page share its date: the latest full date on the page.
+    page_date = infer_published(text)
+    for page_article in split_page(text):
+        article = Article(
+            text=page_article.text,
+            title=page_article.title,
+            publication=page_article.publication,
+            published=page_date,
+            published_inferred=page_date is not None,
+            source_file=name,
+        )
+        yield _sized(article, name)
+
+
+def _sized(article: Article, where: str) -> Article | InputError:
+    """The article, or an InputError when its text is empty or longer than the parser takes."""
+    if not article.text.strip():
+        return InputError(where, "has no text once invisible characters are removed")
+    try:
+        checked_length(article.text, where)
+    except InputError as error:
+        return error
+    return article
 
 
 def _expand(path: str | Path) -> Iterator[Path | InputError | str]:

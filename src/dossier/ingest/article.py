@@ -22,6 +22,13 @@ class Article:
     record_id: str | None = None
     url: str | None = None
     outlet: str | None = None
+    source_line: int | None = None  # the line of a JSONL record
+
+    @property
+    def place(self) -> str:
+        """Where the article was read: 'file:line' for a JSONL record, else the file."""
+        name = self.source_file or "<input>"
+        return f"{name}:{self.source_line}" if self.source_line else name
 
     @property
     def doc_id(self) -> str:

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 
 from dossier.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024  # a single news file larger than this is not an article file
 BINARY_SAMPLE = 8192
+# spaCy refuses longer texts (error E088: its parser needs about 1 GB per 100,000
+# characters); an article this long is a concatenation, so it is refused, not split.
+MAX_TEXT_CHARS = 1_000_000
+# Zero-width and bidirectional control characters: invisible, but they split words
+# ("Pu\u200btin" is two tokens to the parser), so the actors and events of their
+# sentence vanish. Removed on reading: the stored text is the cleaned text, and every
+# offset (entities, sentences, events) is an offset into it.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+SPECIAL_FILES = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -18,6 +34,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if path.is_dir():
         raise InputError(name, "is a directory")
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # reading a FIFO or a device would wait forever
+            kind = SPECIAL_FILES.get(stat.S_IFMT(mode), "a special file")
+            raise InputError(name, f"is {kind}, not a regular file; give files or directories")
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(name, f"too large ({size:,} bytes; the limit is {max_bytes:,})")
@@ -44,3 +64,19 @@ def decode(data: bytes, name: str) -> str:
             "convert it, e.g. iconv -f latin1 -t utf-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def visible(text: str) -> str:
+    """The text without zero-width and bidirectional control characters."""
+    return INVISIBLE.sub("", text)
+
+
+def checked_length(text: str, where: str) -> str:
+    """The text, or an InputError when it is longer than the parser takes."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            where,
+            f"the text is {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,}; "
+            "split it into several articles",
+        )
+    return text

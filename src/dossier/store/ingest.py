@@ -136,7 +136,7 @@ def _pending_jobs(
 ) -> Iterator[AnalysisJob]:
     """The articles that need analysis; the rest are counted (and reported) here."""
     stored = store.stored_versions()
-    seen: set[str] = set()
+    seen: dict[str, tuple[str, str]] = {}  # doc_id: (content hash, where it was read)
     ordinals: dict[str, int] = {}
     for item in items:
         if isinstance(item, InputError):
@@ -146,14 +146,30 @@ def _pending_jobs(
             continue
         key = _source_key(item, ordinals)
         if item.doc_id in seen:
-            summary.duplicates += 1
+            _note_duplicate(item, seen[item.doc_id], summary)
             continue
-        seen.add(item.doc_id)
+        seen[item.doc_id] = (content_hash(item.text), item.place)
         if stored.get(item.doc_id, (None,))[:3] == (content_hash(item.text), __version__, settings):
             _note_place(store, item.doc_id, key, stored[item.doc_id][3])
             summary.unchanged += 1
             continue
         yield AnalysisJob(item, key, settings)
+
+
+def _note_duplicate(item: Article, first: tuple[str, str], summary: IngestSummary) -> None:
+    """A repeated article is counted; a repeated id with another text is reported, since
+    only the first text is stored under the id."""
+    first_hash, first_place = first
+    if content_hash(item.text) == first_hash:
+        summary.duplicates += 1
+        return
+    summary.failed.append(
+        (
+            item.place,
+            f"not stored: id {item.doc_id!r} was already used at {first_place} for a "
+            "different text (give each article its own id)",
+        )
+    )
 
 
 def _source_key(article: Article, ordinals: dict[str, int]) -> str | None:

@@ -62,6 +62,9 @@ SPELLED_YEAR = (
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_UNITS_WORDS}))?"
 )
 YEAR = rf"(?:{DIGIT_YEAR}|{SPELLED_YEAR})"
+# Any other four-digit year, read only right after a month and day (and checked
+# against the parse: "on June 9, 3000 troops" counts troops).
+OTHER_YEAR = r"[1-9]\d{3}"
 TENS = "twenty|thirty|forty|fifty|sixty"
 NUM = (
     rf"(?P<num>\d+(?:\.\d+)?|(?:{TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -91,6 +94,17 @@ def _rule(name: str, pattern: str) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     _rule("month_day", rf"(?:{WEEKDAY},?\s+)?" + MONTH_DAY_RANGE.pattern),
+    # A year that month_day and day_month do not read: "January 1, 1066", "1 May 1250"
+    _rule(
+        "month_day_year",
+        rf"(?:{WEEKDAY},?\s+)?"
+        + MONTH_DAY_RANGE.pattern
+        + rf",?\s+(?P<year>(?!(?:1[89]|20)\d\d){OTHER_YEAR})",
+    ),
+    _rule(
+        "day_month_year",
+        rf"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>(?!{DIGIT_YEAR}){OTHER_YEAR})",
+    ),
     _rule(
         "day_month",
         rf"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>{YEAR}))?",

@@ -153,6 +153,20 @@ def resolve_month_day(match: re.Match, context: Context) -> Reading:
     return Reading(value, "day", "date", None if match["y"] else "publication")
 
 
+def resolve_month_day_year(match: re.Match, context: Context) -> Reading:
+    """ "January 1, 1066": a month and day with a year outside 1800-2099 keeps that year."""
+    month1 = MONTHS[match["m1"].lower()]
+    month2 = MONTHS[match["m2"].lower()] if match["m2"] else month1
+    day1 = int(match["d1"])
+    day2 = int(match["d2"]) if match["d2"] else day1
+    year = int(match["year"])
+    start = safe_date(year - (month2 < month1), month1, day1)
+    end = safe_date(year, month2, day2)
+    if start is None or end is None or end < start:
+        return Reading(None, "day", "unresolved")
+    return Reading(DateRange(start, end), "day", "date")
+
+
 def _year_later(value: DateRange) -> DateRange:
     start, end = value.start, value.end
     later_start = safe_date(start.year + 1, start.month, start.day)
@@ -552,6 +566,8 @@ def resolve_vague(match: re.Match, context: Context) -> Reading:
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], Reading]] = {
     "month_day": resolve_month_day,
+    "month_day_year": resolve_month_day_year,
+    "day_month_year": resolve_day_month,
     "day_month": resolve_day_month,
     "month": resolve_month,
     "month_of_rel_year": resolve_month_of_rel_year,
@@ -577,3 +593,12 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Reading]] = {
     "set": resolve_set,
     "vague": resolve_vague,
 }
+
+
+def read(rule: str, match: re.Match, context: Context) -> Reading:
+    """The reading of a match by its rule's resolver; unresolved when the arithmetic
+    leaves the calendar's years 1-9999 ("last week" printed in January of year 1)."""
+    try:
+        return RESOLVERS[rule](match, context)
+    except (OverflowError, ValueError):  # date out of range, or year 0 / 10000
+        return UNRESOLVED

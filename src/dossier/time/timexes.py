@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from dossier.nlp import doc_text
 from dossier.record import Timex
 from dossier.time.grammar import SHORT_MONTHS, Rule, scan
-from dossier.time.resolve import RESOLVERS, UNRESOLVED, Context, Reading
+from dossier.time.resolve import UNRESOLVED, Context, Reading, read
 
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "’ll", "would"}
 SCHEDULING_VERBS = {"schedule", "due", "slate", "set", "expect", "plan", "intend"}
@@ -87,7 +87,7 @@ def _read_in_order(
             reference=reference.reading if reference else None,
             following=following.reading if following else None,
         )
-        reading = RESOLVERS[rule.name](match, context)
+        reading = read(rule.name, match, context)
         if rule.name == "ago" and reading.kind == "duration":
             end = match.start("dir") - 1  # "a week" of "only a week after the summit"
         if rule.name != "eve" and reading.read_against == "following" and following is not None:
@@ -123,7 +123,7 @@ def _following(
             context = Context(
                 published=published, reference=reference.reading if reference else None
             )
-            reading = RESOLVERS[next_rule.name](next_match, context)
+            reading = read(next_rule.name, next_match, context)
             if reading.kind == "date":
                 return Found(next_match.start(), next_match.end(), next_rule.name, reading)
     if rule.name == "eve":
@@ -228,6 +228,8 @@ def _plausible(rule: Rule, match: re.Match, doc: Doc) -> bool:
         return _is_month_name(match, doc)
     if rule.name == "season":
         return modified
+    if rule.name in ("month_day_year", "day_month_year"):
+        return _is_year(match, doc)
     if rule.name == "year" and not (groups.get("part") or groups.get("edge")):
         return _is_year(match, doc)
     after = doc_text(doc)[match.end() : match.end() + 4].lower()
