@@ -6,7 +6,11 @@ failed and why; one failing article never takes its batch down with it.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,7 +53,7 @@ def analyse_jobs(
             analyser = analyser or Analyser(model=model, actors=actors, verbs=verbs)
             yield from analyse_batch(analyser, chunk)
         return
-    yield from _in_workers(chunks, (model, tuple(actors), tuple(verbs)), workers)
+    yield from _in_workers(chunks, (os.getpid(), model, tuple(actors), tuple(verbs)), workers)
 
 
 def analyse_batch(analyser: Analyser, jobs: list[AnalysisJob]) -> list[Outcome]:
@@ -95,9 +99,28 @@ def _chunks(jobs: Iterable[AnalysisJob], size: int) -> Iterator[list[AnalysisJob
 _WORKER_ANALYSER: Analyser | None = None
 
 
-def _start_worker(model: str, actors: tuple[Path, ...], verbs: tuple[Path, ...]) -> None:
+def _start_worker(
+    parent: int, model: str, actors: tuple[Path, ...], verbs: tuple[Path, ...]
+) -> None:
     global _WORKER_ANALYSER
+    _die_with(parent)
     _WORKER_ANALYSER = Analyser(model=model, actors=actors, verbs=verbs)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """A worker must not outlive the ingest that started it: after a kill -9 of the
+    parent it would go on holding memory and CPU. Linux sends the signal we ask for when
+    the parent dies; if it died before we asked, leave now."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return  # not Linux: the executor's own shutdown is all there is
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _work(chunk: list[AnalysisJob]) -> list[Outcome]:
