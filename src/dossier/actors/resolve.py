@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dossier.actors.acronyms import resolve_acronyms
 from dossier.actors.agents import resolve_agents
 from dossier.actors.coref import resolve_pronouns
+from dossier.actors.group_coref import resolve_group_references
 from dossier.actors.people import resolve_people
 from dossier.actors.scan import DocumentResolver
 from dossier.actors.table import EntityTable
@@ -110,6 +111,7 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolve_titled_countries(resolver)
     resolve_agents(resolver)
     resolve_pronouns(resolver)
+    resolve_group_references(resolver)
     return resolver.table
 
 

@@ -6,7 +6,9 @@
 4. groups: a country word and a role noun ("Russian officials" → RUSGOV);
 5. known names: organisations, outlets, countries, capitals and seats (metonymy);
 6. what spaCy's NER still names (places, agreements, unknown organisations);
-7. pronouns and "the two men".
+7. pronouns and "the two men";
+8. "it", "they", "we" in quotations and "the group" for countries, organisations and
+   groups (`group_coref`).
 
 Each pass claims the tokens it explains, so a later pass never re-reads them.
 """
@@ -184,9 +186,10 @@ class DocumentResolver:
             return self.table.place(
                 country.capitals[0] if country.capitals else country.name, country
             )
-        return self.table.group(country, "GOV", self._label("GOV"))
+        return self.table.group(country, "GOV", self.sector_label("GOV"))
 
-    def _label(self, sector: str) -> str:
+    def sector_label(self, sector: str) -> str:
+        """The printed label of a CAMEO sector ("Government"), or the code itself."""
         found = next((s.label for s in self.kb.sectors if s.code == sector), None)
         return found or sector
 
@@ -381,7 +384,7 @@ class DocumentResolver:
         sector = (facts.cameo or "")[len(other[0].cameo) :]
         if not sector:
             return None
-        return GroupMatch(self.table.group(country, sector, self._label(sector)), end)
+        return GroupMatch(self.table.group(country, sector, self.sector_label(sector)), end)
 
     # --- 5. known names: organisations, outlets, countries, capitals --------------------------
     def known_names(self) -> None:
