@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 
 from dossier.web import queries, schemas
+from dossier.web.listing import SortBy, checked_sort
 from dossier.web.params import (
     MAX_LIMIT,
     Con,
@@ -26,7 +27,8 @@ def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request
     """A page of rows with the link to the next one (None on the last page)."""
     following = None
     if page.offset + len(rows) < total:
-        following = str(request.url.include_query_params(offset=page.offset + page.limit))
+        url = request.url.remove_query_params("page")
+        following = str(url.include_query_params(offset=page.offset + page.limit))
     body = {
         "total": total,
         "limit": page.limit,
@@ -46,9 +48,11 @@ def list_events(
     request: Request,
     f: Filters,
     page: Page,
+    asked: SortBy,
     con: Con,
 ) -> dict[str, Any]:
-    events, total = queries.event_page(con, f, page.limit, page.offset)
+    sort = checked_sort(asked, queries.EVENT_SORTS)
+    events, total = queries.event_page(con, f, page.limit, page.offset, sort)
     return _page("events", events, total, page, request) | {"filters": filter_query(f)}
 
 
@@ -72,10 +76,12 @@ def get_event(event_id: str, con: Con) -> dict[str, Any]:
 def list_actors(
     request: Request,
     page: Page,
+    asked: SortBy,
     con: Con,
     like: str | None = Query(None, description="Part of a name, or a CAMEO code prefix."),
 ) -> dict[str, Any]:
-    actors, total = queries.actor_page(con, like or None, page.limit, page.offset)
+    sort = checked_sort(asked, queries.ACTOR_SORTS)
+    actors, total = queries.actor_page(con, like or None, page.limit, page.offset, sort)
     return _page("actors", actors, total, page, request)
 
 
@@ -106,8 +112,15 @@ def get_actor(
     response_model=schemas.DocumentsPage,
     summary="Stored documents, newest publication first",
 )
-def list_documents(request: Request, page: Page, con: Con) -> dict[str, Any]:
-    documents, total = queries.document_page(con, page.limit, page.offset)
+def list_documents(
+    request: Request,
+    page: Page,
+    asked: SortBy,
+    con: Con,
+    with_events: bool = Query(False, description="Only documents with events."),
+) -> dict[str, Any]:
+    sort = checked_sort(asked, queries.DOCUMENT_SORTS)
+    documents, total = queries.document_page(con, page.limit, page.offset, sort, with_events)
     return _page("documents", documents, total, page, request)
 
 

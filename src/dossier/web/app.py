@@ -24,7 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import dossier
 from dossier import __version__
-from dossier.web import api, pages
+from dossier.web import api, export, pages
+from dossier.web.codes import cameo_label, cameo_names
 from dossier.web.posting import Poster
 from dossier.web.queries import QUAD_CLASSES
 
@@ -54,6 +55,7 @@ def create_app(
 
     `analyser` serves posted articles (default: one loaded on the first post)."""
     database = dossier.open(db, model, writable=bool(token), analyser=analyser)
+    cameo_names()  # the codebook's labels, read once here rather than on a first request
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -75,6 +77,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(api.posting)
+    app.include_router(export.router)
     app.include_router(pages.router)
     app.middleware("http")(_security_headers)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -85,6 +88,7 @@ def create_app(
 def _templates(read_only: bool) -> Jinja2Templates:
     templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
     templates.env.globals.update(quads=QUAD_CLASSES, read_only=read_only, version=__version__)
+    templates.env.filters["cameo"] = cameo_label
     return templates
 
 

@@ -8,6 +8,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from dossier.web import charts, queries
+from dossier.web.codes import cameo_label
+from dossier.web.listing import SortBy, checked_sort, export_links, headers, pager
 from dossier.web.marks import Mark, marked_html
 from dossier.web.params import (
     MAX_LIMIT,
@@ -21,6 +23,34 @@ from dossier.web.params import (
 
 router = APIRouter(include_in_schema=False)
 MENTIONS_SHOWN = 100
+EVENT_HEADERS = {
+    "date_start": "date",
+    "source_name": "source",
+    "cameo_code": "action",
+    "target_name": "target",
+    "modality": "modality",
+    "sentence": "sentence",
+}
+DOCUMENT_HEADERS = {
+    "published": "published",
+    "title": "title",
+    "outlet": "outlet",
+    "source_file": "source",
+    "n_events": "events",
+    "n_entities": "entities",
+    "characters": "characters",
+}
+ACTOR_HEADERS = {
+    "name": "name",
+    "type": "type",
+    "country": "country",
+    "cameo": "CAMEO",
+    "events": "events",
+    "mentions": "mentions",
+    "documents": "documents",
+    "first_seen": "first seen",
+    "last_seen": "last seen",
+}
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -42,29 +72,39 @@ def events_page(
     request: Request,
     f: Filters,
     page: Page,
+    asked: SortBy,
     con: Con,
 ) -> HTMLResponse:
-    events, total = queries.event_page(con, f, page.limit, page.offset)
-    query = filter_query(f)
+    sort = checked_sort(asked, queries.EVENT_SORTS)
+    events, total = queries.event_page(con, f, page.limit, page.offset, sort)
     return render(
         request,
         "events.html",
         events=events,
-        total=total,
-        page=page,
-        filters=query,
-        newer=_page_link(request, page, total, +1),
-        older=_page_link(request, page, total, -1),
+        filters=filter_query(f),
+        **_listing(request, "/events", page, total, EVENT_HEADERS, sort),
     )
 
 
-def _page_link(request: Request, page: Paging, total: int, step: int) -> str | None:
-    offset = page.offset + step * page.limit
-    if offset < 0 and page.offset > 0:
-        offset = 0
-    if offset < 0 or offset >= total:
-        return None
-    return str(request.url.include_query_params(offset=offset).replace(scheme="", netloc=""))
+def _listing(
+    request: Request,
+    path: str,
+    page: Paging,
+    total: int,
+    labels: dict[str, str],
+    sort: queries.Sort | None,
+) -> dict[str, Any]:
+    """What a list page's template needs besides its rows: count, headers, pager, exports."""
+    return {
+        "total": total,
+        "page": page,
+        "headers": headers(request, labels, sort),
+        "nav": pager(request, page, total),
+        "downloads": export_links(request, path),
+        "kept": {"sort": sort.column, "order": "desc" if sort.descending else "asc"}
+        if sort
+        else {},
+    }
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -78,7 +118,7 @@ def event_page(request: Request, event_id: str, con: Con) -> HTMLResponse:
         for span, kind, title in (
             (found["source_at"], "source", f"source: {event['source_name']}"),
             (found["target_at"], "target", f"target: {event['target_name']}"),
-            (found["trigger_at"], "trigger", f"trigger: {event['cameo_code']}"),
+            (found["trigger_at"], "trigger", f"trigger: {cameo_label(event['cameo_code'])}"),
         )
         if span is not None
     ]
@@ -93,15 +133,21 @@ def event_page(request: Request, event_id: str, con: Con) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, page: Page, con: Con) -> HTMLResponse:
-    documents, total = queries.document_page(con, page.limit, page.offset)
+def documents_page(
+    request: Request,
+    page: Page,
+    asked: SortBy,
+    con: Con,
+    with_events: bool = False,
+) -> HTMLResponse:
+    sort = checked_sort(asked, queries.DOCUMENT_SORTS)
+    documents, total = queries.document_page(con, page.limit, page.offset, sort, with_events)
     return render(
         request,
         "documents.html",
         documents=documents,
-        total=total,
-        newer=_page_link(request, page, total, +1),
-        older=_page_link(request, page, total, -1),
+        with_events=with_events,
+        **_listing(request, "/documents", page, total, DOCUMENT_HEADERS, sort),
     )
 
 
@@ -150,7 +196,8 @@ def document_marks(found: dict[str, Any]) -> list[Mark]:
             e["trigger_start"],
             e["trigger_end"],
             "trigger",
-            f"{e['source_name'] or '—'} → {e['cameo_code']} → {e['target_name'] or '—'}"
+            f"{e['source_name'] or '—'} → {cameo_label(e['cameo_code'])}"
+            f" → {e['target_name'] or '—'}"
             f" ({e['modality']})",
             f"/events/{e['event_id']}",
         )
@@ -170,18 +217,18 @@ def _quote(name: str) -> str:
 def actors_page(
     request: Request,
     page: Page,
+    asked: SortBy,
     con: Con,
     like: str | None = None,
 ) -> HTMLResponse:
-    actors, total = queries.actor_page(con, like or None, page.limit, page.offset)
+    sort = checked_sort(asked, queries.ACTOR_SORTS)
+    actors, total = queries.actor_page(con, like or None, page.limit, page.offset, sort)
     return render(
         request,
         "actors.html",
         actors=actors,
-        total=total,
         like=like or "",
-        newer=_page_link(request, page, total, +1),
-        older=_page_link(request, page, total, -1),
+        **_listing(request, "/actors", page, total, ACTOR_HEADERS, sort),
     )
 
 
@@ -234,5 +281,6 @@ def timeline_page(
         dyad=dyad or "",
         chart=charts.timeline(events),
         events=events,
+        downloads=export_links(request, "/timeline"),
         quads=queries.QUAD_CLASSES,
     )

@@ -29,8 +29,11 @@ class Paging:
 def paging(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}."),
     offset: int = Query(0, ge=0, le=10_000_000),
+    page: int | None = Query(
+        None, ge=1, le=10_000_000, description="Page number (from 1); replaces offset."
+    ),
 ) -> Paging:
-    return Paging(limit, offset)
+    return Paging(limit, offset if page is None else (page - 1) * limit)
 
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:

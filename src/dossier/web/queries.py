@@ -9,12 +9,13 @@ ready for JSON or a template.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
 
-from dossier.query import EventFilter, count_events, event_detail, events_sql, run_query
+from dossier.query import EventFilter, Table, count_events, event_detail, events_sql, run_query
 from dossier.query.filters import event_conditions
 from dossier.query.reports import ACTORS_SQL
 
@@ -41,16 +42,92 @@ MODALITY_SHAPES = {
 }
 
 
+# The columns each list can be sorted by: the key a request names, and the column of the
+# list's query it sorts. Only these constants reach the SQL, never the request's words.
+# Names and texts sort regardless of case.
+EVENT_SORTS = {
+    "date_start": "date_start",
+    "source_name": "lower(source_name)",
+    "cameo_code": "cameo_code",
+    "target_name": "lower(target_name)",
+    "modality": "modality",
+    "sentence": "lower(sentence)",
+}
+DOCUMENT_SORTS = {
+    "published": "published",
+    "title": "lower(title)",
+    "outlet": "lower(outlet)",
+    "source_file": "lower(coalesce(source_file, url))",
+    "n_events": "n_events",
+    "n_entities": "n_entities",
+    "characters": "characters",
+}
+ACTOR_SORTS = {"name": "lower(name)"} | {
+    column: column
+    for column in (
+        "type",
+        "country",
+        "cameo",
+        "events",
+        "mentions",
+        "documents",
+        "first_seen",
+        "last_seen",
+    )
+}
+DOCUMENT_COLUMNS = (
+    "doc_id, title, published, published_inferred, outlet, source_file, url,"
+    " n_events, n_entities, length(text) AS characters"
+)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A list's order: one of its sort keys, ascending or descending (missing values last)."""
+
+    column: str
+    descending: bool = False
+
+
 def _rows(con: Connection, sql: str, params: list[object] | None = None) -> list[Row]:
     table = run_query(con, sql, params)
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
-def event_page(con: Connection, f: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
-    """One page of the filtered events (oldest first) and how many pass the filters."""
+def _sorted(sql: str, sorts: Mapping[str, str], sort: Sort, tiebreak: str) -> str:
+    """The query's rows in the sort's order, ties broken by `tiebreak`."""
+    column = sorts[sort.column]  # a KeyError here means the key was never checked
+    direction = "DESC" if sort.descending else "ASC"
+    return f"SELECT * FROM ({sql}) ORDER BY {column} {direction} NULLS LAST, {tiebreak}"
+
+
+def _window(sql: str, limit: int, offset: int = 0) -> str:
+    return f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def _events_sql(f: EventFilter, sort: Sort | None) -> tuple[str, list[object]]:
     sql, params = events_sql(replace(f, limit=None))
-    events = _rows(con, f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}", params)
-    return events, count_events(con, f)
+    if sort is not None:
+        sql = _sorted(sql, EVENT_SORTS, sort, "date_start NULLS LAST, doc_id, event_id")
+    return sql, params
+
+
+def event_page(
+    con: Connection, f: EventFilter, limit: int, offset: int, sort: Sort | None = None
+) -> tuple[list[Row], int]:
+    """One page of the filtered events (oldest first unless sorted) and how many pass."""
+    sql, params = _events_sql(f, sort)
+    return _rows(con, _window(sql, limit, offset), params), count_events(con, f)
+
+
+def event_count(con: Connection, f: EventFilter) -> int:
+    return count_events(con, f)
+
+
+def event_table(con: Connection, f: EventFilter, sort: Sort | None, cap: int) -> Table:
+    """The filtered events in the page's order, at most `cap` of them."""
+    sql, params = _events_sql(f, sort)
+    return run_query(con, _window(sql, cap), params)
 
 
 def event_provenance(con: Connection, event_id: str) -> Row | None:
@@ -106,15 +183,30 @@ def _actor_span(con: Connection, event: Row, side: str, sentence: str) -> tuple[
     return None
 
 
-def document_page(con: Connection, limit: int, offset: int) -> tuple[list[Row], int]:
-    """One page of the stored documents, newest publication first, and how many there are."""
-    documents = _rows(
-        con,
-        "SELECT doc_id, title, published, published_inferred, outlet, source_file, url,"
-        " n_events, n_entities, length(text) AS characters FROM documents"
-        f" ORDER BY published DESC NULLS LAST, doc_id LIMIT {int(limit)} OFFSET {int(offset)}",
-    )
-    return documents, int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+def _documents_sql(with_events: bool, sort: Sort | None) -> str:
+    where = " WHERE n_events > 0" if with_events else ""
+    sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents{where}"
+    return _sorted(sql, DOCUMENT_SORTS, sort or Sort("published", descending=True), "doc_id")
+
+
+def document_page(
+    con: Connection, limit: int, offset: int, sort: Sort | None = None, with_events: bool = False
+) -> tuple[list[Row], int]:
+    """One page of the stored documents (newest publication first unless sorted; with
+    `with_events`, only those with events) and how many there are."""
+    sql = _documents_sql(with_events, sort)
+    total = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+    return _rows(con, _window(sql, limit, offset)), int(total)
+
+
+def document_table(con: Connection, with_events: bool, sort: Sort | None, cap: int) -> Table:
+    """The documents of the page, in its order, at most `cap` of them."""
+    return run_query(con, _window(_documents_sql(with_events, sort), cap))
+
+
+def count_documents(con: Connection, with_events: bool = False) -> int:
+    sql = _documents_sql(with_events, None)
+    return int(con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0])
 
 
 def document_annotations(con: Connection, doc_id: str) -> Row | None:
@@ -157,11 +249,26 @@ def document_annotations(con: Connection, doc_id: str) -> Row | None:
     }
 
 
-def actor_page(con: Connection, like: str | None, limit: int, offset: int) -> tuple[list[Row], int]:
-    """One page of the `actors` report (most events first) and how many actors match."""
-    actors = _rows(con, f"{ACTORS_SQL} LIMIT {int(limit)} OFFSET {int(offset)}", [like] * 3)
-    total = con.execute(f"SELECT count(*) FROM ({ACTORS_SQL})", [like] * 3).fetchone()[0]
-    return actors, int(total)
+def _actors_sql(sort: Sort | None) -> str:
+    return ACTORS_SQL if sort is None else _sorted(ACTORS_SQL, ACTOR_SORTS, sort, "name")
+
+
+def actor_page(
+    con: Connection, like: str | None, limit: int, offset: int, sort: Sort | None = None
+) -> tuple[list[Row], int]:
+    """One page of the `actors` report (most events first unless sorted) and how many
+    actors match."""
+    actors = _rows(con, _window(_actors_sql(sort), limit, offset), [like] * 3)
+    return actors, count_actors(con, like)
+
+
+def actor_table(con: Connection, like: str | None, sort: Sort | None, cap: int) -> Table:
+    """The actors of the page, in its order, at most `cap` of them."""
+    return run_query(con, _window(_actors_sql(sort), cap), [like] * 3)
+
+
+def count_actors(con: Connection, like: str | None) -> int:
+    return int(con.execute(f"SELECT count(*) FROM ({ACTORS_SQL})", [like] * 3).fetchone()[0])
 
 
 def actor_summary(con: Connection, name: str) -> Row | None:
@@ -278,17 +385,29 @@ def timeline_events(
     """Dated events of an actor (either side) or a directed dyad, matched as `dossier events`
     matches them, by real event date; each has `shape`: happened, expected (planned,
     speculated, ...) or not (negated, denied, cancelled)."""
-    conditions, params = event_conditions(EventFilter(actor=actor, dyad=dyad))
-    where = " AND ".join(["e.date_start IS NOT NULL", *conditions])
-    events = _rows(
-        con,
-        "SELECT e.event_id, e.doc_id, e.date_start, e.date_end, e.date_text, e.source_name,"
-        " e.cameo_code, e.plover_type, e.target_name, e.modality, e.quad_class, e.trigger"
-        f" FROM events e JOIN documents d USING (doc_id) WHERE {where}"
-        " ORDER BY e.date_start, e.date_end, e.doc_id, e.sentence_start"
-        f" LIMIT {int(limit)}",
-        params,
-    )
+    sql, params = _timeline_sql(actor, dyad)
+    events = _rows(con, _window(sql, limit), params)
     for event in events:
         event["shape"] = MODALITY_SHAPES.get(event["modality"], "happened")
     return events
+
+
+def _timeline_sql(actor: str | None, dyad: tuple[str, str] | None) -> tuple[str, list[object]]:
+    conditions, params = event_conditions(EventFilter(actor=actor, dyad=dyad))
+    where = " AND ".join(["e.date_start IS NOT NULL", *conditions])
+    sql = (
+        "SELECT e.event_id, e.doc_id, e.date_start, e.date_end, e.date_text, e.source_name,"
+        " e.cameo_code, e.plover_type, e.target_name, e.modality, e.quad_class, e.trigger"
+        f" FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+        " ORDER BY e.date_start, e.date_end, e.doc_id, e.sentence_start, e.event_id"
+    )
+    return sql, params
+
+
+def timeline_table(
+    con: Connection, actor: str | None, dyad: tuple[str, str] | None, cap: int
+) -> tuple[Table, int]:
+    """The timeline's events, at most `cap` of them, and how many there are."""
+    sql, params = _timeline_sql(actor, dyad)
+    total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    return run_query(con, _window(sql, cap), params), int(total)
