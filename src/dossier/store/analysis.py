@@ -6,11 +6,10 @@ failed and why; one failing article never takes its batch down with it.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
-import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -107,20 +106,22 @@ def _start_worker(
     _WORKER_ANALYSER = Analyser(model=model, actors=actors, verbs=verbs)
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_SECONDS = 1.0
 
 
 def _die_with(parent: int) -> None:
     """A worker must not outlive the ingest that started it: after a kill -9 of the
-    parent it would go on holding memory and CPU. Linux sends the signal we ask for when
-    the parent dies; if it died before we asked, leave now."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return  # not Linux: the executor's own shutdown is all there is
-    if os.getppid() != parent:
+    parent it would go on holding memory and CPU. A watch thread leaves as soon as the
+    worker's parent is no longer the ingest (an orphan is handed to another process).
+    Linux's parent-death signal is not used: it follows the thread that started the
+    worker, which may end while the ingest goes on."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
         os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _work(chunk: list[AnalysisJob]) -> list[Outcome]:
