@@ -81,6 +81,7 @@ class EventActors:
         self.inner = inner
         self.knowledge = knowledge
         self.ranges = [(c.start, c.end) for c in citations]
+        self.memo: dict[str, dict] = {}  # answers about this sentence's words, by question
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
         kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]

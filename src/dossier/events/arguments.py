@@ -35,8 +35,16 @@ Resolved = Callable[[Token], bool]  # whether the actors stage coded the word's 
 
 
 def resolved_by(actors: EventActors) -> Resolved:
-    """Whether a word's phrase names an actor the actors stage knows."""
-    return lambda token: actors.actor(phrase_tokens(token)) is not None
+    """Whether a word's phrase names an actor the actors stage knows (remembered per
+    word: every trigger of a sentence asks about the same candidates)."""
+    known: dict[int, bool] = actors.memo.setdefault("resolved", {})
+
+    def resolved(token: Token) -> bool:
+        if token.i not in known:
+            known[token.i] = actors.actor(phrase_tokens(token)) is not None
+        return known[token.i]
+
+    return resolved
 
 
 def candidates(trigger: Token) -> list[Token]:
