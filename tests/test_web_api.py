@@ -243,6 +243,18 @@ def test_posts_need_the_servers_token(analyser, writable):
         assert (meeting["source_name"], meeting["date_start"]) == ("Vladimir Putin", "2000-07-18")
 
 
+def test_a_post_over_the_size_cap_is_refused(analyser, writable, monkeypatch):
+    from dossier.web import posting
+
+    monkeypatch.setattr(posting, "MAX_BODY_BYTES", 5_000)
+    app = create_app(writable, token=TOKEN, analyser=analyser)
+    with TestClient(app) as client:
+        big = {"text": "Putin met Kim. " * 1_000}  # 15,000 characters
+        response = client.post("/documents", json=big, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 413 and "bytes" in response.json()["detail"]
+        assert client.post("/documents", json=big).status_code == 401  # token first
+
+
 def test_a_hostile_article_can_be_posted_and_stays_text(analyser, writable):
     article = hostile_article()
     app = create_app(writable, token=TOKEN, analyser=analyser)

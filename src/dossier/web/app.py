@@ -26,7 +26,7 @@ import dossier
 from dossier import __version__
 from dossier.web import api, export, pages
 from dossier.web.codes import cameo_label, cameo_names
-from dossier.web.posting import Poster
+from dossier.web.posting import Poster, PostGuard
 from dossier.web.queries import QUAD_CLASSES
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def create_app(
     app.include_router(export.router)
     app.include_router(pages.router)
     app.middleware("http")(_security_headers)
+    app.add_middleware(PostGuard)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     return app

@@ -1,0 +1,75 @@
+"""`POST /documents` refuses a body before reading it: no token, or over the size cap."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+
+from dossier.web.posting import MAX_BODY_BYTES, PostGuard
+
+TOKEN = "s3cret-token"
+
+
+def call(guard: PostGuard, headers: dict[str, str], chunks: list[bytes], token=TOKEN):
+    """Run one POST through a guard with `guard`'s cap in front of an app that reads the
+    whole body; the status sent back and how many body bytes were read."""
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/documents",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "app": SimpleNamespace(state=SimpleNamespace(token=token)),
+    }
+    pending = list(chunks)
+    read = []
+    sent = []
+
+    async def receive():
+        body = pending.pop(0) if pending else b""
+        read.append(body)
+        return {"type": "http.request", "body": body, "more_body": bool(pending)}
+
+    async def send(message):
+        sent.append(message)
+
+    async def inner(scope, receive, send):
+        while True:  # an app that reads the whole body, as FastAPI does
+            message = await receive()
+            if not message.get("more_body"):
+                break
+        await send({"type": "http.response.start", "status": 201, "headers": []})
+        await send({"type": "http.response.body", "body": b"stored"})
+
+    asyncio.run(PostGuard(inner, guard.max_bytes)(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, sum(len(b) for b in read)
+
+
+def test_no_token_is_refused_without_reading_the_body():
+    guard = PostGuard(None)
+    status, read = call(guard, {"content-length": str(300 * 2**20)}, [b"x" * 65536] * 4, None)
+    assert status == 403 and read == 0  # a read-only server
+    status, read = call(guard, {"authorization": "Bearer guess"}, [b"x" * 65536] * 4)
+    assert status == 401 and read == 0
+
+
+def test_a_declared_size_over_the_cap_is_refused_unread():
+    headers = {"authorization": f"Bearer {TOKEN}", "content-length": str(MAX_BODY_BYTES + 1)}
+    status, read = call(PostGuard(None), headers, [b"x" * 65536])
+    assert status == 413 and read == 0
+
+
+def test_a_chunked_body_stops_at_the_cap():
+    guard = PostGuard(None, max_bytes=100_000)
+    headers = {"authorization": f"Bearer {TOKEN}"}  # no Content-Length: sent in chunks
+    try:
+        call(guard, headers, [b"x" * 65536] * 10)
+    except Exception as error:  # raised inside the app, where FastAPI turns it into a 413
+        assert getattr(error, "status_code", None) == 413
+    else:
+        raise AssertionError("a body over the cap was read whole")
+
+
+def test_a_good_post_goes_through():
+    headers = {"authorization": f"Bearer {TOKEN}", "content-length": "6"}
+    assert call(PostGuard(None), headers, [b"{...}!"]) == (201, 6)
