@@ -79,14 +79,19 @@ def open(  # noqa: A001  (dossier.open reads as the library's front door)
     *,
     writable: bool = False,
     analyser: Analyser | None = None,
+    files: bool = True,
 ) -> EventDatabase:
     """The event database at `path` (default $DOSSIER_DB or ./dossier.duckdb), read-only
     unless `writable`: `.events(**filters)` gives a pandas DataFrame, `.extract(text,
-    published=...)` a record (with `analyser` when given, else one loaded on first use)."""
+    published=...)` a record (with `analyser` when given, else one loaded on first use).
+    `files=False` opens it read-only for SQL from someone else: its queries reach no
+    file but this database (no ATTACH, COPY, EXPORT or read_csv)."""
     from dossier.nlp import DEFAULT_MODEL
     from dossier.store.api import open_database
 
-    return open_database(path, model or DEFAULT_MODEL, writable=writable, analyser=analyser)
+    return open_database(
+        path, model or DEFAULT_MODEL, writable=writable, analyser=analyser, files=files
+    )
 
 
 def analyse_files(

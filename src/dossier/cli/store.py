@@ -56,9 +56,11 @@ format_option = click.option(
 
 
 @contextmanager
-def _opened(db: str | None, read_only: bool, model: str | None = None) -> Iterator[EventDatabase]:
+def _opened(
+    db: str | None, read_only: bool, model: str | None = None, files: bool = True
+) -> Iterator[EventDatabase]:
     try:
-        database = dossier.open(db, model, writable=not read_only)
+        database = dossier.open(db, model, writable=not read_only, files=files)
     except DossierError as error:
         raise click.ClickException(str(error)) from None
     try:
@@ -321,13 +323,14 @@ def _print_detail(console: Console, detail: EventDetail) -> None:
 @db_option
 @format_option
 def sql_command(query: str, db: str | None, output_format: str) -> None:
-    """Run one SQL query on a read-only connection to the database.
+    """Run one SQL query on a read-only connection to the database that reaches no
+    other file (no ATTACH, COPY, EXPORT DATABASE or read_csv).
 
     \b
     Example:
       dossier sql "SELECT cameo_code, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
     """
-    with _opened(db, read_only=True) as database:
+    with _opened(db, read_only=True, files=False) as database:
         table = database.sql_rows(query)
     _print_table(table, output_format)
 

@@ -63,8 +63,9 @@ class EventDatabase:
         *,
         writable: bool = False,
         analyser: Analyser | None = None,
+        files: bool = True,
     ) -> None:
-        self.store = Store(path, read_only=not writable)
+        self.store = Store(path, read_only=not writable, files=files)
         self.model = model
         self._analyser = analyser
         self._analysis_lock = threading.Lock()
@@ -234,5 +235,6 @@ def open_database(
     *,
     writable: bool = False,
     analyser: Analyser | None = None,
+    files: bool = True,
 ) -> EventDatabase:
-    return EventDatabase(path, model, writable=writable, analyser=analyser)
+    return EventDatabase(path, model, writable=writable, analyser=analyser, files=files)

@@ -36,10 +36,17 @@ def resolve_db_path(path: str | PathLike[str] | None = None) -> Path:
 class Store:
     """An open event database; use as a context manager so it is closed."""
 
-    def __init__(self, path: str | PathLike[str] | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | PathLike[str] | None = None,
+        read_only: bool = False,
+        files: bool = True,
+    ) -> None:
+        """`files=False` (read-only only) gives a connection that can reach no file but
+        the database: for SQL typed by someone else (see `_connect`)."""
         self.path = resolve_db_path(path)
-        self.read_only = read_only
-        self.con = _connect(self.path, read_only)
+        self.read_only = read_only or not files
+        self.con = _connect(self.path, self.read_only, files)
         if read_only:
             _require_current(self.con, self.path)
         else:
@@ -130,11 +137,17 @@ class Store:
         return problems
 
 
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+# DuckDB settings for a connection that runs SQL someone typed: no ATTACH of another
+# database (read-write or not), no COPY/EXPORT to files, no read_csv of /etc/passwd, no
+# extensions; and these settings cannot be switched back from inside the SQL.
+SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+
+
+def _connect(path: Path, read_only: bool, files: bool = True) -> duckdb.DuckDBPyConnection:
     if read_only and not path.exists():
         raise StoreError(f"{path}: no database here; create one with `dossier ingest FILES`")
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config={} if files else SANDBOX)
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
             raise StoreError(
