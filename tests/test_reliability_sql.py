@@ -7,10 +7,10 @@ import os
 
 import pytest
 from click.testing import CliRunner
-from test_store_samples import summit_record
 
 from dossier.cli import main
 from dossier.store import Store, document_rows
+from test_store_samples import summit_record
 
 
 @pytest.fixture()

@@ -184,3 +184,20 @@ def test_cli_events_says_when_the_limit_cut_the_list(db_path):
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 2
     assert "2 of 5 events shown" in result.stderr
+
+
+def test_a_timeline_over_millennia_lists_its_periods_not_every_empty_week(db_path):
+    """Issue 12: one event dated year 1 and one 9999 made 521,720 weeks (and a 500)."""
+    with Store(db_path) as store:
+        store.con.execute(
+            "UPDATE events SET date_start = DATE '0001-01-03' WHERE event_id = 'summit-e1'"
+        )
+        store.con.execute(
+            "UPDATE events SET date_start = DATE '9999-12-27' WHERE event_id = 'summit-e3'"
+        )
+    with Store(db_path, read_only=True) as store:
+        weekly = timeline(store.con, "RUS", "week").rows
+        yearly = timeline(store.con, "RUS", "year").rows
+    assert [events for _, events in weekly] == [1, 1, 1]  # the three periods with events
+    assert weekly[0][0].year == 1 and weekly[-1][0].year == 9999
+    assert len(yearly) == 3  # 9,999 years: over the cap, not filled either

@@ -86,3 +86,19 @@ def test_timeline_gives_each_event_a_row_and_a_bar_on_a_shared_axis():
     assert [t["label"] for t in chart["ticks"]] == ["Jul 2000", "Aug 2000"]
     mid_june = timeline([event(date(2000, 6, 9), date(2000, 6, 9), "X"), *chart["spans"]])
     assert [t["label"] for t in mid_june["ticks"]] == ["9 Jun 2000", "Jul 2000", "Aug 2000"]
+
+
+def test_a_timeline_from_year_1_to_9999_has_a_readable_axis_and_no_overflow():
+    """Issue 12: events dated year 1 and 9999 gave a 500 (no day after 9999-12-31) and
+    would have drawn 120,000 month ticks."""
+    events = [
+        {"date_start": date(1, 1, 3), "date_end": None, "cameo_code": "042"},
+        {"date_start": date(9999, 12, 31), "date_end": date(9999, 12, 31), "cameo_code": "042"},
+    ]
+    chart = timeline(events)
+    labels = [t["label"] for t in chart["ticks"]]
+    assert 2 <= len(labels) <= 16 and all(label.isdigit() for label in labels[1:])  # years
+    xs = [t["x"] for t in chart["ticks"]]
+    assert xs == sorted(xs)
+    a_year = timeline([events[0], {"date_start": date(2, 6, 1), "date_end": None}])
+    assert len(a_year["ticks"]) <= 16  # 17 months: every two months

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -83,6 +83,7 @@ def create_app(
     app.add_middleware(PostGuard)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Exception, _server_error)
     return app
 
 
@@ -114,6 +115,15 @@ async def _http_error(request: Request, error: Exception) -> Response:
         status_code=error.status_code,
         headers=error.headers,
     )
+
+
+async def _server_error(request: Request, error: Exception) -> Response:
+    """A failure nobody foresaw: a short answer, with the security headers every other
+    answer carries (Starlette's own 500 comes from outside the middleware that adds
+    them). The error itself goes to the server's log, not to the client."""
+    response = PlainTextResponse("internal error: the server's log says what failed", 500)
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 async def _invalid_request(request: Request, error: Exception) -> Response:

@@ -116,7 +116,7 @@ def timeline(events: list[dict[str, Any]]) -> Shape:
     if not events:
         return {"width": TIMELINE_WIDTH, "height": 0, "spans": [], "ticks": [], "axis_x": 0}
     first = min(e["date_start"] for e in events)
-    last = max(e["date_end"] or e["date_start"] for e in events) + timedelta(days=1)
+    last = _day_after(max(e["date_end"] or e["date_start"] for e in events))
     days = max((last - first).days, 1)
     scale = (TIMELINE_WIDTH - TIMELINE_LABELS - 20) / days
 
@@ -126,7 +126,7 @@ def timeline(events: list[dict[str, Any]]) -> Shape:
     spans = []
     for row, event in enumerate(events):
         start = x_of(event["date_start"])
-        end = max(x_of((event["date_end"] or event["date_start"]) + timedelta(days=1)), start + 6)
+        end = max(x_of(_day_after(event["date_end"] or event["date_start"])), start + 6)
         spans.append(
             {
                 **event,
@@ -153,15 +153,31 @@ def _event_label(event: dict[str, Any]) -> str:
     return label if len(label) <= 44 else label[:43] + "…"
 
 
+def _day_after(day: date) -> date:
+    return day if day == date.max else day + timedelta(days=1)  # 9999-12-31 has none
+
+
+# Months between ticks, the smallest that keeps an axis to MAX_TICKS ticks: an axis
+# from year 1 to 9999 would otherwise draw 120,000 of them.
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
+MAX_TICKS = 14
+
+
 def _month_ticks(first: date, last: date, x_of: Any) -> list[dict[str, Any]]:
-    """A tick at each month's first day, and one at the first event's day when the axis
-    does not start on a month and the next tick is far enough not to collide."""
+    """A tick at the first day of every month (or every few months, years, centuries on
+    a long axis), and one at the first event's day when the axis does not start on a
+    month and the next tick is far enough not to collide."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = next((s for s in TICK_STEPS if months / s <= MAX_TICKS), TICK_STEPS[-1])
     ticks = []
-    month = date(first.year, first.month, 1)
-    while month <= last:
-        if month >= first:
-            ticks.append({"x": x_of(month), "label": month.strftime("%b %Y")})
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    index = first.year * 12 + first.month - 1  # months since year 0
+    index -= index % step
+    while index <= last.year * 12 + last.month - 1:
+        month = date(max(index // 12, 1), index % 12 + 1, 1)
+        if first <= month <= last:
+            label = month.strftime("%b %Y") if step < 12 else str(month.year)
+            ticks.append({"x": x_of(month), "label": label})
+        index += step
     start = {"x": x_of(first), "label": f"{first.day} {first.strftime('%b %Y')}"}
     if first.day != 1 and (not ticks or ticks[0]["x"] - start["x"] > MIN_TICK_GAP):
         ticks.insert(0, start)

@@ -1,4 +1,5 @@
-"""`POST /documents` refuses a body before reading it: no token, or over the size cap."""
+"""The web under attack: a post refused before its body is read (no token, over the size
+cap), and an unforeseen failure answered with the security headers."""
 
 from __future__ import annotations
 
@@ -73,3 +74,29 @@ def test_a_chunked_body_stops_at_the_cap():
 def test_a_good_post_goes_through():
     headers = {"authorization": f"Bearer {TOKEN}", "content-length": "6"}
     assert call(PostGuard(None), headers, [b"{...}!"]) == (201, 6)
+
+
+def test_an_unforeseen_failure_is_a_500_with_the_security_headers(tmp_path, monkeypatch):
+    """Issue 12: a 500 came without the CSP and the other headers."""
+    from fastapi.testclient import TestClient
+
+    from dossier.store import Store, document_rows
+    from dossier.web import app as web_app
+    from dossier.web import pages
+    from test_store_samples import summit_record
+
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.write(document_rows(summit_record()))
+
+    def broken(*args, **kwargs):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(pages.queries, "event_page", broken, raising=False)
+    monkeypatch.setattr(pages.queries, "document_page", broken)
+    client = TestClient(web_app.create_app(path), raise_server_exceptions=False)
+    response = client.get("/documents")
+    assert response.status_code == 500
+    assert response.headers["content-security-policy"] == web_app.CONTENT_SECURITY_POLICY
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "out of range" not in response.text  # the error stays in the log
