@@ -3,6 +3,7 @@ hostile article (see test_web_seeds.py for the hand-checked facts)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -272,3 +273,37 @@ def test_a_hostile_article_can_be_posted_and_stays_text(analyser, writable):
 def test_serve_reports_a_missing_database(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no database here" in result.output
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ({"text": "Putin met Kim \ud800 in Pyongyang."}, "unicode"),
+        ({"text": "   \n\t  "}, "no 'text'"),
+        ({"text": "Putin met Kim.\x00"}, "NUL"),
+        ({"text": "Putin met Kim.", "title": "\udfff"}, "unicode"),
+    ],
+)
+def test_a_post_the_cli_would_refuse_is_a_422_naming_the_problem(analyser, writable, body, said):
+    app = create_app(writable, token=TOKEN, analyser=analyser)
+    with TestClient(app) as client:
+        before = client.get("/api/documents").json()["total"]
+        response = _post_raw(client, body)
+        detail = json.dumps(response.json()["detail"]).lower()
+        assert response.status_code == 422 and said.lower() in detail
+        assert client.get("/api/documents").json()["total"] == before  # nothing stored
+
+
+def _post_raw(client, body: dict):
+    """Posted as JSON with escapes (a lone surrogate cannot be sent as UTF-8)."""
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    return client.post("/documents", content=json.dumps(body), headers=headers)
+
+
+def test_a_rejected_field_with_a_lone_surrogate_is_a_422_not_a_500(analyser, writable):
+    app = create_app(writable, token=TOKEN, analyser=analyser)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        too_long = {"text": "\ud800" + "x" * 200_001}
+        response = _post_raw(client, too_long)
+        assert response.status_code == 422
+        assert all("input" not in problem for problem in response.json()["detail"])

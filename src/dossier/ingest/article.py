@@ -24,6 +24,19 @@ class Article:
     outlet: str | None = None
     source_line: int | None = None  # the line of a JSONL record
 
+    @classmethod
+    def checked(cls, text: str, where: str, **fields: object) -> Article:
+        """An article whose text is checked and cleaned as every way in does it (valid
+        Unicode, no NUL, invisible characters removed, not blank, not too long), and
+        whose other strings are valid Unicode; an InputError naming `where` otherwise.
+        For texts that come from no file (the web's posts)."""
+        from dossier.ingest.reading import article_text, unicode_checked  # reads files
+
+        for key, value in fields.items():
+            if isinstance(value, str):
+                unicode_checked(value, key, where)
+        return cls(text=article_text(text, where), **fields)  # type: ignore[arg-type]
+
     @property
     def place(self) -> str:
         """Where the article was read: 'file:line' for a JSONL record, else the file."""

@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from dossier.errors import InputError
 from dossier.ingest.article import Article
-from dossier.ingest.reading import checked_length, visible
+from dossier.ingest.reading import article_text, unicode_checked, visible
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -51,12 +51,11 @@ def _article(record: object, where: str, name: str, line: int) -> Article:
     if not isinstance(record, dict):
         raise InputError(where, "a JSON object is expected on each line")
     text = record.get("text")
-    text = visible(_unicode(text, "text", where)) if isinstance(text, str) else None
-    if not text or not text.strip():
+    if not isinstance(text, str):
         raise InputError(where, "the record has no 'text' (a non-empty string is required)")
     title = _optional_str(record, "title", where)
     return Article(
-        text=checked_length(text.strip(), where),
+        text=article_text(text, where),
         title=visible(title) if title else None,
         published=_published(record.get("published"), where),
         source_file=name,
@@ -77,16 +76,7 @@ def _optional_str(record: dict, key: str, where: str, numbers: bool = False) -> 
 
 
 def _unicode(value: str | None, key: str, where: str) -> str | None:
-    """The string, unless it holds a lone surrogate ("\\ud800"), which no file can store."""
-    if value is None:
-        return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        code, place = f"U+{ord(value[error.start]):04X}", error.start
-        problem = f"'{key}' is not valid Unicode (lone surrogate {code} at character {place})"
-        raise InputError(where, problem) from None
-    return value
+    return None if value is None else unicode_checked(value, key, where)
 
 
 def _published(value: object, where: str) -> date | None:

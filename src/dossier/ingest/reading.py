@@ -71,6 +71,30 @@ def visible(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
+def article_text(value: str, where: str, key: str = "text") -> str:
+    """An article's text as every way in (files, JSON lines, the web's posts) takes it:
+    valid Unicode, no NUL, invisible characters removed, not blank, not too long."""
+    unicode_checked(value, key, where)
+    if "\x00" in value:
+        raise InputError(where, f"'{key}' holds NUL characters (binary data?)")
+    text = visible(value).strip()
+    if not text:
+        raise InputError(where, f"the record has no '{key}' (a non-empty string is required)")
+    return checked_length(text, where)
+
+
+def unicode_checked(value: str, key: str, where: str) -> str:
+    """The string, unless it holds a lone surrogate ("\\ud800"), which no file can
+    store; the message names the place, never the character (it cannot be printed)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code, place = f"U+{ord(value[error.start]):04X}", error.start
+        problem = f"'{key}' is not valid Unicode (lone surrogate {code} at character {place})"
+        raise InputError(where, problem) from None
+    return value
+
+
 def checked_length(text: str, where: str) -> str:
     """The text, or an InputError when it is longer than the parser takes."""
     if len(text) > MAX_TEXT_CHARS:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -130,6 +129,11 @@ async def _invalid_request(request: Request, error: Exception) -> Response:
     """FastAPI's own answer for the API (as /openapi.json describes it); a page for people."""
     assert isinstance(error, RequestValidationError)
     if _wants_json(request):
-        return await request_validation_exception_handler(request, error)
+        # FastAPI's body, without the rejected input it would echo: a lone surrogate
+        # in it cannot be encoded, and the 422 became a 500
+        problems = [
+            {k: v for k, v in e.items() if k not in ("input", "ctx")} for e in error.errors()
+        ]
+        return JSONResponse({"detail": problems}, 422)
     problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
     return await _http_error(request, HTTPException(422, "; ".join(problems)))

@@ -42,15 +42,16 @@ class Poster:
         self.database = database
 
     def post(self, article: ArticleIn) -> dict[str, object]:
-        item = Article(
-            text=article.text,
-            title=article.title,
-            published=article.published,
-            url=article.url,
-            outlet=article.outlet,
-            source_file="<posted>",
-        )
         try:
+            item = Article.checked(
+                article.text,
+                "the posted text",
+                title=article.title,
+                published=article.published,
+                url=article.url,
+                outlet=article.outlet,
+                source_file="<posted>",
+            )
             stored = self.database.add_article(item)
         except InputError as error:
             raise HTTPException(422, f"the article could not be analysed: {error}") from None
