@@ -201,3 +201,16 @@ def test_a_timeline_over_millennia_lists_its_periods_not_every_empty_week(db_pat
     assert [events for _, events in weekly] == [1, 1, 1]  # the three periods with events
     assert weekly[0][0].year == 1 and weekly[-1][0].year == 9999
     assert len(yearly) == 3  # 9,999 years: over the cap, not filled either
+
+
+@pytest.mark.parametrize("typed", ["%", "_", "P%n", "Put_n"])
+def test_percent_and_underscore_in_a_filter_are_characters_not_wildcards(con, typed):
+    """Issue 12: "%" found every event and "_" any one character."""
+    assert ids(con, actor=typed) == []
+    assert ids(con, text=typed) == []
+    assert actors(con, typed).rows == []
+
+
+def test_a_filter_still_finds_a_part_of_a_name_in_any_case(con):
+    assert ids(con, actor="uti") == ["summit-e1", "summit-e2"]
+    assert ids(con, text="PYONGYANG") != []

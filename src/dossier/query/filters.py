@@ -70,7 +70,8 @@ def actor_condition(side: str, value: str) -> tuple[str, list[object]]:
     if looks_like_code(value):
         sql = f"(starts_with({side}_cameo, ?) OR {side}_country = ?)"
         return sql, [value, value]
-    sql = f"({side}_entity = ? OR {side}_name ILIKE '%' || ? || '%')"
+    # contains(), not ILIKE: a "%" or "_" the user types is a character, not a wildcard
+    sql = f"({side}_entity = ? OR contains(lower({side}_name), lower(?)))"
     return sql, [value, value]
 
 
@@ -99,7 +100,7 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[object]]:
     if f.plover_type:
         add("upper(plover_type) = upper(?)", [f.plover_type])
     if f.cameo:
-        add("cameo_code LIKE ? || '%'", [f.cameo])
+        add("starts_with(cameo_code, ?)", [f.cameo])
     if f.since:
         add("date_end >= ?", [f.since])
     if f.until:
@@ -107,7 +108,7 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[object]]:
     if f.modality:
         add("modality = lower(?)", [f.modality])
     if f.text:
-        add(f"{SENTENCE_SQL} ILIKE '%' || ? || '%'", [f.text])
+        add(f"contains(lower({SENTENCE_SQL}), lower(?))", [f.text])
     return conditions, params
 
 

@@ -45,7 +45,7 @@ SELECT name, type, country, cameo, coalesce(mentions, 0) AS mentions,
        least(first_published, first_event) AS first_seen,
        greatest(last_published, last_event) AS last_seen
 FROM mentioned FULL OUTER JOIN acting USING (name)
-WHERE ? IS NULL OR name ILIKE '%' || ? || '%' OR cameo ILIKE ? || '%'
+WHERE ? IS NULL OR contains(lower(name), lower(?)) OR starts_with(upper(cameo), upper(?))
 ORDER BY events DESC, mentions DESC, name
 """
 
