@@ -66,6 +66,8 @@ def test_events_are_paged_with_a_ceiling(client):
         e["event_id"] for e in everything["events"][:8]
     ]
     assert client.get("/api/events", params={"offset": total}).json()["events"] == []
+    spoofed = client.get("/api/events", params={"limit": 4}, headers={"Host": "evil.example"})
+    assert spoofed.json()["next"].startswith("/api/events?")  # no host from the request
     for limit in (0, MAX_LIMIT + 1, 10**9):
         assert client.get("/api/events", params={"limit": limit}).status_code == 422
     assert client.get("/api/actors", params={"limit": MAX_LIMIT + 1}).status_code == 422

@@ -24,11 +24,14 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request) -> dict:
-    """A page of rows with the link to the next one (None on the last page)."""
+    """A page of rows with the link to the next one (None on the last page), relative to
+    the server: a link built from the request's Host header would send a client wherever
+    that header said."""
     following = None
     if page.offset + len(rows) < total:
         url = request.url.remove_query_params("page")
-        following = str(url.include_query_params(offset=page.offset + page.limit))
+        url = url.include_query_params(offset=page.offset + page.limit)
+        following = str(url.replace(scheme="", netloc=""))
     body = {
         "total": total,
         "limit": page.limit,
