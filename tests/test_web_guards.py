@@ -100,3 +100,25 @@ def test_an_unforeseen_failure_is_a_500_with_the_security_headers(tmp_path, monk
     assert response.headers["content-security-policy"] == web_app.CONTENT_SECURITY_POLICY
     assert response.headers["x-frame-options"] == "DENY"
     assert "out of range" not in response.text  # the error stays in the log
+
+
+def test_a_document_whose_id_has_a_slash_can_be_reached(tmp_path):
+    """Issue 12: ids with "/" (as a user's JSONL may give) had no page."""
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from dossier.store import Store, document_rows
+    from dossier.web import app as web_app
+    from test_store_samples import summit_record
+
+    odd = "reports/2000/06?x#1"
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.write(document_rows(summit_record().model_copy(update={"doc_id": odd})))
+    client = TestClient(web_app.create_app(path))
+    page = client.get(f"/documents/{quote(odd, safe='')}")
+    assert page.status_code == 200
+    assert client.get(f"/api/documents/{quote(odd, safe='')}").json()["document"]["doc_id"] == odd
+    listing = client.get("/documents").text
+    assert f'href="/documents/{quote(odd, safe="")}"' in listing

@@ -128,7 +128,7 @@ def list_documents(
 
 
 @router.get(
-    "/documents/{doc_id}",
+    "/documents/{doc_id:path}",
     response_model=schemas.DocumentDetail,
     summary="A document with its entities, timexes and events",
 )

@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -90,6 +91,8 @@ def _templates(read_only: bool) -> Jinja2Templates:
     templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
     templates.env.globals.update(quads=QUAD_CLASSES, read_only=read_only, version=__version__)
     templates.env.filters["cameo"] = cameo_label
+    # a document id is the user's own ("reports/2000/06-12"): one path segment in links
+    templates.env.filters["urlpart"] = lambda value: quote(str(value), safe="")
     return templates
 
 

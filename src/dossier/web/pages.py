@@ -151,7 +151,7 @@ def documents_page(
     )
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str, con: Con) -> HTMLResponse:
     found = queries.document_annotations(con, doc_id)
     if found is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse
@@ -58,7 +59,7 @@ class Poster:
         return {
             "doc_id": stored.doc_id,
             "events": stored.event_count,
-            "url": f"/documents/{stored.doc_id}",
+            "url": f"/documents/{quote(stored.doc_id, safe='')}",
         }
 
 
