@@ -202,6 +202,18 @@ def test_a_batch_that_cannot_be_written_is_retried_document_by_document(tmp_path
     assert [source for source, _ in summary.failed] == ["accuse"]
 
 
+def test_the_holder_of_a_busy_database_is_named_by_its_command():
+    """Issue 12: the message blamed "an ingest?" when the server held the database."""
+    import os
+
+    from dossier.store.database import _holder
+
+    message = f"Conflicting lock is held in /usr/bin/python3 (PID {os.getpid()})."
+    assert f"(process {os.getpid()})" in _holder(message)
+    assert _holder("Conflicting lock is held in x (PID 99999999).") == "process 99999999"
+    assert _holder("lock without a pid") == "another process"
+
+
 def test_a_database_held_by_another_process_gives_a_clear_error(tmp_path):
     import subprocess
     import sys
@@ -221,7 +233,7 @@ def test_a_database_held_by_another_process_gives_a_clear_error(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreError, match="another process has the database open"):
+        with pytest.raises(StoreError, match=rf"\(process {holder.pid}\) has the database open"):
             Store(path, read_only=True)
     finally:
         holder.kill()

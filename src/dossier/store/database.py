@@ -7,6 +7,7 @@ transaction: a reader (or a killed ingest) sees a document either whole or not a
 from __future__ import annotations
 
 import os
+import re
 from os import PathLike
 from pathlib import Path
 from types import TracebackType
@@ -151,10 +152,31 @@ def _connect(path: Path, read_only: bool, files: bool = True) -> duckdb.DuckDBPy
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
             raise StoreError(
-                f"{path}: another process has the database open (an ingest?); DuckDB allows "
-                "one writer and no other process beside it: wait for it, or use another --db"
+                f"{path}: {_holder(str(error))} has the database open; DuckDB allows one "
+                "writer and no other process beside it: wait for it, or use another --db"
             ) from None
         raise StoreError(f"{path}: cannot open the database ({error})") from None
+
+
+HOLDER_PID = re.compile(r"\(PID (\d+)\)")
+
+
+def _holder(message: str) -> str:
+    """Who holds the lock, from the PID DuckDB's message gives: "`dossier serve` (process
+    4242)" rather than a guess."""
+    found = HOLDER_PID.search(message)
+    if found is None:
+        return "another process"
+    pid = found.group(1)
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return f"process {pid}"
+    command = [w.decode(errors="replace") for w in words if w]
+    dossier = next((n for n, w in enumerate(command) if Path(w).name == "dossier"), None)
+    if dossier is not None and dossier + 1 < len(command):
+        return f"`dossier {command[dossier + 1]}` (process {pid})"
+    return f"`{' '.join(command)[:80]}` (process {pid})" if command else f"process {pid}"
 
 
 def _require_current(con: duckdb.DuckDBPyConnection, path: Path) -> None:
