@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
+from test_frame_facade import runtime_dossier_imports as runtime_imports
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "dossier"
-
-
-def runtime_imports(path: Path) -> set[str]:
-    """The dossier modules a file imports outside `if TYPE_CHECKING:` blocks."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    type_only = {
-        id(node)
-        for block in ast.walk(tree)
-        if isinstance(block, ast.If) and getattr(block.test, "id", None) == "TYPE_CHECKING"
-        for node in ast.walk(block)
-    }
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and id(node) not in type_only and node.module:
-            found.add(node.module)
-    return found
 
 
 def test_the_actor_passes_do_not_import_each_other():
