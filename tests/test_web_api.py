@@ -309,3 +309,20 @@ def test_a_rejected_field_with_a_lone_surrogate_is_a_422_not_a_500(analyser, wri
         response = _post_raw(client, too_long)
         assert response.status_code == 422
         assert all("input" not in problem for problem in response.json()["detail"])
+
+
+def test_the_openapi_document_names_every_answer_a_route_can_give(client):
+    """Issue 12: 404, 401, 403 were undocumented, and a 422 came in two shapes."""
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/api/events/{event_id}", "/api/documents/{doc_id}", "/api/actors/{name}"):
+        assert "404" in paths[route]["get"]["responses"], route
+    assert {"401", "403", "413", "422"} <= set(paths["/documents"]["post"]["responses"])
+
+
+def test_every_422_is_a_list_of_problems(analyser, writable):
+    app = create_app(writable, token=TOKEN, analyser=analyser)
+    with TestClient(app) as client:
+        refused_by_analysis = _post_raw(client, {"text": "  "}).json()["detail"]
+        refused_by_schema = _post_raw(client, {"text": 3}).json()["detail"]
+    for detail in (refused_by_analysis, refused_by_schema):
+        assert isinstance(detail, list) and {"loc", "msg", "type"} <= set(detail[0])

@@ -62,6 +62,7 @@ def list_events(
 @router.get(
     "/events/{event_id}",
     response_model=schemas.Provenance,
+    responses=schemas.NOT_FOUND,
     summary="One event with its sentence, spans and sources",
 )
 def get_event(event_id: str, con: Con) -> dict[str, Any]:
@@ -91,6 +92,7 @@ def list_actors(
 @router.get(
     "/actors/{name:path}",
     response_model=schemas.ActorDetail,
+    responses=schemas.NOT_FOUND,
     summary="One actor: events per period and counterparts",
 )
 def get_actor(
@@ -130,6 +132,7 @@ def list_documents(
 @router.get(
     "/documents/{doc_id:path}",
     response_model=schemas.DocumentDetail,
+    responses=schemas.NOT_FOUND,
     summary="A document with its entities, timexes and events",
 )
 def get_document(doc_id: str, con: Con) -> dict[str, Any]:
@@ -177,6 +180,7 @@ posting = APIRouter(tags=["ingest"])
     status_code=201,
     dependencies=[Depends(require_token)],
     response_model=schemas.Posted,
+    responses=schemas.POST_REFUSED,
     summary="Analyse and store one article (needs the server's token)",
 )
 def post_document(article: ArticleIn, request: Request) -> dict[str, object]:

@@ -54,8 +54,9 @@ class Poster:
                 source_file="<posted>",
             )
             stored = self.database.add_article(item)
-        except InputError as error:
-            raise HTTPException(422, f"the article could not be analysed: {error}") from None
+        except InputError as error:  # the shape of every 422: a list of what is wrong where
+            problem = {"loc": ["body", "text"], "msg": str(error), "type": "value_error"}
+            raise HTTPException(422, [problem]) from None
         return {
             "doc_id": stored.doc_id,
             "events": stored.event_count,

@@ -167,3 +167,30 @@ class Posted(BaseModel):
     doc_id: str
     events: int
     url: str = Field(description="The document's page.")
+
+
+class Problem(BaseModel):
+    """The body of every 4xx answer but a 422: what is wrong, in words."""
+
+    detail: str
+
+
+class InvalidPart(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Invalid(BaseModel):
+    """The body of every 422: FastAPI's list of what is wrong where (never the input)."""
+
+    detail: list[InvalidPart]
+
+
+NOT_FOUND = {404: {"model": Problem, "description": "Nothing stored under that id"}}
+POST_REFUSED = {
+    401: {"model": Problem, "description": "No token, or not the server's"},
+    403: {"model": Problem, "description": "A read-only server (started without --token)"},
+    413: {"model": Problem, "description": "A body over 2,000,000 bytes"},
+    422: {"model": Invalid, "description": "A text the analysis refuses, or a bad field"},
+}
