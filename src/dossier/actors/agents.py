@@ -150,7 +150,7 @@ def _country_of_token(r: DocumentResolver, token: Token) -> Country | None:
 
 def main_country(r: DocumentResolver) -> Country | None:
     """The article's main country: its dateline's, else the one mentioned most often."""
-    dateline = _dateline_country(r)
+    dateline = dateline_country(r)
     if dateline is not None:
         return dateline
     counts = _country_mentions(r)
@@ -175,7 +175,7 @@ def _country_mentions(r: DocumentResolver) -> Counter[str]:
     return counts
 
 
-def _dateline_country(r: DocumentResolver) -> Country | None:
+def dateline_country(r: DocumentResolver) -> Country | None:
     """The country of a dateline opening the text: "LAGOS, Nigeria (Reuters) -"."""
     match = DATELINE.match(r.source)
     if match is None:

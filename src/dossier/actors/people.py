@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from dossier.actors.syntax import title_before, title_in_apposition
+from dossier.actors.not_persons import not_a_person
+from dossier.actors.syntax import HONORIFICS, title_before, title_in_apposition
 from dossier.actors.table import Ref
 from dossier.knowledge.actors import Actor, Country, phrase_key
 from dossier.knowledge.phoenix import from_phoenix
@@ -22,11 +23,6 @@ if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
 
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
-HONORIFICS = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
-    "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f",
-    "baroness": "f", "queen": "f", "princess": "f", "madam": "f",
-}  # fmt: skip
 SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 PAST_TITLE_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "onetime", "one-time"})
 FORMER_SECTOR = "ELI"  # CAMEO's elites: people out of office who still act
@@ -49,6 +45,8 @@ def _person_spans(
         trimmed = _trim(r, ent.start, ent.end)
         if trimmed is None:
             continue
+        if ent.label_ == "PERSON" and not_a_person(r, ent, *trimmed):
+            continue  # "Incirlik", "Taka": a base, a place, a currency
         text = r.text(trimmed[0], trimmed[1] - 1)
         known = [a for a in r.kb.lookup(text) if a.curated]
         country = r.kb.country_by_form(text) or r.kb.dictionary_country(text)
@@ -116,7 +114,8 @@ def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
         for end in range(min(len(r.doc), i + 5), i + 1, -1):
             if r.doc[end - 1].is_punct or r.doc[end - 1].is_space:
                 continue
-            if any(_a_person(a) for a in r.kb.lookup(r.text(i, end - 1))):
+            text = r.text(i, end - 1)
+            if r.kb.non_person(text) is None and any(_a_person(a) for a in r.kb.lookup(text)):
                 found.append((i, end))
                 break
     return found

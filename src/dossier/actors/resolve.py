@@ -19,6 +19,7 @@ from dossier.actors.agents import resolve_agents
 from dossier.actors.coref import resolve_pronouns
 from dossier.actors.group_coref import resolve_group_references
 from dossier.actors.people import resolve_people
+from dossier.actors.reporting import reporting_mentions
 from dossier.actors.scan import DocumentResolver
 from dossier.actors.table import EntityTable
 from dossier.actors.titled import resolve_titled_countries
@@ -35,6 +36,9 @@ class ResolvedEntities:
     """The entities of one document and a way to find the one behind a span."""
 
     entities: list[Entity] = field(default_factory=list)
+    # (start, end) of the outlet mentions that only report ("Reuters said", "(Reuters)"):
+    # the entity keeps them, but they name no actor (`dossier.actors.reporting`)
+    reporting: frozenset[tuple[int, int]] = frozenset()
     _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def at(self, start: int, end: int) -> Entity | None:
@@ -51,8 +55,11 @@ class ResolvedEntities:
         return seen
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:
-        """The actor (person, country, organisation) a mention in the range names, for events."""
+        """The actor (person, country, organisation) a mention in the range names, for
+        events; none where an outlet only reports."""
         for _, entity, mention in self._overlapping(start, end):
+            if (mention.start, mention.end) in self.reporting:
+                return None
             if entity.type in ACTOR_TYPES:
                 return ActorRef(
                     entity=entity.id,
@@ -119,5 +126,6 @@ def resolve_entities(
     doc: Doc, published: date | None = None, knowledge: ActorKnowledge | None = None
 ) -> ResolvedEntities:
     """Resolve the actor mentions of a parsed document, as known on its publication day."""
-    table = run_passes(DocumentResolver(doc, knowledge or default_knowledge(), published))
-    return ResolvedEntities(table.entities())
+    resolver = DocumentResolver(doc, knowledge or default_knowledge(), published)
+    table = run_passes(resolver)
+    return ResolvedEntities(table.entities(), reporting_mentions(resolver))

@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.actors.not_persons import place_instead
+from dossier.actors.posts import is_posted, posted_holder
 from dossier.actors.syntax import capital_is_place
 from dossier.actors.table import EntityTable, Found, Ref
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title, phrase_key
@@ -182,11 +184,18 @@ class DocumentResolver:
         """A country form as an actor: the country, its government (metonymy) or a place."""
         if kind in {"name", "demonym"} or country.region:
             return self.table.country(country)
-        if kind == "capital" and head is not None and capital_is_place(head):
+        if kind == "capital" and (
+            head is not None and capital_is_place(head) or self._listed_place(country)
+        ):
             return self.table.place(
                 country.capitals[0] if country.capitals else country.name, country
             )
         return self.table.group(country, "GOV", self.sector_label("GOV"))
+
+    def _listed_place(self, country: Country) -> bool:
+        """A capital `not_persons.yaml` lists as a base ("Diego Garcia") is a place."""
+        listed = self.kb.non_person(country.capitals[0]) if country.capitals else None
+        return listed is not None and listed.is_place
 
     def sector_label(self, sector: str) -> str:
         """The printed label of a CAMEO sector ("Government"), or the code itself."""
@@ -214,7 +223,7 @@ class DocumentResolver:
                 self.doc[i].idx,
                 self.doc[after - 1].idx + len(self.doc[after - 1].text),
             )
-            self.mention(start_char, end_char, self._holder(country, title, title_text))
+            self.mention(start_char, end_char, self._holder(country, title, title_text, after))
             i = after
 
     def _title_at(self, i: int) -> TitleMatch | None:
@@ -231,7 +240,9 @@ class DocumentResolver:
             return TitleMatch(title, end)
         return None
 
-    def _holder(self, country: Country, title: Title, text: str) -> Ref:
+    def _holder(self, country: Country, title: Title, text: str, after: int) -> Ref:
+        if is_posted(title):
+            return posted_holder(self, country, title, after)
         holders = self.kb.holders(country.code, title.kinds, self.day)
         if holders:
             return self.table.actor(holders[0], "PERSON", [])
@@ -297,7 +308,11 @@ class DocumentResolver:
         for first in (i - 3, i - 2):  # "the prime minister of Japan", "the leader of North Korea"
             title = self.kb.title(self.text(first, i - 2)) if first >= 0 else None
             if title is not None and noun.tag_ not in {"NNS", "NNPS"} and not self.claimed[first]:
-                return GroupMatch(self._holder(country, title, self.text(first, i - 2)), first)
+                form = self.form_at(i)  # "the ambassador of Russia to Georgia"
+                after = form.end if form is not None else i + 1
+                return GroupMatch(
+                    self._holder(country, title, self.text(first, i - 2), after), first
+                )
         ref = self._role_phrase(country, [i - 2])
         if ref is None or ref.kind == "place":
             return None
@@ -432,13 +447,21 @@ class DocumentResolver:
             span = ner.get(i)
             if not chosen.curated and not self._proper_name(i, end, ner, from_phoenix(chosen)):
                 continue  # a dictionary's single common word, unless a proper noun
-            if _common_word_outlet(chosen, i, end, span):
+            if _common_word_outlet(chosen, i, end, span) and not self._outlet_phrase(end, span):
                 continue
             ner_type = NER_TYPES.get(span.label_) if span is not None else None
             return NameMatch(
                 end, lambda head, a=chosen, t=ner_type, all_=actors: self.table.actor(a, t, all_)
             )
         return None
+
+    def _outlet_phrase(self, end: int, span: Span | None) -> bool:
+        """A one-word outlet that spaCy names together with a media noun after it: "the
+        Xinhua news agency", "KCNA news agency"."""
+        if span is None or span.end <= end or span.label_ not in OUTLET_NER_LABELS:
+            return False
+        sector = self.kb.sector_of(self.text(end, span.end - 1))
+        return sector is not None and sector.code == "MED"
 
     def _known_country_by_dictionary(
         self, text: str, i: int, end: int, ner: dict[int, Span]
@@ -489,10 +512,15 @@ class DocumentResolver:
     def leftover_ner(self) -> None:
         for span in self.doc.ents:
             kind = NER_TYPES.get(span.label_)
-            if kind is None or kind == "PERSON" or kind == "COUNTRY" and span.label_ == "NORP":
+            if kind is None or kind == "COUNTRY" and span.label_ == "NORP":
                 continue
             start, end, text = _clean(span)
-            if not text or not self.free(start, end) or _is_junk(text, self.title_words, self.kb):
+            if not text or not self.free(start, end):
+                continue
+            if kind == "PERSON" or self.kb.non_person(text) is not None:
+                self._place_not_person(span, start, end, text)
+                continue
+            if _is_junk(text, self.title_words, self.kb):
                 continue
             if kind == "COUNTRY":
                 kind = "LOCATION"
@@ -503,6 +531,13 @@ class DocumentResolver:
             else:
                 ref = self.table.other(name, kind)
             self.mention(start, end, ref)
+
+    def _place_not_person(self, span: Span, start: int, end: int, text: str) -> None:
+        """A span no earlier pass took that spaCy typed PERSON, or that `not_persons.yaml`
+        lists: the base or place it names ("Incirlik" → Turkey), else nothing ("Taka")."""
+        place = place_instead(self, span, text)
+        if place is not None:
+            self.mention(start, end, self.table.place(place.name, place.country))
 
 
 def _common_word_outlet(actor, start: int, end: int, span: Span | None) -> bool:

@@ -31,6 +31,12 @@ TITLE_LINK_WORDS = frozenset(
 # Words after a title that do not change the office sought or held: "Deputy President
 # nominee Kithuri Kindiki", "Prime Minister-designate ...".
 TITLE_QUALIFIERS = frozenset({"nominee", "designate", "elect", "candidate", "hopeful"})
+# Honorifics before a name, and the gender each tells (for "he" and "she").
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f",
+    "baroness": "f", "queen": "f", "princess": "f", "madam": "f",
+}  # fmt: skip
 # Words before an appositive title that are no part of it: "a Kurdish commander, ...".
 ARTICLES = frozenset({"a", "an", "the"})
 

@@ -4,7 +4,8 @@
   capitals, seats of power, CAMEO exceptions, historic states, regions);
 - `people.yaml`, `organisations.yaml` and any user file given with `--actors`: actor
   entries, one schema for all (see ACTOR_FIELDS);
-- `titles.yaml`, `sectors.yaml`: titles of offices and role nouns with CAMEO sectors.
+- `titles.yaml`, `sectors.yaml`: titles of offices and role nouns with CAMEO sectors;
+- `not_persons.yaml`: bases, places, currencies and units that are never people.
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ import pycountry
 
 from dossier.errors import KnowledgeError
 from dossier.knowledge.actors import (
+    NON_PERSON_KINDS,
+    PLACE_KINDS,
+    POSTED_KINDS,
     Actor,
     ActorKnowledge,
     Body,
     CodePeriod,
     Country,
+    NonPerson,
     Role,
     Sector,
     Title,
@@ -45,7 +50,7 @@ COUNTRY_FIELDS = {
     "region",
     "parliamentary",
 }
-ROLE_FIELDS = {"kind", "from", "to", "code"}
+ROLE_FIELDS = {"kind", "from", "to", "code", "post"}
 
 
 # --- actors: people, organisations, national bodies ----------------------------------
@@ -112,7 +117,8 @@ def _role(entry: Located, value: Any, country: str | None, by_title: dict[str, T
         value = {"title": value[0], "from": value[1], "to": value[2]}
     if not isinstance(value, dict) or "title" not in value:
         raise entry.fail(
-            "a role is [title, from, to] or {title: ..., from: ..., to: ..., kind: ..., code: ...}"
+            "a role is [title, from, to] or "
+            "{title: ..., from: ..., to: ..., kind: ..., code: ..., post: ...}"
         )
     unknown = set(value) - ROLE_FIELDS - {"title"}
     if unknown:
@@ -131,7 +137,23 @@ def _role(entry: Located, value: Any, country: str | None, by_title: dict[str, T
     end = parse_date(entry, value.get("to"), end=True)
     if start and end and end < start:
         raise entry.fail(f"role '{title_text}' ends ({end}) before it starts ({start})")
-    return Role(title_text, str(kind), _code(entry, code), start, end)
+    post = _post(entry, value.get("post"), str(kind), title_text)
+    return Role(title_text, str(kind), _code(entry, code), start, end, post)
+
+
+def _post(entry: Located, value: Any, kind: str, title: str) -> str | None:
+    """Where an ambassador or envoy is posted: a country (GEO) or an organisation's code
+    (IGOUNO). An "ambassador to ..." must say where."""
+    if value is None:
+        if kind == "ambassador" and " to " in f" {title.lower()} ":
+            raise entry.fail(
+                f"role '{title}' is posted abroad: give its 'post' "
+                "(a country code, or an organisation's CAMEO code)"
+            )
+        return None
+    if kind not in POSTED_KINDS:
+        raise entry.fail(f"'post' is only for offices of kind {' or '.join(sorted(POSTED_KINDS))}")
+    return _code(entry, value)
 
 
 # --- titles and sectors --------------------------------------------------------------
@@ -166,6 +188,34 @@ def load_sectors(path: Path) -> list[Sector]:
             )
         )
     return sectors
+
+
+# --- names that are never people ------------------------------------------------------
+def load_non_persons(path: Path) -> list[NonPerson]:
+    """Bases, places, currencies and units spaCy may type PERSON (`not_persons.yaml`)."""
+    found = []
+    for entry in yaml_entries(path):
+        fields = check_fields(entry, {"kind", "names"}, {"country"})
+        kind = fields["kind"]
+        if kind not in NON_PERSON_KINDS:
+            raise entry.fail(f"'kind' must be one of {sorted(NON_PERSON_KINDS)}")
+        names = string_list(entry, fields["names"], "names")
+        if not names:
+            raise entry.fail("'names' must list at least one name")
+        country = fields.get("country")
+        if country is not None and kind not in PLACE_KINDS:
+            raise entry.fail(f"a {kind} has no 'country'")
+        code = _code(entry, country) if country else None
+        found.append(NonPerson(kind, names, code, f"{entry.path}:{entry.line}"))
+    return found
+
+
+def check_places(non_persons: list[NonPerson], countries: list[Country]) -> None:
+    """Every base or place of `not_persons.yaml` is in a known country."""
+    known = {c.code for c in countries}
+    for thing in non_persons:
+        if thing.country is not None and thing.country not in known:
+            _fail_at(thing.source, f"'{thing.country}' is no country code")
 
 
 # --- countries -------------------------------------------------------------------------
@@ -248,13 +298,36 @@ def load_dossier_knowledge(data_dir: Path = DATA_DIR) -> ActorKnowledge:
         found, found_bodies = load_actor_entries(data_dir / name, titles, gender)
         actors += found
         bodies += found_bodies
+    countries = load_countries(data_dir / "countries.yaml")
+    non_persons = load_non_persons(data_dir / "not_persons.yaml")
+    check_posts(actors, countries)
+    check_places(non_persons, countries)
     return ActorKnowledge(
         actors=actors + _outlet_actors(),
-        countries=load_countries(data_dir / "countries.yaml"),
+        countries=countries,
         sectors=load_sectors(data_dir / "sectors.yaml"),
         titles=titles,
         bodies=bodies,
+        non_persons=non_persons,
     )
+
+
+def check_posts(actors: list[Actor], countries: list[Country]) -> None:
+    """Every ambassador's post is a known country or an organisation's code."""
+    known = {c.code for c in countries} | {p.code for a in actors for p in a.codes}
+    for actor in actors:
+        for role in actor.roles:
+            if role.post is not None and role.post not in known:
+                _fail_at(
+                    actor.source,
+                    f"post '{role.post}' of '{role.title}' is no country or organisation code",
+                )
+
+
+def _fail_at(source: str, problem: str) -> None:
+    """Stop at an entry known by its `file:line`."""
+    path, _, line = source.rpartition(":")
+    raise KnowledgeError(path, int(line) if line.isdigit() else None, problem)
 
 
 def _outlet_actors() -> list[Actor]:

@@ -5,7 +5,8 @@ dictionaries); the `actors` stage only asks questions of it:
 
 - `lookup(text)`: actors known by exactly that name ("Vladimir Putin", "NATO", "Pyongyang");
 - `country_by_form(text)`: the country a name, demonym, capital or seat stands for;
-- `holders(country, kinds, day)`: who held an office on a day ("the Russian president" in 2000);
+- `holders(country, kinds, day, post)`: who held an office on a day ("the Russian president"
+  in 2000), or an ambassador's office at a post ("the Russian ambassador to Georgia");
 - `sector_of(words)`: the CAMEO sector a role noun names ("officials" → GOV, "media" → MED).
 """
 
@@ -20,6 +21,7 @@ from functools import cached_property, lru_cache
 from dossier.record import EntityType
 
 INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS"})
+POSTED_KINDS = frozenset({"ambassador", "envoy"})  # offices held at a post abroad
 FAMILY_NAME_FIRST = frozenset(
     {"PRK", "KOR", "CHN", "TWN", "VNM", "MNG", "KHM", "SGP", "HKG", "MAC"}
 )
@@ -60,6 +62,7 @@ class Role:
     code: str
     start: date | None = None
     end: date | None = None
+    post: str | None = None  # where an ambassador or envoy is posted: GEO, IGOUNO
 
     def holds(self, day: date | None) -> bool:
         return CodePeriod(self.code, self.start, self.end).holds(day)
@@ -161,6 +164,25 @@ class Body:
     aliases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class NonPerson:
+    """A name spaCy may type PERSON that never names a person (`not_persons.yaml`): a
+    military base or other place, a currency, a unit of measure."""
+
+    kind: str  # one of NON_PERSON_KINDS
+    names: tuple[str, ...]
+    country: str | None = None  # where a base or place is
+    source: str = ""  # file:line
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+
+NON_PERSON_KINDS = frozenset({"base", "place", "currency", "unit"})
+PLACE_KINDS = frozenset({"base", "place"})
+
+
 @dataclass
 class ActorKnowledge:
     """Actors, countries, role nouns, titles and national bodies, indexed by name."""
@@ -172,6 +194,7 @@ class ActorKnowledge:
     bodies: list[Body] = field(default_factory=list)
     agents: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    non_persons: list[NonPerson] = field(default_factory=list)
 
     def merged(self, other: ActorKnowledge) -> ActorKnowledge:
         """This knowledge plus another's; the other's entries are consulted first."""
@@ -183,6 +206,7 @@ class ActorKnowledge:
             bodies=other.bodies + self.bodies,
             agents={**self.agents, **other.agents},
             problems=self.problems + other.problems,
+            non_persons=other.non_persons + self.non_persons,
         )
 
     # --- names -------------------------------------------------------------------
@@ -220,12 +244,19 @@ class ActorKnowledge:
     def max_name_words(self) -> int:
         return max((len(key.split()) for key in self._by_name), default=1)
 
+    def non_person(self, text: str) -> NonPerson | None:
+        """The base, place, currency or unit of that name ("Incirlik", "rupees"), if listed."""
+        return self._non_persons.get(phrase_key(text))
+
     # --- roles and offices --------------------------------------------------------
     def title(self, text: str) -> Title | None:
         return self._titles.get(phrase_key(text))
 
-    def holders(self, country: str, kinds: Iterable[str], day: date | None) -> list[Actor]:
-        """People holding an office of the first of `kinds` anyone held in `country` on `day`."""
+    def holders(
+        self, country: str, kinds: Iterable[str], day: date | None, post: str | None = None
+    ) -> list[Actor]:
+        """People holding an office of the first of `kinds` anyone held in `country` on `day`;
+        with `post`, only offices posted there ("the Russian ambassador to Georgia")."""
         kinds = list(kinds)
         place = self._by_code.get(country)
         if place is not None and place.parliamentary and "head_of_state" in kinds:
@@ -236,7 +267,10 @@ class ActorKnowledge:
             found = [
                 actor
                 for actor in self._by_country.get(country, [])
-                if any(role.kind == kind and role.holds(day) for role in actor.roles)
+                if any(
+                    role.kind == kind and role.holds(day) and (post is None or role.post == post)
+                    for role in actor.roles
+                )
             ]
             if found:
                 return found
@@ -268,6 +302,18 @@ class ActorKnowledge:
                 bucket = index.setdefault(phrase_key(name), [])
                 if actor not in bucket:
                     bucket.append(actor)
+        return index
+
+    @cached_property
+    def _non_persons(self) -> dict[str, NonPerson]:
+        """Every listed name, and the plural of a currency or unit ("rupees", "SDRs")."""
+        index: dict[str, NonPerson] = {}
+        for thing in reversed(self.non_persons):
+            for name in thing.names:
+                key = phrase_key(name)
+                index[key] = thing
+                if not thing.is_place:
+                    index.setdefault(key + "s", thing)
         return index
 
     @cached_property
