@@ -9,7 +9,7 @@ import pytest
 
 from dossier.actors import ResolvedEntities, resolve_entities
 from dossier.actors.acronyms import initials_match
-from dossier.record import Entity
+from entity_lookup import entity_of
 
 MAY_2024 = date(2024, 5, 1)
 
@@ -20,13 +20,6 @@ def resolve(nlp):
         return resolve_entities(nlp(text), MAY_2024)
 
     return run
-
-
-def entity_of(resolved: ResolvedEntities, text: str, words: str, nth: int = 0) -> Entity | None:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return resolved.at(start, start + len(words))
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from dossier.actors import ResolvedEntities, default_knowledge, resolve_entities
 from dossier.knowledge.actors import phrase_key
-from dossier.record import Entity
+from entity_lookup import entity_of
 
 JUNE_2000 = date(2000, 6, 12)
 
@@ -20,13 +20,6 @@ def resolve(nlp):
         return resolve_entities(nlp(text), day, knowledge)
 
     return run
-
-
-def entity_of(resolved: ResolvedEntities, text: str, words: str, nth: int = 0) -> Entity | None:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return resolved.at(start, start + len(words))
 
 
 def names(resolved: ResolvedEntities) -> set[str]:

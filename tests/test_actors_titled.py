@@ -10,6 +10,7 @@ import pytest
 
 from dossier.actors import ResolvedEntities, resolve_entities
 from dossier.record import Entity
+from entity_lookup import entity_of
 
 MAY_2024 = date(2024, 5, 1)
 JUNE_2000 = date(2000, 6, 12)
@@ -21,13 +22,6 @@ def resolve(nlp):
         return resolve_entities(nlp(text), day)
 
     return run
-
-
-def entity_of(resolved: ResolvedEntities, text: str, words: str, nth: int = 0) -> Entity | None:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return resolved.at(start, start + len(words))
 
 
 def coded(entity: Entity | None) -> tuple[str | None, str | None, bool] | None:
