@@ -73,9 +73,6 @@ class DateRange:
     def day(cls, day: date) -> DateRange:
         return cls(day, day)
 
-    def iso(self) -> tuple[str, str]:
-        return self.start.isoformat(), self.end.isoformat()
-
     def cover(self, other: DateRange) -> DateRange:
         """The smallest range holding both."""
         return DateRange(min(self.start, other.start), max(self.end, other.end))
@@ -235,7 +232,6 @@ DECADE_PARTS: dict[str, tuple[int, int]] = {
     "end": (8, 9),
 }
 THIRD_INDEX: dict[str, int] = {"early": 0, "beginning": 0, "mid": 1, "late": 2, "end": 2}
-PARTS = tuple(WEEK_PARTS)
 
 
 def part_of(period: DateRange, part: str, unit: str) -> DateRange:

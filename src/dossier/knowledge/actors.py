@@ -130,10 +130,6 @@ class Country:
     region: bool = False
     parliamentary: bool = False  # "the German leader" is the head of government
 
-    @property
-    def demonym(self) -> str | None:
-        return self.demonyms[0] if self.demonyms else None
-
 
 @dataclass(frozen=True)
 class Sector:

@@ -50,6 +50,3 @@ class Knowledge:
 
     def with_patterns(self, patterns: PatternBook) -> Knowledge:
         return replace(self, patterns=patterns)
-
-    def with_actors(self, actors: ActorKnowledge) -> Knowledge:
-        return replace(self, actors=actors)
