@@ -469,3 +469,12 @@ def test_one_trigger_with_three_targets_is_three_events_with_three_ids(nlp) -> N
     assert len({e.event_id for e in events}) == 3
     again = document_events(nlp, "Putin visited Arnor, Gondor and Osgiliath on Monday.", None)
     assert [e.event_id for e in again] == [e.event_id for e in events]  # stable
+
+
+def test_an_actor_telling_of_its_own_act_asserts_it(nlp) -> None:
+    """Guide, section 5: "X said it struck Y" for X's own act is asserted; what X says
+    another did stays reported."""
+    own = only(nlp, "Arnor said that Arnor had attacked Gondor.")
+    assert own.modality == "asserted"
+    told = only(nlp, "Osgiliath said that Arnor had attacked Gondor.")
+    assert told.modality == "reported"

@@ -34,7 +34,7 @@ from dossier.events.parties import (
     unnamed_parties,
 )
 from dossier.events.place import place_of
-from dossier.events.roles import coordinated, is_passive
+from dossier.events.roles import coordinated, is_passive, phrase_tokens
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.codebook import Codebook
@@ -306,7 +306,14 @@ def _code_trigger(
     modality = reader.modality_of(trigger.token, trigger.light_verb)
     agentless = source_role == "learned" and not sources
     return [
-        Coded(trigger, source, target, modality, paired, agentless)
+        Coded(
+            trigger,
+            source,
+            target,
+            _own_word(modality, trigger, source, actors, reader),
+            paired,
+            agentless,
+        )
         for source, target in pairs
         if target is None
         or source is None
@@ -315,6 +322,24 @@ def _code_trigger(
             or _told_the_press(trigger, target, actors, outlets)
         )
     ]
+
+
+def _own_word(
+    modality: Modality,
+    trigger: Trigger,
+    source: Found | None,
+    actors: EventActors,
+    reader: ModalityReader,
+) -> Modality:
+    """An actor telling of its own act asserts it (guide, section 5: "X said it struck
+    Y" for X's own act): "reported" only when the one who says is someone else."""
+    if modality != "reported" or source is None:
+        return modality
+    speaker = reader.reporting_subject(trigger.light_verb or trigger.token)
+    if speaker is None:
+        return modality
+    said_by = actors.actor(phrase_tokens(speaker))
+    return "asserted" if said_by is not None and same_actor(said_by, source.actor) else modality
 
 
 def _agentless(trigger: Trigger, targets: list[Found]) -> bool:

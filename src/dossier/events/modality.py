@@ -186,6 +186,20 @@ class ModalityReader:
         # Whether the clause around the noun is speculation, a denial or a report.
         return cues | (self._predicate_chain(verb) & {"speculated", "denied", "reported"})
 
+    def reporting_subject(self, token: Token) -> Token | None:
+        """Who says it, when the word sits in the content clause of a reporting verb
+        ("Pakistan said that talks ... are progressing"): that verb's active subject."""
+        for _ in range(6):
+            head = token.head
+            if head is token or token.dep_ == "advcl":
+                return None
+            if token.dep_ == "ccomp" and head.lemma_ in self.cues.reporting_verbs:
+                if self._is_passive(head):
+                    return None  # "is said to": nobody named
+                return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            token = head
+        return None
+
     def _evidence_from_reports(self, verb: Token) -> bool:
         """'reports suggest' presents evidence, not a guess."""
         if verb.lemma_ not in ("suggest", "indicate", "show"):
