@@ -20,6 +20,7 @@ Each gold event is matched at most once.
 from __future__ import annotations
 
 import sys
+from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
     codebook = load_codebook()
     counts = {"root": Counts(), "plover": Counts(), "source": Counts(), "full": Counts()}
     modality = Counts()  # true_positive: right modality; system: matched triggers
+    by_root: dict[str, Counts] = defaultdict(Counts)  # trigger+root, per CAMEO root
     for story, sentences in chosen.items():
         record = analyser.analyse(story_article(story, sentences))
         for sentence in sentences:
@@ -55,14 +57,18 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
             for name in counts:
                 counts[name].gold += len(gold)
                 counts[name].system += len(coded)
+            for event in gold:
+                by_root[event.root].gold += 1
             for event in coded:
                 hits = _matches(event, low, unmatched, codebook)
                 for name, hit in hits.items():
                     counts[name].true_positive += hit is not None
+                by_root[event.cameo_code[:2]].system += 1
+                by_root[event.cameo_code[:2]].true_positive += hits["root"] is not None
                 if hits["root"] is not None:
                     modality.system += 1
                     modality.true_positive += hits["root"].modality == event.modality
-    return {**counts, "modality": modality.precision}
+    return {**counts, "modality": modality.precision, "by_root": dict(by_root)}
 
 
 def _matches(event, offset: int, unmatched: dict[str, list], codebook) -> dict[str, object]:
@@ -111,6 +117,15 @@ def report(label: str, result: dict[str, object]) -> None:
     print("    " + result["source"].line("type+source"))
     print("    " + result["full"].line("full event (type+source+target)"))
     print(f"    modality accuracy on matched triggers: {result['modality']:.3f}")
+    roots = result.get("by_root") or {}
+    cells = [
+        f"{root} P {c.precision:.2f} R {c.recall:.2f} ({c.gold})"
+        for root, c in sorted(roots.items())
+        if c.gold or c.system
+    ]
+    for start in range(0, len(cells), 4):
+        prefix = "    per root (gold): " if start == 0 else " " * 21
+        print(prefix + "; ".join(cells[start : start + 4]))
 
 
 def main(argv: list[str] | None = None) -> int:
