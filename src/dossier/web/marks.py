@@ -43,3 +43,47 @@ def _piece(text: str, covering: list[Mark]) -> Markup:
     if href is not None:
         html = Markup('<a href="{}">{}</a>').format(href, html)
     return html
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stretch of the text wrapped in its own element (a sentence), with an anchor id."""
+
+    start: int
+    end: int
+    anchor: str
+    kind: str = "sentence"
+
+
+def sectioned_html(text: str, marks: list[Mark], sections: list[Section]) -> Markup:
+    """The text as `marked_html` writes it, each section (non-overlapping, as sentences
+    are) wrapped in `<span id=ANCHOR class=KIND>`, so a link can land on it. A mark that
+    crosses a section's edge is cut there: each part is marked on its own side."""
+    inside = sorted(
+        (s for s in sections if 0 <= s.start < s.end <= len(text)), key=lambda s: s.start
+    )
+    pieces: list[Markup] = []
+    at = 0
+    for section in inside:
+        if section.start < at:
+            continue  # overlaps the previous one: left unwrapped
+        pieces.append(_stretch(text, marks, at, section.start))
+        html = _stretch(text, marks, section.start, section.end)
+        pieces.append(
+            Markup('<span class="{}" id="{}">{}</span>').format(section.kind, section.anchor, html)
+        )
+        at = section.end
+    pieces.append(_stretch(text, marks, at, len(text)))
+    return Markup("").join(pieces)
+
+
+def _stretch(text: str, marks: list[Mark], start: int, end: int) -> Markup:
+    """text[start:end] marked, with the marks clipped to it."""
+    if start >= end:
+        return Markup("")
+    clipped = [
+        Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind, m.title, m.href)
+        for m in marks
+        if m.start < end and m.end > start
+    ]
+    return marked_html(text[start:end], clipped)

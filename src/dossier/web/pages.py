@@ -10,15 +10,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from dossier.web import charts, queries
 from dossier.web.codes import cameo_label
 from dossier.web.listing import SortBy, checked_sort, export_links, headers, pager
-from dossier.web.marks import Mark, marked_html
+from dossier.web.marks import Mark, Section, marked_html, sectioned_html
 from dossier.web.params import (
     MAX_LIMIT,
     Con,
-    Filters,
+    FilterForm,
     Page,
     Paging,
     dyad_param,
-    filter_query,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -29,8 +28,25 @@ EVENT_HEADERS = {
     "cameo_code": "action",
     "target_name": "target",
     "modality": "modality",
+    "attribution": "according to",
     "sentence": "sentence",
 }
+# The filter boxes of /events: name, label and an example of what it takes.
+EVENT_FILTER_FIELDS = (
+    ("actor", "actor", "RUS, Putin"),
+    ("dyad", "dyad", "RUS:PRK"),
+    ("country", "country", "PRK"),
+    ("type", "type", "CONSULT"),
+    ("cameo", "cameo", "04"),
+    ("since", "since", "2000-06-01"),
+    ("until", "until", "2000-08-31"),
+    ("modality", "modality", "planned"),
+    ("quad_class", "quad class", "3,4"),
+    ("goldstein_min", "Goldstein ≥", "-10"),
+    ("goldstein_max", "Goldstein ≤", "10"),
+    ("outlet", "according to", "Reuters"),
+    ("text", "text", "missile"),
+)
 DOCUMENT_HEADERS = {
     "published": "published",
     "title": "title",
@@ -70,20 +86,38 @@ def no_icon() -> Response:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(
     request: Request,
-    f: Filters,
+    given: FilterForm,
     page: Page,
     asked: SortBy,
     con: Con,
 ) -> HTMLResponse:
-    sort = checked_sort(asked, queries.EVENT_SORTS)
-    events, total = queries.event_page(con, f, page.limit, page.offset, sort)
-    return render(
+    """The events table. Bad filter values are all listed above the form, which keeps
+    what was typed (400); values that match nothing are said so, with a hint (200)."""
+    problems = list(given.problems)
+    try:
+        sort = checked_sort(asked, queries.EVENT_SORTS)
+    except HTTPException as error:
+        problems.append(str(error.detail))
+        sort = None
+    events: list[dict[str, Any]] = []
+    total, hints = 0, []
+    if not problems and given.filter is not None:
+        events, total = queries.event_page(con, given.filter, page.limit, page.offset, sort)
+        if total == 0 and given.typed:
+            hints = queries.filter_hints(con, given.filter)
+    response = render(
         request,
         "events.html",
         events=events,
-        filters=filter_query(f),
+        filters=given.typed,
+        fields=EVENT_FILTER_FIELDS,
+        problems=problems,
+        hints=hints,
         **_listing(request, "/events", page, total, EVENT_HEADERS, sort),
     )
+    if problems:
+        response.status_code = 400
+    return response
 
 
 def _listing(
@@ -128,6 +162,7 @@ def event_page(request: Request, event_id: str, con: Con) -> HTMLResponse:
         found=found,
         event=event,
         sentence=marked_html(found["sentence"], marks),
+        anchor=sentence_anchor(event["sentence_idx"]),
         quad_name=queries.QUAD_CLASSES.get(event["quad_class"], ""),
     )
 
@@ -162,8 +197,20 @@ def document_page(request: Request, doc_id: str, con: Con) -> HTMLResponse:
         "document.html",
         found=found,
         doc=found["document"],
-        article=marked_html(text, document_marks(found)),
+        article=sectioned_html(
+            text,
+            document_marks(found),
+            [
+                Section(s["start_char"], s["end_char"], sentence_anchor(s["idx"]))
+                for s in queries.document_sentences(con, doc_id)
+            ],
+        ),
     )
+
+
+def sentence_anchor(index: int) -> str:
+    """The id of a sentence in its document's page: `sentence-12` (the 13th sentence)."""
+    return f"sentence-{int(index)}"
 
 
 def document_marks(found: dict[str, Any]) -> list[Mark]:

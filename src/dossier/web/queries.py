@@ -10,14 +10,18 @@ ready for JSON or a template.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from dossier.query import EventFilter, Table, count_events, event_detail, events_sql, run_query
-from dossier.query.filters import event_conditions
+from dossier.query import EventFilter, Table, event_detail, run_query
+from dossier.query.filters import EVENT_COLUMNS, SENTENCE_SQL, actor_condition, event_conditions
 from dossier.query.reports import ACTORS_SQL
+
+if TYPE_CHECKING:
+    from dossier.web.params import WebFilter
 
 Connection = duckdb.DuckDBPyConnection
 Row = dict[str, Any]
@@ -51,6 +55,7 @@ EVENT_SORTS = {
     "cameo_code": "cameo_code",
     "target_name": "lower(target_name)",
     "modality": "modality",
+    "attribution": "nullif(lower(array_to_string(attribution, ', ')), '')",
     "sentence": "lower(sentence)",
 }
 DOCUMENT_SORTS = {
@@ -105,29 +110,146 @@ def _window(sql: str, limit: int, offset: int = 0) -> str:
     return f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
-def _events_sql(f: EventFilter, sort: Sort | None) -> tuple[str, list[object]]:
-    sql, params = events_sql(replace(f, limit=None))
+# The columns of a list row: those of `dossier events`, then where the event took place
+# and whom the report credits, so a client need not ask for each event.
+LIST_COLUMNS = (
+    *(c for c in EVENT_COLUMNS if c not in ("trigger", "doc_id", "sentence")),
+    "location_country",
+    "location_lat",
+    "location_lon",
+    "attribution",
+    "trigger",
+    "doc_id",
+)
+
+
+def _event_where(wf: WebFilter) -> tuple[str, list[object]]:
+    """The WHERE clause of the filter (over `events e` joined to `documents d`)."""
+    conditions, params = event_conditions(wf.events)
+    if wf.quad_classes:
+        conditions.append("e.quad_class IN ?")
+        params.append(list(wf.quad_classes))
+    if wf.goldstein_min is not None:
+        conditions.append("e.goldstein >= ?")
+        params.append(wf.goldstein_min)
+    if wf.goldstein_max is not None:
+        conditions.append("e.goldstein <= ?")
+        params.append(wf.goldstein_max)
+    if wf.outlet:
+        conditions.append(CREDITED_SQL)
+        params.append(wf.outlet.strip())
+    return " AND ".join(conditions) or "TRUE", params
+
+
+# an outlet in the event's attribution, its name compared in any case
+CREDITED_SQL = (
+    "EXISTS (SELECT 1 FROM unnest(e.attribution) AS credited(outlet)"
+    " WHERE lower(credited.outlet) = lower(?))"
+)
+
+
+def _events_sql(wf: WebFilter, sort: Sort | None) -> tuple[str, list[object]]:
+    where, params = _event_where(wf)
+    columns = ", ".join(f"e.{c}" for c in LIST_COLUMNS)
+    sql = (
+        f"SELECT {columns}, {SENTENCE_SQL} AS sentence"
+        f" FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+        " ORDER BY e.date_start NULLS LAST, e.doc_id, e.sentence_start, e.event_id"
+    )
     if sort is not None:
         sql = _sorted(sql, EVENT_SORTS, sort, "date_start NULLS LAST, doc_id, event_id")
     return sql, params
 
 
 def event_page(
-    con: Connection, f: EventFilter, limit: int, offset: int, sort: Sort | None = None
+    con: Connection, wf: WebFilter, limit: int, offset: int, sort: Sort | None = None
 ) -> tuple[list[Row], int]:
     """One page of the filtered events (oldest first unless sorted) and how many pass."""
-    sql, params = _events_sql(f, sort)
-    return _rows(con, _window(sql, limit, offset), params), count_events(con, f)
+    sql, params = _events_sql(wf, sort)
+    return _rows(con, _window(sql, limit, offset), params), event_count(con, wf)
 
 
-def event_count(con: Connection, f: EventFilter) -> int:
-    return count_events(con, f)
+def event_count(con: Connection, wf: WebFilter) -> int:
+    where, params = _event_where(wf)
+    sql = f"SELECT count(*) FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+    return int(con.execute(sql, params).fetchone()[0])
 
 
-def event_table(con: Connection, f: EventFilter, sort: Sort | None, cap: int) -> Table:
+def event_table(con: Connection, wf: WebFilter, sort: Sort | None, cap: int) -> Table:
     """The filtered events in the page's order, at most `cap` of them."""
-    sql, params = _events_sql(f, sort)
+    sql, params = _events_sql(wf, sort)
     return run_query(con, _window(sql, cap), params)
+
+
+def filter_hints(con: Connection, wf: WebFilter) -> list[str]:
+    """For a filter that passes no event: each value that matches nothing on its own,
+    checked against the stored events (with the nearest stored name when one is close),
+    or, when each matches something, that only their combination is empty."""
+    f = wf.events
+    hints: list[str] = []
+
+    def matches(condition: str, params: list[object]) -> bool:
+        sql = (
+            f"SELECT EXISTS (SELECT 1 FROM events e JOIN documents d USING (doc_id)"
+            f" WHERE {condition})"
+        )
+        return bool(con.execute(sql, params).fetchone()[0])
+
+    def actor_matches(value: str, sides: tuple[str, ...]) -> bool:
+        parts = [actor_condition(side, value) for side in sides]
+        return matches(" OR ".join(p[0] for p in parts), [v for p in parts for v in p[1]])
+
+    def near(value: str, sql: str) -> str:
+        names = [row[0] for row in con.execute(sql).fetchall() if row[0]]
+        close = _closest(value, names)
+        return f"; did you mean {close!r}?" if close else ""
+
+    names_sql = (
+        "SELECT DISTINCT name FROM (SELECT source_name AS name FROM events"
+        " UNION SELECT target_name FROM events) LIMIT 50000"
+    )
+    if f.actor and not actor_matches(f.actor, ("source", "target")):
+        hints.append(f"no actor matches {f.actor!r}{near(f.actor, names_sql)}")
+    if f.dyad:
+        for side, value in zip(("source", "target"), f.dyad, strict=True):
+            if not actor_matches(value, (side,)):
+                hints.append(f"no {side} actor matches {value!r}{near(value, names_sql)}")
+    if f.country and not matches(
+        "upper(?) IN (upper(source_country), upper(target_country), upper(location_country))",
+        [f.country],
+    ):
+        hints.append(f"no actor or place has the country {f.country!r}")
+    if f.plover_type and not matches("upper(plover_type) = upper(?)", [f.plover_type]):
+        stored = "SELECT DISTINCT plover_type FROM events"
+        hints.append(f"no event has the PLOVER type {f.plover_type!r}{near(f.plover_type, stored)}")
+    if f.cameo and not matches("starts_with(cameo_code, ?)", [f.cameo]):
+        hints.append(f"no event has a CAMEO code starting with {f.cameo!r}")
+    if f.modality and not matches("modality = lower(?)", [f.modality]):
+        found = con.execute("SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()
+        stored = [row[0] for row in found]
+        hints.append(f"no event has the modality {f.modality!r}; stored: {', '.join(stored)}")
+    if wf.outlet and not matches(CREDITED_SQL, [wf.outlet.strip()]):
+        stored = "SELECT DISTINCT unnest(attribution) FROM events LIMIT 50000"
+        hints.append(f"no event is attributed to {wf.outlet!r}{near(wf.outlet, stored)}")
+    if f.text and not matches(f"contains(lower({SENTENCE_SQL}), lower(?))", [f.text]):
+        hints.append(f"no sentence contains {f.text!r}")
+    if wf.quad_classes and not matches("e.quad_class IN ?", [list(wf.quad_classes)]):
+        hints.append(f"no event has the quad class {', '.join(map(str, wf.quad_classes))}")
+    if not hints:
+        hints.append("each filter matches events on its own, but no event passes them all")
+    return hints
+
+
+def _closest(value: str, names: list[str]) -> str | None:
+    """The stored name nearest to what was typed, whole or by one of its words."""
+    typed = value.strip().casefold()
+    best, score = None, 0.75
+    for name in names:
+        for part in (name, *name.split()):
+            ratio = SequenceMatcher(None, typed, part.casefold()).ratio()
+            if ratio > score:
+                best, score = name, ratio
+    return best
 
 
 def event_provenance(con: Connection, event_id: str) -> Row | None:
@@ -235,8 +357,8 @@ def document_annotations(con: Connection, doc_id: str) -> Row | None:
     )
     events = _rows(
         con,
-        "SELECT event_id, trigger, trigger_start, trigger_end, source_name, cameo_code,"
-        " plover_type, target_name, modality, quad_class, date_start, date_end"
+        "SELECT event_id, sentence_idx, trigger, trigger_start, trigger_end, source_name,"
+        " cameo_code, plover_type, target_name, modality, quad_class, date_start, date_end"
         " FROM events WHERE doc_id = ? ORDER BY sentence_start, trigger_start",
         [doc_id],
     )
@@ -247,6 +369,15 @@ def document_annotations(con: Connection, doc_id: str) -> Row | None:
         "citations": citations,
         "events": events,
     }
+
+
+def document_sentences(con: Connection, doc_id: str) -> list[Row]:
+    """The document's sentences: index and character span, in order."""
+    return _rows(
+        con,
+        "SELECT idx, start_char, end_char FROM sentences WHERE doc_id = ? ORDER BY start_char",
+        [doc_id],
+    )
 
 
 def _actors_sql(sort: Sort | None) -> str:

@@ -32,7 +32,13 @@ class EventRow(BaseModel):
     modality: str
     quad_class: int = Field(description="1 verbal coop., 2 material coop., 3/4 conflict.")
     goldstein: float
-    location_name: str | None
+    location_name: str | None = Field(description="Where the event took place.")
+    location_country: str | None = Field(description="The place's country (alpha-3).")
+    location_lat: float | None = Field(description="The place's latitude (WGS 84).")
+    location_lon: float | None = Field(description="The place's longitude (WGS 84).")
+    attribution: list[str] = Field(
+        description="The outlets the report credits for the event (empty: the report itself)."
+    )
     trigger: str | None
     doc_id: str
     sentence: str
