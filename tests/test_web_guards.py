@@ -122,3 +122,28 @@ def test_a_document_whose_id_has_a_slash_can_be_reached(tmp_path):
     assert client.get(f"/api/documents/{quote(odd, safe='')}").json()["document"]["doc_id"] == odd
     listing = client.get("/documents").text
     assert f'href="/documents/{quote(odd, safe="")}"' in listing
+
+
+def test_an_actor_page_over_millennia_stays_small(tmp_path):
+    """Issue 12: with events dated year 1 and 9999, /actors/NAME?by=week was a 78 MB page."""
+    from fastapi.testclient import TestClient
+
+    from dossier.store import Store, document_rows
+    from dossier.web import app as web_app
+    from test_store_samples import summit_record
+
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.write(document_rows(summit_record()))
+        store.con.execute(
+            "UPDATE events SET date_start = DATE '0001-01-03' WHERE event_id = 'summit-e1'"
+        )
+        store.con.execute(
+            "UPDATE events SET date_start = DATE '9999-12-27' WHERE event_id = 'summit-e2'"
+        )
+    client = TestClient(web_app.create_app(path))
+    name = client.get("/api/events").json()["events"][0]["source_name"]
+    api = client.get(f"/api/actors/{name}", params={"by": "week"})
+    assert api.status_code == 200 and len(api.json()["periods"]) <= 3
+    page = client.get(f"/actors/{name}", params={"by": "week"})
+    assert page.status_code == 200 and len(page.content) < 500_000

@@ -18,7 +18,7 @@ import duckdb
 
 from dossier.query import EventFilter, Table, event_detail, run_query
 from dossier.query.filters import EVENT_COLUMNS, SENTENCE_SQL, actor_condition, event_conditions
-from dossier.query.reports import ACTORS_SQL
+from dossier.query.reports import ACTORS_SQL, MAX_FILLED_PERIODS, PERIOD_DAYS
 
 if TYPE_CHECKING:
     from dossier.web.params import WebFilter
@@ -433,11 +433,15 @@ def actor_periods(con: Connection, name: str, by: str = "month") -> list[Row]:
     )
     if not counted:
         return []
-    periods = con.execute(
-        f"SELECT range::DATE FROM range(?::TIMESTAMP, ?::TIMESTAMP + INTERVAL 1 {by},"
-        f" INTERVAL 1 {by})",
-        [counted[0]["period"], counted[-1]["period"]],
-    ).fetchall()
+    first, last = counted[0]["period"], counted[-1]["period"]
+    if (last - first).days / PERIOD_DAYS[by] > MAX_FILLED_PERIODS:
+        periods = sorted({(row["period"],) for row in counted})  # years 1 to 9999: no fill
+    else:  # generate_series includes its end: no period past the last (year 10000)
+        periods = con.execute(
+            f"SELECT generate_series::DATE FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP,"
+            f" INTERVAL 1 {by})",
+            [first, last],
+        ).fetchall()
     by_period: dict[Any, dict[int, int]] = {p[0]: {} for p in periods}
     for row in counted:
         by_period[row["period"]][row["quad_class"]] = row["events"]
