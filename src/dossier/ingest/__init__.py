@@ -19,7 +19,7 @@ from dossier.ingest.html import read_html
 from dossier.ingest.jsonl import read_jsonl
 from dossier.ingest.plaintext import split_page
 from dossier.ingest.published import infer_published
-from dossier.ingest.reading import checked_length, decode, read_text, visible
+from dossier.ingest.reading import checked_length, decode, read_text, unicode_checked, visible
 
 __all__ = ["Article", "InputError", "content_id", "read_articles", "read_source"]
 
@@ -76,10 +76,14 @@ def _plain_articles(text: str, name: str) -> Iterator[Article | InputError]:
 
 
 def _sized(article: Article, where: str) -> Article | InputError:
-    """The article, or an InputError when its text is empty or longer than the parser takes."""
+    """The article, or an InputError when its text is empty, holds NUL or a lone surrogate
+    (possible when `read_source` is given a str) or is longer than the parser takes."""
     if not article.text.strip():
         return InputError(where, "has no text once invisible characters are removed")
+    if "\x00" in article.text:
+        return InputError(where, "the text holds NUL characters (binary data?)")
     try:
+        unicode_checked(article.text, "text", where)
         checked_length(article.text, where)
     except InputError as error:
         return error
