@@ -35,7 +35,7 @@ def test_sorting_documents_changes_their_order(client):
     by_events = _ids(
         client, "/api/documents", "documents", "n_events", sort="n_events", order="desc"
     )
-    assert by_events == sorted(by_events, reverse=True) and len(set(by_events)) == 3
+    assert by_events == sorted(by_events, reverse=True) and by_events[0] > by_events[-1]
 
 
 def test_sorting_events_and_actors_by_a_column(client):
