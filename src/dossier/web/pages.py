@@ -100,11 +100,14 @@ def events_page(
         problems.append(str(error.detail))
         sort = None
     events: list[dict[str, Any]] = []
-    total, hints = 0, []
+    total, hints, counts = 0, [], None
     if not problems and given.filter is not None:
         events, total = queries.event_page(con, given.filter, page.limit, page.offset, sort)
         if total == 0 and given.typed:
             hints = queries.filter_hints(con, given.filter)
+        elif total:
+            by, periods, undated = queries.event_periods(con, given.filter)
+            counts = {"by": by, "bars": charts.bar_chart(periods, by), "undated": undated}
     response = render(
         request,
         "events.html",
@@ -113,6 +116,7 @@ def events_page(
         fields=EVENT_FILTER_FIELDS,
         problems=problems,
         hints=hints,
+        counts=counts,
         **_listing(request, "/events", page, total, EVENT_HEADERS, sort),
     )
     if problems:

@@ -433,16 +433,24 @@ def actor_periods(con: Connection, name: str, by: str = "month") -> list[Row]:
     )
     if not counted:
         return []
+    return _by_quad_class(con, counted, by)
+
+
+def _by_quad_class(con: Connection, counted: list[Row], by: str) -> list[Row]:
+    """Counted (period, quad_class, events) rows as one row per period, the empty
+    periods between included while there are at most MAX_FILLED_PERIODS of them (one
+    event dated year 1 and one 9999 would make half a million weeks)."""
     first, last = counted[0]["period"], counted[-1]["period"]
     if (last - first).days / PERIOD_DAYS[by] > MAX_FILLED_PERIODS:
-        periods = sorted({(row["period"],) for row in counted})  # years 1 to 9999: no fill
+        periods = sorted({row["period"] for row in counted})
     else:  # generate_series includes its end: no period past the last (year 10000)
-        periods = con.execute(
+        found = con.execute(
             f"SELECT generate_series::DATE FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP,"
             f" INTERVAL 1 {by})",
             [first, last],
         ).fetchall()
-    by_period: dict[Any, dict[int, int]] = {p[0]: {} for p in periods}
+        periods = [row[0] for row in found]
+    by_period: dict[Any, dict[int, int]] = {p: {} for p in periods}
     for row in counted:
         by_period[row["period"]][row["quad_class"]] = row["events"]
     return [
@@ -546,3 +554,35 @@ def timeline_table(
     sql, params = _timeline_sql(actor, dyad)
     total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     return run_query(con, _window(sql, cap), params), int(total)
+
+
+# How long a filtered range may be (in days) for the events page to count it per week,
+# then per month; longer ranges are counted per year.
+WEEKS_UP_TO = 120
+MONTHS_UP_TO = 6 * 366
+
+
+def event_periods(con: Connection, wf: WebFilter) -> tuple[str, list[Row], int]:
+    """The filtered events counted per period and quad class, as the events page charts
+    them: the period (week, month or year, by how long the dated events' range is), the
+    periods from the first to the last (empty ones included while there are at most
+    MAX_FILLED_PERIODS), and how many of the filtered events are undated."""
+    where, params = _event_where(wf)
+    source = f"FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+    first, last, undated = con.execute(
+        f"SELECT min(e.date_start), max(e.date_start), count(*) FILTER (e.date_start IS NULL)"
+        f" {source}",
+        params,
+    ).fetchone()
+    if first is None:
+        return "month", [], int(undated)
+    days = (last - first).days
+    by = "week" if days <= WEEKS_UP_TO else "month" if days <= MONTHS_UP_TO else "year"
+    counted = _rows(
+        con,
+        f"SELECT date_trunc('{by}', e.date_start)::DATE AS period, e.quad_class,"
+        f" count(*) AS events {source} AND e.date_start IS NOT NULL"
+        " GROUP BY ALL ORDER BY period, e.quad_class",
+        params,
+    )
+    return by, _by_quad_class(con, counted, by), int(undated)
