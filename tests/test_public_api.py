@@ -16,6 +16,7 @@ PUBLIC = {
     "Stage",
     "__version__",
     "analyse_files",
+    "codebook",
     "export_events",
     "export_formats",
     "ingest_files",

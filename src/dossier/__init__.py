@@ -11,10 +11,11 @@ The public API, one façade for scripts, the CLI and the web:
 `Article` is what is analysed (text, title, published, url, outlet); `export_formats()`
 names the formats; `DEFAULT_MODEL` is the spaCy pipeline used unless another is named.
 `Analyser`, `Knowledge`, `Stage`, `register_stage`, `Exporter` and `register_exporter`
-are the extension points. Everything heavier than this module is imported on first
-use, so `import dossier` stays light. (`ingest_files` and `export_events`, not
-`ingest` and `export`: those are the subpackages.) The CLI and the web app are built on
-these names (tests/test_frame_facade.py guards it).
+are the extension points; `codebook()` is the CAMEO codebook dossier ships. Everything
+heavier than this module is imported on first use, so `import dossier` stays light.
+(`ingest_files` and `export_events`, not `ingest` and `export`: those are the
+subpackages.) The CLI and the web app are built on these names
+(tests/test_frame_facade.py guards it).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ __all__ = [
     "Stage",
     "__version__",
     "analyse_files",
+    "codebook",
     "export_events",
     "export_formats",
     "ingest_files",
@@ -57,6 +59,7 @@ _LAZY = {
     "Analyser": ("dossier.pipeline", "Analyser"),
     "Article": ("dossier.ingest", "Article"),
     "Knowledge": ("dossier.knowledge.bundle", "Knowledge"),
+    "codebook": ("dossier.knowledge.codebook", "default_codebook"),
     "Stage": ("dossier.stages", "Stage"),
     "register_stage": ("dossier.stages", "register_stage"),
     "Exporter": ("dossier.export", "Exporter"),

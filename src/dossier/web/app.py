@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import dossier
 from dossier import __version__
 from dossier.web import api, export, pages
-from dossier.web.codes import cameo_label, cameo_names
+from dossier.web.codes import cameo_label
 from dossier.web.posting import Poster, PostGuard
 from dossier.web.queries import QUAD_CLASSES
 
@@ -55,7 +55,7 @@ def create_app(
 
     `analyser` serves posted articles (default: one loaded on the first post)."""
     database = dossier.open(db, model, writable=bool(token), analyser=analyser)
-    cameo_names()  # the codebook's labels, read once here rather than on a first request
+    dossier.codebook()  # the codebook's labels, read once here rather than on a first request
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
