@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import dossier
 from dossier import __version__
-from dossier.web import api, export, pages
+from dossier.web import api, export, map_page, pages
 from dossier.web.codes import cameo_label
 from dossier.web.posting import Poster, PostGuard
 from dossier.web.queries import QUAD_CLASSES
@@ -79,6 +79,7 @@ def create_app(
     app.include_router(api.posting)
     app.include_router(export.router)
     app.include_router(pages.router)
+    app.include_router(map_page.router)
     app.middleware("http")(_security_headers)
     app.add_middleware(PostGuard)
     app.add_exception_handler(StarletteHTTPException, _http_error)

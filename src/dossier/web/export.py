@@ -107,11 +107,19 @@ def exported(
         "count": len(rows),
         "cap": EXPORT_CAP,
         "truncated": truncated,
-        "query": dict(request.query_params),
+        "query": _query(request),
         "columns": columns,
         name: [dict(zip(columns, row, strict=True)) for row in rows],
     }
     return JSONResponse(jsonable_encoder(content), headers=headers)
+
+
+def _query(request: Request) -> dict[str, str | list[str]]:
+    """The request's parameters: a value, or the list of values of one given several."""
+    grouped: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        grouped.setdefault(key, []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in grouped.items()}
 
 
 def csv_text(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

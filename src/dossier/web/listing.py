@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from math import ceil
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import Depends, HTTPException, Query, Request
 
-from dossier.web.params import Paging
+from dossier.web.params import FILTER_NAMES, Paging
 from dossier.web.queries import Sort
 
 PAGE_SIZES = (25, 50, 100, 500)
@@ -128,3 +129,12 @@ def export_links(request: Request, path: str) -> dict[str, str]:
     """The page's `.csv` and `.json` exports: its query, without the paging."""
     kept = request.url.remove_query_params(["limit", "offset", "page"]).query
     return {fmt: f"{path}.{fmt}" + (f"?{kept}" if kept else "") for fmt in ("csv", "json")}
+
+
+def filter_link(request: Request, path: str, items: list[tuple[str, str]]) -> str:
+    """`path` filtered by `items` (name, value pairs), keeping the request's other
+    parameters (sort, order, page size) and going back to the first page."""
+    dropped = (*FILTER_NAMES, "offset", "page")
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in dropped]
+    query = urlencode(items + kept)
+    return f"{path}?{query}" if query else path

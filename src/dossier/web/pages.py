@@ -7,9 +7,16 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from dossier.web import charts, queries
+from dossier.web import charts, facets, queries
 from dossier.web.codes import cameo_label
-from dossier.web.listing import SortBy, checked_sort, export_links, headers, pager
+from dossier.web.listing import (
+    SortBy,
+    checked_sort,
+    export_links,
+    filter_link,
+    headers,
+    pager,
+)
 from dossier.web.marks import Mark, Section, marked_html, sectioned_html
 from dossier.web.params import (
     MAX_LIMIT,
@@ -31,20 +38,26 @@ EVENT_HEADERS = {
     "attribution": "according to",
     "sentence": "sentence",
 }
-# The filter boxes of /events: name, label and an example of what it takes.
+# The filter boxes of /events: name, label and an example of what it takes. A field
+# given several values has a box for each (a facet's link adds one).
 EVENT_FILTER_FIELDS = (
     ("actor", "actor", "RUS, Putin"),
     ("dyad", "dyad", "RUS:PRK"),
     ("country", "country", "PRK"),
+    ("source_country", "source country", "RUS"),
+    ("target_country", "target country", "PRK"),
     ("type", "type", "CONSULT"),
     ("cameo", "cameo", "04"),
+    ("root", "CAMEO root", "19"),
     ("since", "since", "2000-06-01"),
     ("until", "until", "2000-08-31"),
+    ("year", "year", "2000"),
     ("modality", "modality", "planned"),
     ("quad_class", "quad class", "3,4"),
     ("goldstein_min", "Goldstein ≥", "-10"),
     ("goldstein_max", "Goldstein ≤", "10"),
     ("outlet", "according to", "Reuters"),
+    ("place", "place", "Moscow"),
     ("text", "text", "missile"),
 )
 DOCUMENT_HEADERS = {
@@ -91,8 +104,9 @@ def events_page(
     asked: SortBy,
     con: Con,
 ) -> HTMLResponse:
-    """The events table. Bad filter values are all listed above the form, which keeps
-    what was typed (400); values that match nothing are said so, with a hint (200)."""
+    """The events table with its facets. Bad filter values are all listed above the
+    form, which keeps what was typed (400); values that match nothing are said so, with
+    a hint (200)."""
     problems = list(given.problems)
     try:
         sort = checked_sort(asked, queries.EVENT_SORTS)
@@ -100,14 +114,17 @@ def events_page(
         problems.append(str(error.detail))
         sort = None
     events: list[dict[str, Any]] = []
-    total, hints, counts = 0, [], None
-    if not problems and given.filter is not None:
-        events, total = queries.event_page(con, given.filter, page.limit, page.offset, sort)
-        if total == 0 and given.typed:
-            hints = queries.filter_hints(con, given.filter)
-        elif total:
-            by, periods, undated = queries.event_periods(con, given.filter)
+    total, hints, counts, found, chips = 0, [], None, [], []
+    wf = given.filter
+    if not problems and wf is not None:
+        events, total = queries.event_page(con, wf, page.limit, page.offset, sort)
+        if (total == 0 and given.typed) or any(len(v) > 1 for _, v in wf.choices):
+            hints = queries.filter_hints(con, wf, total)
+        if total:
+            by, periods, undated = queries.event_periods(con, wf)
             counts = {"by": by, "bars": charts.bar_chart(periods, by), "undated": undated}
+        found = facets.event_facets(request, con, wf)
+        chips = facets.filter_chips(request, wf, hints)
     response = render(
         request,
         "events.html",
@@ -117,6 +134,9 @@ def events_page(
         problems=problems,
         hints=hints,
         counts=counts,
+        facets=found,
+        chips=chips,
+        clear=filter_link(request, "/events", []),
         **_listing(request, "/events", page, total, EVENT_HEADERS, sort),
     )
     if problems:

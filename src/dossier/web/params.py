@@ -6,15 +6,16 @@ means "no filter". Paging has a ceiling a client cannot raise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
 
 import duckdb
 from fastapi import Depends, HTTPException, Query, Request
 
-from dossier.query import EventFilter, parse_dyad
+from dossier.query import parse_dyad
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -45,42 +46,65 @@ def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         cursor.close()
 
 
-FILTER_NAMES = (
+# The fields a filter may give several values of (`?root=19&root=14`): an event passes
+# a field when it matches any of its values, and the filter when it passes every field
+# given. The others take one value each: a date range, a Goldstein range, words.
+CHOICE_FIELDS = (
     "actor",
     "dyad",
     "country",
+    "source_country",
+    "target_country",
     "type",
     "cameo",
-    "since",
-    "until",
-    "modality",
+    "root",
     "quad_class",
-    "goldstein_min",
-    "goldstein_max",
+    "modality",
     "outlet",
-    "text",
+    "place",
+    "year",
 )
+SINGLE_FIELDS = ("since", "until", "goldstein_min", "goldstein_max", "text")
+FILTER_NAMES = (*CHOICE_FIELDS, *SINGLE_FIELDS)
 GOLDSTEIN_RANGE = (-10.0, 10.0)
+ROOT_SHAPE = re.compile(r"\d\d")
+YEAR_SHAPE = re.compile(r"\d{4}")
+
+Choices = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
 class WebFilter:
-    """The filters of `dossier events` and the web's own: quad classes, a Goldstein range
-    and an outlet the event is attributed to (its exact name, in any case)."""
+    """The filters of `dossier events` and the web's own: each of the CHOICE_FIELDS with
+    its values (stripped, each once, in the order given; quad classes split at commas,
+    dyads written SOURCE:TARGET), and the single-valued ones."""
 
-    events: EventFilter
-    quad_classes: tuple[int, ...] = ()
+    choices: Choices = ()
+    since: date | None = None
+    until: date | None = None
     goldstein_min: float | None = None
     goldstein_max: float | None = None
-    outlet: str | None = None
+    text: str | None = None
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """The values given for one of the CHOICE_FIELDS (none: the field is not filtered)."""
+        return dict(self.choices).get(name, ())
+
+    @property
+    def quad_classes(self) -> tuple[int, ...]:
+        return tuple(sorted(int(q) for q in self.values("quad_class")))
+
+    def without(self, name: str) -> WebFilter:
+        """The same filter, with no condition on the field `name`."""
+        return replace(self, choices=tuple((k, v) for k, v in self.choices if k != name))
 
 
 @dataclass(frozen=True)
 class FilterInput:
-    """The filter boxes as the user typed them, every problem found in them, and the
-    filter they make (None when there is a problem)."""
+    """The filter boxes as the user typed them (each field's non-empty values), every
+    problem found in them, and the filter they make (None when there is a problem)."""
 
-    typed: dict[str, str]
+    typed: dict[str, list[str]]
     problems: list[str]
     filter: WebFilter | None
 
@@ -91,42 +115,76 @@ class FilterInput:
         return self.filter
 
 
+# A filter that may be repeated (`?root=19&root=14`): any of its values will do.
+Several = list[str] | None
+OR = " Repeat it for any of several values."
+Actors = Annotated[Several, Query(description="Either side: CAMEO prefix, country or name." + OR)]
+Countries = Annotated[Several, Query(description="Either actor's or the place's (alpha-3)." + OR)]
+SourceCountries = Annotated[Several, Query(description="The source actor's country." + OR)]
+TargetCountries = Annotated[Several, Query(description="The target actor's country." + OR)]
+Dyads = Annotated[Several, Query(description="SOURCE:TARGET, each matched like actor." + OR)]
+Types = Annotated[Several, Query(description="PLOVER event type, e.g. CONSULT." + OR)]
+Cameos = Annotated[Several, Query(description="CAMEO event code prefix, e.g. 04." + OR)]
+Roots = Annotated[Several, Query(description="CAMEO root code, two digits: 19 (Fight)." + OR)]
+QuadClasses = Annotated[
+    Several, Query(description="Quad class 1 to 4, or several comma-separated (3,4)." + OR)
+]
+Modalities = Annotated[Several, Query(description="asserted, reported, planned, ..." + OR)]
+Outlets = Annotated[
+    Several, Query(description="An outlet the event is attributed to: exact name, any case." + OR)
+]
+Places = Annotated[
+    Several, Query(description="The place the event took place in: exact name, any case." + OR)
+]
+Years = Annotated[Several, Query(description="The year the event starts in: 2000." + OR)]
+
+
 def filter_input(
-    actor: str | None = Query(None, description="Either side: CAMEO prefix, country or name."),
-    country: str | None = Query(None, description="Either actor's or the place's (alpha-3)."),
-    dyad: str | None = Query(None, description="SOURCE:TARGET, each matched like actor."),
-    type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT."),  # noqa: A002
-    cameo: str | None = Query(None, description="CAMEO event code prefix, e.g. 04."),
+    actor: Actors = None,
+    country: Countries = None,
+    source_country: SourceCountries = None,
+    target_country: TargetCountries = None,
+    dyad: Dyads = None,
+    type: Types = None,  # noqa: A002
+    cameo: Cameos = None,
+    root: Roots = None,
+    quad_class: QuadClasses = None,
+    modality: Modalities = None,
+    outlet: Outlets = None,
+    place: Places = None,
+    year: Years = None,
     since: str | None = Query(None, description="Events ending on or after (YYYY-MM-DD)."),
     until: str | None = Query(None, description="Events starting on or before (YYYY-MM-DD)."),
-    modality: str | None = Query(None, description="asserted, reported, planned, ..."),
-    quad_class: str | None = Query(
-        None, description="Quad class 1 to 4, or several comma-separated (3,4)."
-    ),
     goldstein_min: str | None = Query(None, description="Goldstein score at least (-10 to 10)."),
     goldstein_max: str | None = Query(None, description="Goldstein score at most (-10 to 10)."),
-    outlet: str | None = Query(
-        None, description="An outlet the event is attributed to: its exact name, any case."
-    ),
     text: str | None = Query(None, description="Words the sentence contains (any case)."),
 ) -> FilterInput:
     """The filters, read without stopping at the first bad value: every problem is kept."""
-    raw = {
+    several = {
         "actor": actor,
         "dyad": dyad,
         "country": country,
+        "source_country": source_country,
+        "target_country": target_country,
         "type": type,
         "cameo": cameo,
+        "root": root,
+        "quad_class": quad_class,
+        "modality": modality,
+        "outlet": outlet,
+        "place": place,
+        "year": year,
+    }
+    single = {
         "since": since,
         "until": until,
-        "modality": modality,
-        "quad_class": quad_class,
         "goldstein_min": goldstein_min,
         "goldstein_max": goldstein_max,
-        "outlet": outlet,
         "text": text,
     }
-    typed = {k: v for k, v in raw.items() if v is not None and v.strip()}
+    typed = {k: [v for v in vs or () if v.strip()] for k, vs in several.items()}
+    typed |= {k: [v] for k, v in single.items() if v is not None and v.strip()}
+    typed = {k: typed[k] for k in FILTER_NAMES if typed.get(k)}
     problems: list[str] = []
 
     def attempt(read, value):  # noqa: ANN001, ANN202
@@ -136,30 +194,25 @@ def filter_input(
             problems.append(str(error))
             return None
 
+    choices = []
+    for name in CHOICE_FIELDS:
+        read = CHOICE_READERS.get(name, _plain)
+        values = [attempt(read, v) for v in typed.get(name, ())]
+        kept = _once(part for value in values if value for part in value)
+        if kept:
+            choices.append((name, kept))
     first = attempt(lambda v: _day(v, "since"), since)
     last = attempt(lambda v: _day(v, "until"), until)
     if first and last and first > last:
         problems.append(f"since ({first}) is after until ({last}): no day is in between")
-    pair = attempt(_dyad, dyad)
-    quads = attempt(_quad_classes, quad_class) or ()
     low = attempt(lambda v: _goldstein(v, "goldstein_min"), goldstein_min)
     high = attempt(lambda v: _goldstein(v, "goldstein_max"), goldstein_max)
     if low is not None and high is not None and low > high:
         problems.append(f"goldstein_min ({low:g}) is above goldstein_max ({high:g})")
     if problems:
         return FilterInput(typed, problems, None)
-    events = EventFilter(
-        actor=_given(actor),
-        country=_given(country),
-        dyad=pair,
-        plover_type=_given(type),
-        cameo=_given(cameo),
-        since=first,
-        until=last,
-        modality=_given(modality),
-        text=_given(text),
-    )
-    return FilterInput(typed, [], WebFilter(events, quads, low, high, _given(outlet)))
+    found = WebFilter(tuple(choices), first, last, low, high, _given(text))
+    return FilterInput(typed, [], found)
 
 
 def event_filter(given: Annotated[FilterInput, Depends(filter_input)]) -> WebFilter:
@@ -169,6 +222,16 @@ def event_filter(given: Annotated[FilterInput, Depends(filter_input)]) -> WebFil
 
 def _given(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
+
+
+def _once(values: Iterable[str]) -> tuple[str, ...]:
+    """Each value once, in the order first given ("RUS" and "rus" differ: a code and a
+    part of a name)."""
+    return tuple(dict.fromkeys(values))
+
+
+def _plain(value: str) -> tuple[str, ...]:
+    return (value.strip(),)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -184,15 +247,38 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     return parse_dyad(str(value)) if _given(value) else None
 
 
-def _quad_classes(value: str | None) -> tuple[int, ...]:
-    if not _given(value):
-        return ()
-    parts = [part.strip() for part in str(value).split(",")]
+def _dyads(value: str) -> tuple[str, ...]:
+    source, target = parse_dyad(value)
+    return (f"{source}:{target}",)
+
+
+def _quad_classes(value: str) -> tuple[str, ...]:
+    parts = [part.strip() for part in value.split(",")]
     if not all(part in ("1", "2", "3", "4") for part in parts):
         raise ValueError(
             f"quad_class must be 1, 2, 3 or 4, or several comma-separated (3,4), not {value!r}"
         )
-    return tuple(sorted({int(part) for part in parts}))
+    return tuple(sorted(set(parts)))
+
+
+def _root(value: str) -> tuple[str, ...]:
+    if not ROOT_SHAPE.fullmatch(value.strip()):
+        raise ValueError(f"root must be a CAMEO root code, two digits such as 19, not {value!r}")
+    return (value.strip(),)
+
+
+def _year(value: str) -> tuple[str, ...]:
+    if not YEAR_SHAPE.fullmatch(value.strip()):
+        raise ValueError(f"year must be a year of four digits such as 2000, not {value!r}")
+    return (value.strip(),)
+
+
+CHOICE_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "dyad": _dyads,
+    "quad_class": _quad_classes,
+    "root": _root,
+    "year": _year,
+}
 
 
 def _goldstein(value: str | None, name: str) -> float | None:
@@ -215,25 +301,27 @@ def dyad_param(value: str | None) -> tuple[str, str] | None:
         raise HTTPException(422, str(error)) from None
 
 
-def filter_query(wf: WebFilter) -> dict[str, str]:
-    """The filter as query parameters again (for page links), empty ones left out."""
-    f = wf.events
-    values = {
-        "actor": f.actor,
-        "dyad": ":".join(f.dyad) if f.dyad else None,
-        "country": f.country,
-        "type": f.plover_type,
-        "cameo": f.cameo,
-        "since": f.since,
-        "until": f.until,
-        "modality": f.modality,
-        "quad_class": ",".join(map(str, wf.quad_classes)) or None,
+def filter_items(wf: WebFilter) -> list[tuple[str, str]]:
+    """The filter as query parameters again (for links), one pair per value, in the
+    order of FILTER_NAMES; a quad class "3,4" given as one value comes back as two."""
+    single = {
+        "since": wf.since,
+        "until": wf.until,
         "goldstein_min": None if wf.goldstein_min is None else f"{wf.goldstein_min:g}",
         "goldstein_max": None if wf.goldstein_max is None else f"{wf.goldstein_max:g}",
-        "outlet": wf.outlet,
-        "text": f.text,
+        "text": wf.text,
     }
-    return {k: str(v) for k, v in values.items() if v is not None}
+    items = [(name, value) for name in CHOICE_FIELDS for value in wf.values(name)]
+    return items + [(k, str(v)) for k, v in single.items() if v is not None]
+
+
+def filter_query(wf: WebFilter) -> dict[str, str | list[str]]:
+    """The filter as query parameters: a field's value, or the list of its values when it
+    has several; fields not given left out."""
+    grouped: dict[str, list[str]] = {}
+    for name, value in filter_items(wf):
+        grouped.setdefault(name, []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in grouped.items()}
 
 
 # Route parameters written as types, so each route only names what it needs.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from dossier.query import EventFilter, Table, event_detail, run_query
+from dossier.query import EventFilter, Table, event_detail, parse_dyad, run_query
 from dossier.query.filters import EVENT_COLUMNS, SENTENCE_SQL, actor_condition, event_conditions
 from dossier.query.reports import ACTORS_SQL, MAX_FILLED_PERIODS, PERIOD_DAYS
 
@@ -124,20 +124,20 @@ LIST_COLUMNS = (
 
 
 def _event_where(wf: WebFilter) -> tuple[str, list[object]]:
-    """The WHERE clause of the filter (over `events e` joined to `documents d`)."""
-    conditions, params = event_conditions(wf.events)
-    if wf.quad_classes:
-        conditions.append("e.quad_class IN ?")
-        params.append(list(wf.quad_classes))
+    """The WHERE clause of the filter (over `events e` joined to `documents d`): every
+    field given must hold, by any one of its values."""
+    single = EventFilter(since=wf.since, until=wf.until, text=wf.text)
+    conditions, params = event_conditions(single)
+    for name, values in wf.choices:
+        parts = [choice_condition(name, value) for value in values]
+        conditions.append("(" + " OR ".join(sql for sql, _ in parts) + ")")
+        params.extend(value for _, given in parts for value in given)
     if wf.goldstein_min is not None:
         conditions.append("e.goldstein >= ?")
         params.append(wf.goldstein_min)
     if wf.goldstein_max is not None:
         conditions.append("e.goldstein <= ?")
         params.append(wf.goldstein_max)
-    if wf.outlet:
-        conditions.append(CREDITED_SQL)
-        params.append(wf.outlet.strip())
     return " AND ".join(conditions) or "TRUE", params
 
 
@@ -146,6 +146,36 @@ CREDITED_SQL = (
     "EXISTS (SELECT 1 FROM unnest(e.attribution) AS credited(outlet)"
     " WHERE lower(credited.outlet) = lower(?))"
 )
+# The fields `dossier events` filters by (the web's name, EventFilter's): their values
+# take the CLI's own conditions, so both read a value alike.
+EVENT_FIELDS = {
+    "actor": "actor",
+    "dyad": "dyad",
+    "country": "country",
+    "type": "plover_type",
+    "cameo": "cameo",
+    "modality": "modality",
+}
+# The web's own fields: one value's condition, and how the value is passed to it.
+CHOICE_SQL: dict[str, tuple[str, type]] = {
+    "source_country": ("upper(e.source_country) = upper(?)", str),
+    "target_country": ("upper(e.target_country) = upper(?)", str),
+    "root": ("left(e.cameo_code, 2) = ?", str),
+    "quad_class": ("e.quad_class = ?", int),
+    "year": ("year(e.date_start) = ?", int),
+    "outlet": (CREDITED_SQL, str),
+    "place": ("lower(e.location_name) = lower(?)", str),
+}
+
+
+def choice_condition(name: str, value: str) -> tuple[str, list[object]]:
+    """The condition an event meets when its field `name` holds `value`."""
+    if name in EVENT_FIELDS:
+        given = parse_dyad(value) if name == "dyad" else value
+        conditions, params = event_conditions(EventFilter(**{EVENT_FIELDS[name]: given}))
+        return conditions[0], params
+    sql, kind = CHOICE_SQL[name]
+    return sql, [kind(value)]
 
 
 def _events_sql(wf: WebFilter, sort: Sort | None) -> tuple[str, list[object]]:
@@ -181,12 +211,21 @@ def event_table(con: Connection, wf: WebFilter, sort: Sort | None, cap: int) -> 
     return run_query(con, _window(sql, cap), params)
 
 
-def filter_hints(con: Connection, wf: WebFilter) -> list[str]:
-    """For a filter that passes no event: each value that matches nothing on its own,
-    checked against the stored events (with the nearest stored name when one is close),
-    or, when each matches something, that only their combination is empty."""
-    f = wf.events
-    hints: list[str] = []
+@dataclass(frozen=True)
+class Hint:
+    """Why a filter shows nothing: the field and value that match no event (None for a
+    combination of values that each match), and what to say."""
+
+    field: str | None
+    value: str | None
+    text: str
+
+
+def filter_hints(con: Connection, wf: WebFilter, total: int = 0) -> list[Hint]:
+    """The filter's values that match no stored event on their own (with the nearest
+    stored name when one is close). When nothing passes, every value is checked, and if
+    each matches something, the hint says their combination is empty; otherwise only
+    the values of fields given several (one of which may match nothing)."""
 
     def matches(condition: str, params: list[object]) -> bool:
         sql = (
@@ -195,49 +234,77 @@ def filter_hints(con: Connection, wf: WebFilter) -> list[str]:
         )
         return bool(con.execute(sql, params).fetchone()[0])
 
-    def actor_matches(value: str, sides: tuple[str, ...]) -> bool:
-        parts = [actor_condition(side, value) for side in sides]
-        return matches(" OR ".join(p[0] for p in parts), [v for p in parts for v in p[1]])
+    hints: list[Hint] = []
+    for name, values in wf.choices:
+        if total and len(values) < 2:
+            continue
+        for value in values:
+            if not matches(*choice_condition(name, value)):
+                said = _nothing_said(con, name, value)
+                hints += [Hint(name, value, text) for text in said]
+    if (
+        not total
+        and wf.text
+        and not matches(f"contains(lower({SENTENCE_SQL}), lower(?))", [wf.text])
+    ):
+        hints.append(Hint("text", wf.text, f"no sentence contains {wf.text!r}"))
+    if not total and not hints:
+        hints.append(
+            Hint(None, None, "each filter matches events on its own, but no event passes them all")
+        )
+    return hints
 
-    def near(value: str, sql: str) -> str:
+
+NAMES_SQL = (
+    "SELECT DISTINCT name FROM (SELECT source_name AS name FROM events"
+    " UNION SELECT target_name FROM events) LIMIT 50000"
+)
+# the stored values a value that matches nothing is compared with ("did you mean")
+STORED_SQL = {
+    "type": "SELECT DISTINCT plover_type FROM events",
+    "outlet": "SELECT DISTINCT unnest(attribution) FROM events LIMIT 50000",
+    "place": "SELECT DISTINCT location_name FROM events LIMIT 50000",
+    "source_country": "SELECT DISTINCT source_country FROM events",
+    "target_country": "SELECT DISTINCT target_country FROM events",
+}
+
+
+def _nothing_said(con: Connection, name: str, value: str) -> list[str]:
+    """What to say of a value of the field `name` that matches no event."""
+
+    def near(sql: str) -> str:
         names = [row[0] for row in con.execute(sql).fetchall() if row[0]]
         close = _closest(value, names)
         return f"; did you mean {close!r}?" if close else ""
 
-    names_sql = (
-        "SELECT DISTINCT name FROM (SELECT source_name AS name FROM events"
-        " UNION SELECT target_name FROM events) LIMIT 50000"
-    )
-    if f.actor and not actor_matches(f.actor, ("source", "target")):
-        hints.append(f"no actor matches {f.actor!r}{near(f.actor, names_sql)}")
-    if f.dyad:
-        for side, value in zip(("source", "target"), f.dyad, strict=True):
-            if not actor_matches(value, (side,)):
-                hints.append(f"no {side} actor matches {value!r}{near(value, names_sql)}")
-    if f.country and not matches(
-        "upper(?) IN (upper(source_country), upper(target_country), upper(location_country))",
-        [f.country],
-    ):
-        hints.append(f"no actor or place has the country {f.country!r}")
-    if f.plover_type and not matches("upper(plover_type) = upper(?)", [f.plover_type]):
-        stored = "SELECT DISTINCT plover_type FROM events"
-        hints.append(f"no event has the PLOVER type {f.plover_type!r}{near(f.plover_type, stored)}")
-    if f.cameo and not matches("starts_with(cameo_code, ?)", [f.cameo]):
-        hints.append(f"no event has a CAMEO code starting with {f.cameo!r}")
-    if f.modality and not matches("modality = lower(?)", [f.modality]):
+    if name == "actor":
+        return [f"no actor matches {value!r}{near(NAMES_SQL)}"]
+    if name == "dyad":
+        said = []
+        for side, part in zip(("source", "target"), parse_dyad(value), strict=True):
+            sql, params = actor_condition(side, part)
+            if not con.execute(
+                f"SELECT EXISTS (SELECT 1 FROM events WHERE {sql})", params
+            ).fetchone()[0]:
+                said.append(f"no {side} actor matches {part!r}{near(NAMES_SQL)}")
+        return said or [f"no event has the dyad {value!r}"]
+    if name == "modality":
         found = con.execute("SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()
-        stored = [row[0] for row in found]
-        hints.append(f"no event has the modality {f.modality!r}; stored: {', '.join(stored)}")
-    if wf.outlet and not matches(CREDITED_SQL, [wf.outlet.strip()]):
-        stored = "SELECT DISTINCT unnest(attribution) FROM events LIMIT 50000"
-        hints.append(f"no event is attributed to {wf.outlet!r}{near(wf.outlet, stored)}")
-    if f.text and not matches(f"contains(lower({SENTENCE_SQL}), lower(?))", [f.text]):
-        hints.append(f"no sentence contains {f.text!r}")
-    if wf.quad_classes and not matches("e.quad_class IN ?", [list(wf.quad_classes)]):
-        hints.append(f"no event has the quad class {', '.join(map(str, wf.quad_classes))}")
-    if not hints:
-        hints.append("each filter matches events on its own, but no event passes them all")
-    return hints
+        stored = ", ".join(row[0] for row in found)
+        return [f"no event has the modality {value!r}; stored: {stored}"]
+    said = {
+        "country": f"no actor or place has the country {value!r}",
+        "source_country": f"no event has source country {value!r}",
+        "target_country": f"no event has target country {value!r}",
+        "type": f"no event has the PLOVER type {value!r}",
+        "cameo": f"no event has a CAMEO code starting with {value!r}",
+        "root": f"no event has the CAMEO root {value!r}",
+        "quad_class": f"no event has the quad class {value}",
+        "outlet": f"no event is attributed to {value!r}",
+        "place": f"no event took place in {value!r}",
+        "year": f"no event starts in the year {value}",
+    }[name]
+    return [said + (near(STORED_SQL[name]) if name in STORED_SQL else "")]
 
 
 def _closest(value: str, names: list[str]) -> str | None:
@@ -586,3 +653,70 @@ def event_periods(con: Connection, wf: WebFilter) -> tuple[str, list[Row], int]:
         params,
     )
     return by, _by_quad_class(con, counted, by), int(undated)
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """A facet of the events list: the filter field its values set, and the value of an
+    event (SQL over `events e`), a list of values for a facet whose events may hold
+    several (each counted under every one)."""
+
+    field: str
+    value_sql: str
+    several: bool = False
+
+
+# The facets of /events, in the order shown. An event credited to no outlet counts once
+# under None, as an undated one does for the year.
+FACETS = (
+    FacetSpec("root", "left(e.cameo_code, 2)"),
+    FacetSpec("quad_class", "e.quad_class"),
+    FacetSpec("modality", "e.modality"),
+    FacetSpec("source_country", "e.source_country"),
+    FacetSpec("target_country", "e.target_country"),
+    FacetSpec(
+        "outlet",
+        "CASE WHEN len(e.attribution) = 0 THEN [NULL::VARCHAR]"
+        " ELSE list_distinct(e.attribution) END",
+        several=True,
+    ),
+    FacetSpec("year", "year(e.date_start)"),
+)
+FacetCounts = dict[str, list[tuple[str | None, int]]]
+
+
+def facet_counts(con: Connection, wf: WebFilter) -> FacetCounts:
+    """For each facet, its values (as text; None for events without one) with their
+    numbers of events, most events first.
+
+    The events counted for a facet are those of the filter without the facet's own
+    field: for a field with no value chosen, the list's events; for one with values
+    chosen, their counts add up to the list's total, and each other value says how many
+    events choosing it too would add. Facets over the same events share one scan of
+    them, and all are counted in one query."""
+    sources = {spec.field: wf.without(spec.field) for spec in FACETS}
+    scans = list(dict.fromkeys(sources.values()))
+    columns = ", ".join(f"{spec.value_sql} AS {spec.field}" for spec in FACETS)
+    ctes, params = [], []
+    for i, scan in enumerate(scans):
+        where, given = _event_where(scan)
+        ctes.append(
+            f"f{i} AS MATERIALIZED (SELECT {columns}"
+            f" FROM events e JOIN documents d USING (doc_id) WHERE {where})"
+        )
+        params += given
+    counts = []
+    for spec in FACETS:
+        scan = f"f{scans.index(sources[spec.field])}"
+        value = f"unnest({spec.field})" if spec.several else spec.field
+        counts.append(
+            f"SELECT '{spec.field}' AS facet, value::VARCHAR AS value, count(*) AS n"
+            f" FROM (SELECT {value} AS value FROM {scan}) GROUP BY value"
+        )
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(counts)
+    found: FacetCounts = {spec.field: [] for spec in FACETS}
+    for facet, value, n in con.execute(sql, params).fetchall():
+        found[facet].append((value, int(n)))
+    for values in found.values():
+        values.sort(key=lambda vn: (-vn[1], vn[0] is None, vn[0] or ""))
+    return found

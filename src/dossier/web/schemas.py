@@ -46,7 +46,10 @@ class EventRow(BaseModel):
 
 class EventsPage(Paged):
     events: list[EventRow]
-    filters: dict[str, str] = Field(description="The filters applied, as query parameters.")
+    filters: dict[str, str | list[str]] = Field(
+        description="The filters applied, as query parameters: a field's value, or the list"
+        " of its values when it was given several (any of them will do)."
+    )
 
 
 class CitationOut(BaseModel):
