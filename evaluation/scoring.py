@@ -15,8 +15,14 @@ SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "for", "to", "its"
 WORD = re.compile(r"[\w'’-]+")
 
 
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def content_words(text: str | None) -> set[str]:
-    return {w.lower() for w in WORD.findall(text or "")} - SMALL_WORDS
+    """The words that name a party; a possessive ending is no word of its own
+    ("Japan's cooperation": the party is "Japan")."""
+    words = {POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text or "")}
+    return words - SMALL_WORDS - {""}
 
 
 def same_party(system_text: str | None, *gold_texts: str | None) -> bool:

@@ -463,6 +463,50 @@ def test_a_mention_with_no_earlier_telling_or_no_article_is_no_event(nlp) -> Non
     assert len(document_events(nlp, text, MarkedWords("raided", "raids"))) == 1
 
 
+def test_a_later_mention_takes_the_telling_of_its_own_word_first(nlp) -> None:
+    """"the raid" after a raid and a different act of the same root told between them
+    is the raid, not the nearer act (both root 19 here)."""
+    text = (
+        "Arnor raided Gondor on Tuesday. Osgiliath attacked Arnor on Wednesday. "
+        "Officials said the raid lasted an hour."
+    )
+    raid, attack, later = document_events(nlp, text, MarkedWords("raided", "attacked", "raid"))
+    assert raid.cameo_code[:2] == attack.cameo_code[:2] == "19"
+    assert (later.source.name, later.target.name) == ("Arnor", "Gondor")
+    assert later.mention_of == raid.event_id != attack.event_id
+    # with no telling of its own word, the last one of the same root still serves
+    text = "Osgiliath attacked Arnor on Wednesday. Officials said the raid lasted an hour."
+    attack, later = document_events(nlp, text, MarkedWords("attacked", "raid"))
+    assert later.mention_of == attack.event_id
+
+
+@pytest.mark.parametrize(
+    "text, claimer",
+    [
+        ("Arnor claimed responsibility for the raid on Gondor.", "Arnor"),
+        ("Osgiliath quickly claimed responsibility on Monday for the raid.", "Osgiliath"),
+        ("Arnor has claimed responsibility for the raids and the bombings.", "Arnor"),
+    ],
+)
+def test_whoever_claims_responsibility_for_an_act_is_its_source(nlp, text, claimer) -> None:
+    events = document_events(nlp, text, MarkedWords("raid", "raids", "bombings"))
+    assert events and {e.source.name for e in events} == {claimer}
+    assert all(e.mention_of is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group claimed responsibility for the raid.",
+        "Arnor did not claim responsibility for the raid.",
+        "Arnor denied responsibility for the raid.",
+    ],
+)
+def test_a_claim_that_names_nobody_gives_no_source(nlp, text) -> None:
+    assert all(e.source is None or e.source.name != "Arnor" for e in
+               document_events(nlp, text, MarkedWords("raid")))  # fmt: skip
+
+
 def test_one_trigger_with_three_targets_is_three_events_with_three_ids(nlp) -> None:
     events = document_events(nlp, "Putin visited Arnor, Gondor and Osgiliath on Monday.", None)
     assert sorted(e.target.name for e in events) == ["Arnor", "Gondor", "Osgiliath"]

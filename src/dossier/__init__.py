@@ -88,7 +88,8 @@ def open(  # noqa: A001  (dossier.open reads as the library's front door)
     unless `writable`: `.events(**filters)` gives a pandas DataFrame, `.extract(text,
     published=...)` a record (with `analyser` when given, else one loaded on first use).
     `files=False` opens it read-only for SQL from someone else: its queries reach no
-    file but this database (no ATTACH, COPY, EXPORT or read_csv)."""
+    file but this database (no ATTACH, COPY, EXPORT or read_csv). Each query opens the
+    file and closes it after, so `dossier ingest` can write beside it (docs/store.md)."""
     from dossier.nlp import DEFAULT_MODEL
     from dossier.store.api import open_database
 

@@ -3,7 +3,9 @@
     DossierError
     ├── InputError        a file or record that cannot be read as an article
     ├── ModelError        a spaCy pipeline that is not installed or will not load
-    └── KnowledgeError    a knowledge file (actors, patterns, outlets) that does not load
+    ├── KnowledgeError    a knowledge file (actors, patterns, outlets) that does not load
+    └── StoreError        a database that cannot be opened or is not in the expected state
+        └── DatabaseBusyError   another process held the file for longer than we wait
 
 Messages are one line and name what was wrong and where.
 """
@@ -35,3 +37,12 @@ class KnowledgeError(DossierError):
         self.path = path
         self.line = line
         self.problem = problem
+
+
+class StoreError(DossierError):
+    """A database that cannot be opened or is not in the expected state."""
+
+
+class DatabaseBusyError(StoreError):
+    """The database file stayed held by another process for longer than a reader (or a
+    writer) waits; the message names that process. The web answers it with a 503."""

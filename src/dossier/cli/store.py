@@ -65,6 +65,8 @@ def _opened(
         raise click.ClickException(str(error)) from None
     try:
         yield database
+    except DossierError as error:  # each query opens the file: it can be busy then too
+        raise click.ClickException(str(error)) from None
     except (duckdb.Error, ValueError) as error:
         raise click.ClickException(str(error).splitlines()[0]) from None
     finally:

@@ -27,6 +27,7 @@ from dossier.events.modality import ModalityReader
 from dossier.events.parties import (
     MULTI_ACTOR_ROLES,
     Found,
+    claimed_by,
     learned_parties,
     marked_roles,
     phrase_actors,
@@ -87,6 +88,7 @@ def code_events(
     inner = resolver or EntityActors(entities)
     tagged = tagger.tag(doc) if tagger is not None else []
     events: list[Event] = []
+    words: dict[str, str] = {}  # event id -> its trigger's lemma, for later mentions
     for index, sentence in enumerate(doc.sents):
         told: list[tuple[Coded, Event]] = []
         for coded in code_sentence(sentence, knowledge, inner, tagged, citations):
@@ -95,7 +97,8 @@ def code_events(
             )
             if event is not None:
                 told.append((coded, event))
-        events += _with_antecedents(_with_contents(told), events)
+        words.update((e.event_id, c.trigger.token.lemma_) for c, e in told)
+        events += _with_antecedents(_with_contents(told), events, words)
     return dates_told_later(events, doc, timexes, published)
 
 
@@ -109,7 +112,9 @@ def _may_repeat(trigger: Trigger) -> bool:
     return trigger.score is not None and token.pos_ == "NOUN" and definite
 
 
-def _with_antecedents(told: list[tuple[Coded, Event]], earlier: list[Event]) -> list[Event]:
+def _with_antecedents(
+    told: list[tuple[Coded, Event]], earlier: list[Event], words: dict[str, str]
+) -> list[Event]:
     """Later mentions take their parties from the last earlier telling of the same
     kind (same CAMEO root) in the document, and name it in `mention_of`; with none
     before them they are no event, unless a passive told them without an agent ("the
@@ -119,16 +124,7 @@ def _with_antecedents(told: list[tuple[Coded, Event]], earlier: list[Event]) -> 
         if event.source is not None:
             kept.append(event)
             continue
-        root = event.cameo_code[:2]
-        near = event.sentence.index - MENTION_REACH
-        first = next(
-            (
-                e
-                for e in reversed(earlier)
-                if e.cameo_code[:2] == root and e.source and e.sentence.index >= near
-            ),
-            None,
-        )
+        first = _earlier_telling(event, coded.trigger.token.lemma_, earlier, words)
         if first is None:
             if coded.agentless:
                 kept.append(event)
@@ -140,6 +136,23 @@ def _with_antecedents(told: list[tuple[Coded, Event]], earlier: list[Event]) -> 
             update["date"] = first.date
         kept.append(event.model_copy(update=update))
     return kept
+
+
+def _earlier_telling(
+    event: Event, lemma: str, earlier: list[Event], words: dict[str, str]
+) -> Event | None:
+    """The last telling with a source, of the same root, in the sentences just before;
+    one told with the same word first ("the attack" after "an attack on a train", not
+    the rescue operation told between them)."""
+    near = event.sentence.index - MENTION_REACH
+    root = event.cameo_code[:2]
+    candidates = [
+        e
+        for e in reversed(earlier)
+        if e.cameo_code[:2] == root and e.source and e.sentence.index >= near
+    ]
+    same_word = [e for e in candidates if words.get(e.event_id) == lemma]
+    return next(iter(same_word or candidates), None)
 
 
 SPEECH_ACT_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
@@ -246,7 +259,20 @@ def _parties(
 ) -> tuple[list[Found], str | None, list[Found], str | None]:
     """Sources and targets with the roles that gave them: a learned trigger's from the
     argument model when there is one, a pattern's from the roles the pattern names (its
-    missing optional target from the argument model)."""
+    missing optional target from the argument model). Whoever claims responsibility
+    for the act is its source, whatever else the parse suggests."""
+    sources, source_role, targets, target_role = _parties_by_role(
+        trigger, actors, triggers, arguments
+    )
+    claimers = claimed_by(trigger, actors, triggers)
+    if claimers:
+        sources, source_role = claimers, "claimer"
+    return sources, source_role, targets, target_role
+
+
+def _parties_by_role(
+    trigger: Trigger, actors: EventActors, triggers: set[int], arguments: ArgumentModel | None
+) -> tuple[list[Found], str | None, list[Found], str | None]:
     if arguments is not None and trigger.pattern.origin == "model":
         sources, targets = learned_parties(trigger, arguments, actors, triggers)
         return sources, "learned", targets, "learned"

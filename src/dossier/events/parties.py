@@ -21,6 +21,7 @@ from dossier.events.roles import (
     listed_appositions,
     phrase_tokens,
     prep_objects,
+    responsibility_claimers,
     role_heads,
     stray_coordinates,
 )
@@ -301,6 +302,15 @@ def learned_parties(
         found = _unique(phrase_actors(head, actors, False, triggers))
         sides.append(found or [_unnamed(head)])
     return sides[0], sides[1]
+
+
+def claimed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
+    """The doers an event noun's sentence names by their claim: "the BLA claimed
+    responsibility for the attack" (each claimer's phrase read like a pattern's)."""
+    found = []
+    for head in responsibility_claimers(trigger.token):
+        found += _unique(phrase_actors(head, actors, False, triggers)) or [_unnamed(head)]
+    return found
 
 
 def _unnamed(head: Token) -> Found:

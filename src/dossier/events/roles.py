@@ -366,3 +366,31 @@ def stray_coordinates(head: Token) -> list[Token]:
         and child.i < head.i
         and any(grand.dep_ == "cc" for grand in child.children)
     ]
+
+
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+NO_ONE = frozenset({"no", "none", "nobody"})
+
+
+def responsibility_claimers(noun: Token) -> list[Token]:
+    """Who says they did it: "the BLA claimed responsibility for the attack" names the
+    attacker of "the attack" (guide, §6: claim responsibility). The phrase "for ..." may
+    hang on "responsibility" or on the verb; "no group claimed responsibility" and a
+    negated claim name nobody."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "for the attack and the kidnapping"
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    verb = prep.head.head if prep.head.lemma_ == "responsibility" else prep.head
+    taken = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "responsibility"]
+    if verb.lemma_ not in CLAIM_VERBS or not taken:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    subjects = subject_heads(verb)
+    return [s for s in subjects if s.lower_ not in NO_ONE and not _said_no_one(s)]
+
+
+def _said_no_one(subject: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in NO_ONE for c in subject.children)

@@ -4,7 +4,14 @@ Public: `Store` (an open database), `ingest(paths, store, ...)` (analyse and sto
 changed articles), `document_rows` (a record as table rows) and `resolve_db_path`.
 """
 
-from dossier.store.database import DB_ENV, DEFAULT_DB, Store, StoreError, resolve_db_path
+from dossier.store.database import (
+    DB_ENV,
+    DEFAULT_DB,
+    DatabaseBusyError,
+    Store,
+    StoreError,
+    resolve_db_path,
+)
 from dossier.store.ingest import IngestSummary, ingest
 from dossier.store.migrations import MIGRATIONS, migration
 from dossier.store.rows import DocumentRows, document_rows
@@ -13,6 +20,7 @@ __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
     "MIGRATIONS",
+    "DatabaseBusyError",
     "DocumentRows",
     "IngestSummary",
     "Store",

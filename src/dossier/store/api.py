@@ -8,13 +8,18 @@ DataFrames are pandas: DuckDB hands them over natively, and pandas is what most
 analysts of GDELT and ICEWS files already use. The `*_rows` queries give the same
 answers as plain Python values (dates stay dates, NULL stays None): what the CLI prints.
 The CLI and the web go through this class, so a script sees what they see.
+
+Each query opens the file read-only and closes it when done: a database held open
+would keep `dossier ingest` from writing its next batch. So a query sees every
+document committed before it began, and waits out a write window in progress.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -53,8 +58,9 @@ if TYPE_CHECKING:
 class EventDatabase:
     """An event database, read-only unless opened `writable`; one-off extraction of a text.
 
-    Safe to share between threads: each thread reads through its own `cursor()`, and
-    articles are analysed and written one at a time."""
+    Holds the file only while a query runs (or, writable, while it writes), so another
+    process can ingest meanwhile. Safe to share between threads: each query has a
+    connection of its own, and articles are analysed and written one at a time."""
 
     def __init__(
         self,
@@ -66,12 +72,11 @@ class EventDatabase:
         files: bool = True,
     ) -> None:
         self.store = Store(path, read_only=not writable, files=files)
+        self.store.release()  # opened to check it; each query opens it again
         self.model = model
         self._analyser = analyser
         self._analysis_lock = threading.Lock()
-        # DuckDB's connection object is not for two threads at once: held while it writes
-        # or hands out a cursor.
-        self._connection_lock = threading.Lock()
+        self._write_lock = threading.Lock()  # one thread at a time in `store.con`
 
     def __enter__(self) -> EventDatabase:
         return self
@@ -93,9 +98,19 @@ class EventDatabase:
         return self.store.path
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A DuckDB cursor of its own, for reading from another thread."""
-        with self._connection_lock:
-            return self.store.con.cursor()
+        """A read-only connection of its own, for one request: close it when done, since
+        no other process can write the file while it is open."""
+        return self.store.reader()
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection for the block, closed at its end:
+        `with db.connection() as con: con.execute(sql).pl()`."""
+        con = self.store.reader()
+        try:
+            yield con
+        finally:
+            con.close()
 
     def events(
         self,
@@ -124,41 +139,53 @@ class EventDatabase:
             limit=limit,
         )
         sql, params = events_sql(event_filter)
-        return self.store.con.execute(sql, params).df()
+        with self.connection() as con:
+            return con.execute(sql, params).df()
 
     def event_rows(self, **filters: Any) -> Table:
         """`events` as plain rows; a malformed dyad raises ValueError."""
-        return find_events(self.store.con, _event_filter(**filters))
+        event_filter = _event_filter(**filters)  # a bad dyad fails before the file opens
+        with self.connection() as con:
+            return find_events(con, event_filter)
 
     def count_events(self, **filters: Any) -> int:
         """How many events pass the filters (the limit aside)."""
-        return count_events(self.store.con, _event_filter(**filters))
+        event_filter = _event_filter(**filters)  # a bad dyad fails before the file opens
+        with self.connection() as con:
+            return count_events(con, event_filter)
 
     def actor_rows(self, like: str | None = None, limit: int | None = None) -> Table:
         """Actors by name: mentions, documents, events, first and last seen."""
-        return actors(self.store.con, like, limit)
+        with self.connection() as con:
+            return actors(con, like, limit)
 
     def timeline_rows(self, actor: str, by: str = "month") -> Table:
         """The actor's events per week, month or year, empty periods included."""
-        return timeline(self.store.con, actor, by)  # type: ignore[arg-type]
+        with self.connection() as con:
+            return timeline(con, actor, by)  # type: ignore[arg-type]
 
     def event_detail(self, event_id: str) -> EventDetail | None:
         """One event with its sentence, document and citations; None if there is none."""
-        return event_detail(self.store.con, event_id)
+        with self.connection() as con:
+            return event_detail(con, event_id)
 
     def sql(self, query: str) -> pandas.DataFrame:
         """Any read-only SQL over the tables (docs/store.md lists the schema)."""
-        return self.store.con.execute(query).df()
+        with self.connection() as con:
+            return con.execute(query).df()
 
     def sql_rows(self, query: str) -> Table:
         """`sql` as plain rows."""
-        return run_query(self.store.con, query)
+        with self.connection() as con:
+            return run_query(con, query)
 
     def export(self, fmt: str, output: Path | TextIO, **filters: Any) -> ExportResult:
         """Write the filtered events in a registered format (`dossier.export_formats()`)."""
         from dossier.export import export_events
 
-        return export_events(self.store.con, fmt, output, _event_filter(**filters))
+        event_filter = _event_filter(**filters)
+        with self.connection() as con:
+            return export_events(con, fmt, output, event_filter)
 
     def ingest(
         self,
@@ -193,8 +220,11 @@ class EventDatabase:
             (outcome,) = analyse_batch(self._loaded(), [AnalysisJob(article, None, settings)])
         if isinstance(outcome, InputError):
             raise outcome
-        with self._connection_lock:
-            self.store.write(outcome)
+        with self._write_lock:  # a write window: the file is held for this write only
+            try:
+                self.store.write(outcome)
+            finally:
+                self.store.release()
         return outcome
 
     def extract(self, text: str, published: str | date | None = None) -> DocumentRecord:

@@ -4,6 +4,11 @@ Without a token the database is opened read-only and nothing can change it; with
 `POST /documents` stores articles for requests that carry it. Every response carries a
 Content-Security-Policy that allows scripts, styles and images from this server only:
 the pages use no script at all, so even a tag that slipped past escaping would not run.
+
+The app holds the database file only while a request reads it (a connection of its
+own, closed at the end) or a post writes it, so `dossier ingest` can run beside the
+server. A request that cannot get in within the wait is answered 503, naming who holds
+the file.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import dossier
 from dossier import __version__
-from dossier.web import api, export, map_page, pages
+from dossier.errors import DatabaseBusyError
+from dossier.web import api, dyad_page, export, map_page, pages, search
 from dossier.web.codes import cameo_label
 from dossier.web.posting import Poster, PostGuard
 from dossier.web.queries import QUAD_CLASSES
@@ -80,10 +86,13 @@ def create_app(
     app.include_router(export.router)
     app.include_router(pages.router)
     app.include_router(map_page.router)
+    app.include_router(search.router)
+    app.include_router(dyad_page.router)
     app.middleware("http")(_security_headers)
     app.add_middleware(PostGuard)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(DatabaseBusyError, _database_busy)
     app.add_exception_handler(Exception, _server_error)
     return app
 
@@ -118,6 +127,13 @@ async def _http_error(request: Request, error: Exception) -> Response:
         status_code=error.status_code,
         headers=error.headers,
     )
+
+
+async def _database_busy(request: Request, error: Exception) -> Response:
+    """Another process (a long write, or a program that keeps the file open) held the
+    database for longer than a request waits: say who, and to try again."""
+    busy = HTTPException(503, str(error), headers={"Retry-After": "5"})
+    return await _http_error(request, busy)
 
 
 async def _server_error(request: Request, error: Exception) -> Response:

@@ -99,6 +99,7 @@ def network(center: str, edges: list[dict[str, Any]]) -> Shape:
                 "quad": quad,
                 "events": total,
                 "title": f"{a} – {b}: {total} events",
+                "pair": (a, b),
             }
         )
     nodes = [_node(name, x, y, name == center) for name, (x, y) in places.items()]

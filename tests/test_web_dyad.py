@@ -1,0 +1,91 @@
+"""The dyad page (`/dyads/A/B`) and its JSON, in-process on the web tests' database
+(see test_web_seeds.py): its counts against the API's events of each direction, each
+listed event between A and B, and the links that lead to it."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dossier.web import create_app
+from test_web_seeds import web_database
+from test_web_views_filters import _events, _meeting
+
+
+@pytest.fixture(scope="module")
+def client(analyser, tmp_path_factory):
+    with TestClient(create_app(web_database(analyser, tmp_path_factory.mktemp("web")))) as client:
+        yield client
+
+
+def listed(page: str) -> list[str]:
+    return re.findall(r'<a class="event-link" href="/events/([^"]+)">', page)
+
+
+def bar_counts(page: str, figure: str) -> int:
+    part = page.split(f'<figure id="{figure}">')[1].split("</figure>")[0]
+    return sum(int(n) for n in re.findall(r'data-count="(\d+)"', part))
+
+
+def matches(code: str, event: dict, side: str) -> bool:
+    return (event[f"{side}_cameo"] or "").startswith(code) or event[f"{side}_country"] == code
+
+
+@pytest.mark.parametrize(("a", "b"), [("RUS", "PRK"), ("Putin", "North Korea")])
+def test_the_counts_are_the_events_of_both_directions(client, a, b):
+    forward = _events(client, dyad=f"{a}:{b}")
+    backward = _events(client, dyad=f"{b}:{a}")
+    assert forward, "the seeds have events of this dyad"
+    api = client.get(f"/api/dyads/{a}/{b}", params={"limit": "500"}).json()
+    assert api["totals"]["a_to_b"] == len(forward) and api["totals"]["b_to_a"] == len(backward)
+    union = {e["event_id"] for e in forward + backward}
+    assert api["totals"]["events"] == len(union)
+    assert {e["event_id"] for e in api["events"]} == union
+    page = client.get(f"/dyads/{a}/{b}", params={"limit": "500"}).text
+    assert set(listed(page)) == union and len(listed(page)) == len(union)
+    for direction, events in (("a-to-b", forward), ("b-to-a", backward)):
+        dated = [e for e in events if e["date_start"]]
+        assert (bar_counts(page, direction) if dated else 0) == len(dated)
+        periods = api["periods"][direction.replace("-", "_")]
+        assert sum(p["events"] for p in periods) == len(dated)
+
+
+def test_each_listed_event_is_between_the_two(client):
+    page = client.get("/dyads/RUS/PRK").text
+    ids = listed(page)
+    assert ids
+    for event_id in ids:
+        event = client.get(f"/api/events/{event_id}").json()["event"]
+        assert (matches("RUS", event, "source") and matches("PRK", event, "target")) or (
+            matches("PRK", event, "source") and matches("RUS", event, "target")
+        ), event_id
+
+
+def test_the_event_page_links_all_events_between_its_parties(client):
+    meeting = _meeting(client)
+    page = client.get(f"/events/{meeting['event_id']}").text
+    link = re.search(r'<a id="dyad-link" href="([^"]+)">', page)
+    assert link and unescape(link.group(1)) == "/dyads/Georgy%20Mamedov/Pak%20Ui-chun"
+    dyad = client.get(unescape(link.group(1)))
+    assert dyad.status_code == 200 and meeting["event_id"] in listed(dyad.text)
+    assert "<h1>Georgy Mamedov ↔ Pak Ui-chun</h1>" in dyad.text
+
+
+def test_the_actor_pages_pairs_table_leads_to_their_dyads(client):
+    page = client.get("/actors/Vladimir%20Putin").text
+    links = {unescape(h) for h in re.findall(r'class="dyad-link" href="([^"]+)"', page)}
+    assert "/dyads/North%20Korea/Vladimir%20Putin" in links
+    for href in links:
+        dyad = client.get(href)
+        assert dyad.status_code == 200 and listed(dyad.text), href
+
+
+def test_a_name_with_a_slash_and_a_bad_path(client):
+    assert client.get("/dyads/RUS").status_code == 404
+    assert client.get("/api/dyads/RUS/PRK/USA").status_code == 404
+    odd = client.get("/dyads/AC%2FDC/PRK")
+    assert odd.status_code == 200 and "AC/DC ↔ PRK" in unescape(odd.text)
+    assert "No event between AC/DC and PRK." in unescape(odd.text)
