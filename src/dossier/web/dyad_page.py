@@ -15,14 +15,20 @@ from urllib.parse import quote, unquote
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from dossier.query import EventFilter
-from dossier.query.filters import SENTENCE_SQL, event_conditions
 from dossier.web import charts
 from dossier.web.listing import pager
 from dossier.web.marks import Mark, marked_html
 from dossier.web.pages import render
 from dossier.web.params import Con, Page, Paging
-from dossier.web.queries import MONTHS_UP_TO, WEEKS_UP_TO, Connection, _by_quad_class
+from dossier.web.queries import (
+    MONTHS_UP_TO,
+    SENTENCE_SQL,
+    WEEKS_UP_TO,
+    Connection,
+    EventFilter,
+    _by_quad_class,
+    event_conditions,
+)
 
 router = APIRouter()
 SOURCE = "FROM events e JOIN documents d USING (doc_id)"

@@ -32,12 +32,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from dossier.query.reports import ACTORS_SQL
 from dossier.web.listing import pager
 from dossier.web.marks import Mark, marked_html
 from dossier.web.pages import render, sentence_anchor
 from dossier.web.params import Con, Page, Paging
-from dossier.web.queries import Connection
+from dossier.web.queries import ACTORS_SQL, Connection
 
 router = APIRouter()
 
