@@ -464,7 +464,7 @@ def test_a_mention_with_no_earlier_telling_or_no_article_is_no_event(nlp) -> Non
 
 
 def test_a_later_mention_takes_the_telling_of_its_own_word_first(nlp) -> None:
-    """"the raid" after a raid and a different act of the same root told between them
+    """ "the raid" after a raid and a different act of the same root told between them
     is the raid, not the nearer act (both root 19 here)."""
     text = (
         "Arnor raided Gondor on Tuesday. Osgiliath attacked Arnor on Wednesday. "

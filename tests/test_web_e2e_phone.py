@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the page-measuring JavaScript below reads best on long lines)
 """Every page at phone width (390×844) in headless Chromium, and the desktop (1400×900)
 as it was: no horizontal scroll of the page itself (wide tables and dense charts scroll
 inside their own box), the header and its nav within the screen, the filters stacked
@@ -170,8 +171,7 @@ def test_the_tooltips_of_the_actor_charts_are_a_tap_away(urls, phone):
     counts.locator("summary").tap()
     assert counts.locator("table").is_visible()
     rows = {
-        row.locator("th").inner_text(): row.inner_text()
-        for row in counts.locator("tbody tr").all()
+        row.locator("th").inner_text(): row.inner_text() for row in counts.locator("tbody tr").all()
     }
     for title in bars:  # "2000-06: 12 verbal cooperation"
         label, rest = title.split(": ", 1)
@@ -194,7 +194,10 @@ def test_the_resolved_dates_of_a_document_are_a_tap_away(urls, phone):
     details.locator("summary").tap()
     shown = details.inner_text()
     for t in found["timexes"]:  # what the mark's tooltip says: "date: 2000-06-05 – 2000-06-11"
-        assert f"{t['text']}\t{t['kind'] or 'time'}\t{t['value_start'] or '?'} – {t['value_end'] or '?'}" in shown
+        assert (
+            f"{t['text']}\t{t['kind'] or 'time'}\t{t['value_start'] or '?'} – {t['value_end'] or '?'}"
+            in shown
+        )
     for c in found["citations"]:  # "cites Reuters, AP"
         assert f"{c['text']}\t{', '.join(c['outlets'])}" in shown
 
