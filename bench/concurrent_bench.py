@@ -22,8 +22,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench.store_bench import median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
@@ -133,21 +134,11 @@ def read_figures(db: Path) -> dict:
             database.event_rows(actor="Blair", limit=50)
 
     client = TestClient(create_app(db))
-    figures = {"open_and_query_ms": _median_ms(open_and_query)}
+    figures = {"open_and_query_ms": median_ms(open_and_query, READS)}
     for path in ("/api/events?actor=Blair&limit=50", "/events", "/actors", "/documents"):
-        figures[f"GET {path} ms"] = _median_ms(lambda path=path: client.get(path))
+        figures[f"GET {path} ms"] = median_ms(lambda path=path: client.get(path), READS)
     print(f"  reads on {db.stat().st_size // 1_000_000} MB: {figures}", flush=True)
     return figures
-
-
-def _median_ms(action) -> float:  # noqa: ANN001
-    action()
-    times = []
-    for _ in range(READS):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(times), 1)
 
 
 def main() -> int:

@@ -193,15 +193,15 @@ def query_figures(work: Path) -> dict:
             "db_bytes_per_1000_events_synthetic": round(
                 path.stat().st_size / SYNTHETIC_EVENTS * 1000
             ),
-            "baseline_scan_ms": _median_ms(
+            "baseline_scan_ms": median_ms(
                 lambda: con.execute(
                     "SELECT count(*) FROM events WHERE cameo_code LIKE '04%'"
                 ).fetchall()
             ),
-            "dyad_month_ms": _median_ms(lambda: find_events(con, dyad_month)),
+            "dyad_month_ms": median_ms(lambda: find_events(con, dyad_month)),
             "dyad_month_rows": len(find_events(con, dyad_month).rows),
-            "actor_timeline_month_ms": _median_ms(lambda: timeline(con, "RUS", "month")),
-            "actor_timeline_week_ms": _median_ms(lambda: timeline(con, "PRK", "week")),
+            "actor_timeline_month_ms": median_ms(lambda: timeline(con, "RUS", "month")),
+            "actor_timeline_week_ms": median_ms(lambda: timeline(con, "PRK", "week")),
         }
     for key in ("dyad_month_ms", "actor_timeline_month_ms", "actor_timeline_week_ms"):
         figures[key.replace("_ms", "_ratio_to_scan")] = round(
@@ -211,10 +211,11 @@ def query_figures(work: Path) -> dict:
     return figures
 
 
-def _median_ms(query) -> float:
+def median_ms(query, repeats: int = QUERY_REPEATS) -> float:  # noqa: ANN001
+    """The median wall time of `query` in milliseconds, after one warming call."""
     query()  # warm the cache once
     times = []
-    for _ in range(QUERY_REPEATS):
+    for _ in range(repeats):
         started = time.perf_counter()
         query()
         times.append((time.perf_counter() - started) * 1000)

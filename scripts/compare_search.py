@@ -15,6 +15,8 @@ import time
 import duckdb
 import tantivy
 
+from dossier.web.search import analyser
+
 DB = sys.argv[1]
 QUERIES = [
     "sanctions Iran",
@@ -46,15 +48,6 @@ def timed(fn, n=15):
 
 
 # --- tantivy
-def analyzer():
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
 
 
 def build_tantivy():
@@ -62,7 +55,7 @@ def build_tantivy():
     sb.add_text_field("key", stored=True, tokenizer_name="raw")
     sb.add_text_field("text", stored=False, tokenizer_name="dossier")
     index = tantivy.Index(sb.build())
-    index.register_tokenizer("dossier", analyzer())
+    index.register_tokenizer("dossier", analyser())
     w = index.writer(heap_size=50_000_000, num_threads=1)
     for doc_id, idx, text in sentences:
         w.add_document(tantivy.Document(key=f"{doc_id}\t{idx}", text=text))
