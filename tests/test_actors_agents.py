@@ -76,6 +76,28 @@ class TestCountryFromThePhraseAfterTheAgent:
         assert coded(entity_of(resolve(text), text, "Refugees")) == ("SYRREF", "SYR", False)
 
 
+class TestCountryOfTheOwner:
+    """An agent owned by a person or country takes the owner's country, even in an article
+    about another country."""
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("Malaysian Prime Minister Anwar Rahman spoke. Anwar's government froze the deal.",
+             "government froze"),
+            ("The government of Malaysian Prime Minister Anwar Rahman froze the deal.",
+             "government of"),
+        ],
+    )  # fmt: skip
+    def test_the_owner_s_country(self, resolve, text, words):
+        story = f"China protested. China warned. China waited. {text}"
+        assert coded(entity_of(resolve(story), story, words)) == ("MYSGOV", "MYS", False)
+
+    def test_a_country_s_un_mission_is_its_government(self, resolve):
+        text = "China's U.N. mission opposed the plan."
+        assert coded(entity_of(resolve(text), text, "U.N. mission")) == ("CHNGOV", "CHN", False)
+
+
 class TestCountryInferredFromTheArticle:
     def test_agents_without_a_country_take_the_main_country_marked_inferred(self, resolve):
         resolved = resolve(KENYA_STORY)
@@ -87,6 +109,13 @@ class TestCountryInferredFromTheArticle:
         start = KENYA_STORY.index("forces")
         actor = resolved.actor_at(start, start + len("forces"))
         assert (actor.cameo, actor.country_inferred) == ("KENCOP", True)
+
+    def test_an_article_shared_by_two_countries_infers_none(self, resolve):
+        text = (
+            "Kenya accused Somalia of raids. Somalia denied it. Kenya said so again. "
+            "Kenya closed the border. Security forces fired tear gas at protesters."
+        )
+        assert coded(entity_of(resolve(text), text, "Security forces")) is None
 
     def test_the_dateline_names_the_main_country(self, resolve):
         text = "NAIROBI, Kenya (Reuters) - Militants attacked a police checkpoint on Monday."

@@ -160,3 +160,61 @@ class TestLowercaseParticles:
         text = "The army said as-yet unknown men attacked at dawn and an ambush followed."
         names = {e.name for e in resolve(text).entities}
         assert not names & {"As", "At", "An", "Al"}
+
+
+class TestUntitledPeople:
+    """People named with neither title nor country take the article's country only when
+    the article is plainly about one country (dateline, or twice as many mentions)."""
+
+    DATELINE_STORY = (
+        "MOGADISHU, Somalia — Lawmakers voted on Tuesday to extend the mandate. "
+        "Abdi Warsame, a member of the upper house, urged talks. He said the vote was unlawful."
+    )
+    TWO_COUNTRY_STORY = (
+        "Kenya and Somalia traded accusations. Kenya closed the border. Somalia protested. "
+        "Amina Yusuf said she had lost her shop."
+    )
+
+    def test_a_dateline_gives_the_country_marked_inferred(self, resolve):
+        found = entity_of(resolve(self.DATELINE_STORY), self.DATELINE_STORY, "Abdi Warsame")
+        assert coded(found) == ("SOM", "SOM", True)
+
+    def test_the_pronoun_carries_it(self, resolve):
+        resolved = resolve(self.DATELINE_STORY)
+        person = entity_of(resolved, self.DATELINE_STORY, "Abdi Warsame")
+        assert entity_of(resolved, self.DATELINE_STORY, "He said") is person
+
+    def test_two_countries_as_present_give_none(self, resolve):
+        found = entity_of(resolve(self.TWO_COUNTRY_STORY), self.TWO_COUNTRY_STORY, "Amina Yusuf")
+        assert coded(found) == (None, None, False)
+
+    def test_one_country_twice_as_present_gives_it(self, resolve):
+        text = (
+            "Kenya raised taxes. Kenya's parliament approved the rise after Somalia objected. "
+            "Kenya said it needed the money. Grace Wanjiru said prices had doubled."
+        )
+        assert coded(entity_of(resolve(text), text, "Grace Wanjiru")) == ("KEN", "KEN", True)
+
+
+class TestATitleAloneIsThePersonGivenIt:
+    def test_the_prime_minister_is_the_one_named_before(self, resolve):
+        text = (
+            "Malaysian Prime Minister Anwar Rahman reviewed the offshore rights. "
+            "China objected. China said so twice. The prime minister sees a chance."
+        )
+        resolved = resolve(text)
+        person = entity_of(resolved, text, "Anwar Rahman")
+        assert person is not None and person.country == "MYS"
+        assert entity_of(resolved, text, "prime minister sees") is person
+
+    def test_another_office_is_not_that_person(self, resolve):
+        text = "Malaysian Prime Minister Anwar Rahman spoke. The foreign minister disagreed."
+        resolved = resolve(text)
+        found = entity_of(resolved, text, "foreign minister")
+        assert found is None or found.name != "Anwar Rahman"
+
+    def test_a_title_opening_a_sentence_takes_no_country_from_the_last_word(self, resolve):
+        text = "The talks were held in China. The prime minister of Malaysia left early."
+        resolved = resolve(text)
+        found = entity_of(resolved, text, "prime minister")
+        assert found is not None and found.country == "MYS"

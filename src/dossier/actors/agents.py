@@ -37,12 +37,16 @@ PLACE_LINKS = frozenset({"in", "of", "from", "at", "across", "inside", "througho
 # Words before the head that belong to the agent's phrase ("riot police", "security forces").
 PHRASE_DEPS = frozenset({"compound", "amod"})
 PLACE_TYPES = frozenset({"COUNTRY", "LOCATION", "ORGANIZATION"})
+# Who may own an agent: "Mahathir's government", "the government of Malaysia".
+OWNER_TYPES = PLACE_TYPES | {"PERSON"}
 # Modifiers saying the agent is not the article's country's: "international forces",
 # "foreign troops" (on 60 VOA stories, "international forces" had become Afghan troops).
 FOREIGN_WORDS = frozenset(
     {"international", "foreign", "western", "multinational", "allied", "coalition", "peacekeeping"}
 )
 MIN_MAIN_MENTIONS = 2
+DOMINANT_MENTIONS = 2
+DOMINANT_RATIO = 2
 # "LAGOS, Nigeria (Reuters) -", "NAIROBI —", "Kabul, Afghanistan (AP) --".
 DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})"
@@ -53,7 +57,7 @@ DATELINE = re.compile(
 
 def resolve_agents(r: DocumentResolver) -> None:
     """Mentions for every agent noun no earlier pass explained."""
-    main = main_country(r)
+    main = dominant_country(r)
     for token in r.doc:
         found = _agent_at(r, token)
         if found is None:
@@ -124,27 +128,36 @@ def _label(r: DocumentResolver, sector: Sector) -> str:
 
 
 def _linked_country(r: DocumentResolver, head: Token) -> Country | None:
-    """The country of the place the agent's of/in/at phrase names: "police in Lagos"."""
+    """The country of the place the agent's of/in/at phrase names ("police in Lagos"),
+    or of the person or country that owns it ("Mahathir's government", "the government
+    of Prime Minister Mahathir")."""
     for link in head.children:
+        if link.dep_ == "poss":
+            country = _country_of_token(r, link, OWNER_TYPES)
+            if country is not None:
+                return country
         if link.dep_ != "prep" or link.lower_ not in PLACE_LINKS:
             continue
+        types = OWNER_TYPES if link.lower_ == "of" else PLACE_TYPES
         for place in link.children:
             if place.dep_ == "pobj":
-                country = _country_of_token(r, place)
+                country = _country_of_token(r, place, types)
                 if country is not None:
                     return country
     return None
 
 
-def _country_of_token(r: DocumentResolver, token: Token) -> Country | None:
-    """The country of the entity a token is part of, or of the city it names."""
+def _country_of_token(
+    r: DocumentResolver, token: Token, types: frozenset[str] = PLACE_TYPES
+) -> Country | None:
+    """The country of the entity of `types` a token is part of, or of the city it names."""
     for facts in r.table.facts.values():
-        if facts.type not in PLACE_TYPES or facts.country_inferred:
+        if facts.type not in types or facts.country_inferred:
             continue
         if any(m.start <= token.idx < m.end for m in facts.mentions):
             if facts.country:
                 return r.kb.country(facts.country)
-            return _city_country(r, facts.name)
+            return _city_country(r, facts.name) if facts.type == "LOCATION" else None
     return None
 
 
@@ -159,6 +172,20 @@ def main_country(r: DocumentResolver) -> Country | None:
         return None
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # two countries as present: the article has no single main one
+    return r.kb.country(ranked[0][0])
+
+
+def dominant_country(r: DocumentResolver) -> Country | None:
+    """The main country when the article is plainly about it: its dateline's, else a
+    country mentioned at least twice as often as any other."""
+    dateline = dateline_country(r)
+    if dateline is not None:
+        return dateline
+    ranked = _country_mentions(r).most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANT_RATIO * ranked[1][1]:
+        return None
     return r.kb.country(ranked[0][0])
 
 

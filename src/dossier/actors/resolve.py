@@ -16,13 +16,14 @@ from spacy.tokens import Doc
 
 from dossier.actors.acronyms import resolve_acronyms
 from dossier.actors.agents import resolve_agents
+from dossier.actors.bare_titles import resolve_bare_titles
 from dossier.actors.coref import resolve_pronouns
 from dossier.actors.group_coref import resolve_group_references
 from dossier.actors.people import resolve_people
 from dossier.actors.reporting import reporting_mentions
 from dossier.actors.scan import DocumentResolver
 from dossier.actors.table import EntityTable
-from dossier.actors.titled import resolve_titled_countries
+from dossier.actors.titled import resolve_titled_countries, resolve_untitled_countries
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.record import ActorRef, Entity
@@ -116,6 +117,8 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolver.leftover_ner()
     resolve_acronyms(resolver)
     resolve_titled_countries(resolver)
+    resolve_untitled_countries(resolver)
+    resolve_bare_titles(resolver)
     resolve_agents(resolver)
     resolve_pronouns(resolver)
     resolve_group_references(resolver)

@@ -213,8 +213,8 @@ class DocumentResolver:
             country, _, end = form
             if end < len(self.doc) and self.doc[end].text in POSSESSIVES:
                 end += 1
-            office = self._title_at(end)
-            if office is None:
+            office = self.title_at(end)
+            if office is None or self._sentence_starts(end, office.end):
                 i += 1
                 continue
             title, after = office
@@ -226,7 +226,12 @@ class DocumentResolver:
             self.mention(start_char, end_char, self._holder(country, title, title_text, after))
             i = after
 
-    def _title_at(self, i: int) -> TitleMatch | None:
+    def _sentence_starts(self, first: int, stop: int) -> bool:
+        """A sentence opens in tokens first..stop: "China. The prime minister" names no
+        Chinese office."""
+        return any(self.doc[j].is_sent_start for j in range(first, min(stop, len(self.doc))))
+
+    def title_at(self, i: int) -> TitleMatch | None:
         """A singular title starting at token i and not followed by a name: (title, end)."""
         for end in range(min(len(self.doc), i + 4), i, -1):
             if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):

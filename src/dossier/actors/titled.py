@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dossier.actors.agents import main_country
+from dossier.actors.agents import dominant_country, main_country
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
@@ -31,3 +31,17 @@ def resolve_titled_countries(r: DocumentResolver) -> None:
         country = r.kb.country(facts.country) if facts.country else None
         if country is not None:
             facts.cameo = country.cameo + sector
+
+
+def resolve_untitled_countries(r: DocumentResolver) -> None:
+    """The article's main country, marked inferred, for the unknown people no title or
+    modifier gave a country ("Ilyas Ali Hassan, a member of the upper house" in a story
+    from Mogadishu): the country alone, since nothing says their role."""
+    main = dominant_country(r)
+    if main is None:
+        return
+    for ref, facts in r.table.facts.items():
+        if ref.kind != "person" or facts.country is not None or not facts.mentions:
+            continue
+        facts.country, facts.country_inferred = main.code, True
+        facts.cameo = facts.cameo or main.cameo
