@@ -218,3 +218,45 @@ class TestATitleAloneIsThePersonGivenIt:
         resolved = resolve(text)
         found = entity_of(resolved, text, "prime minister")
         assert found is not None and found.country == "MYS"
+
+
+class TestMembersOfAnOrganisation:
+    """A title after an organisation with a code of its own makes its bearer a member:
+    the organisation's code, not a country's government."""
+
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("Taliban leader Hamid Nuri issued a decree.", "Hamid Nuri", ("AFGREB", "AFG")),
+            ("UN envoy Lars Berg met both sides.", "Lars Berg", ("IGOUNO", None)),
+            ("Hamas spokesman Omar Saleh said talks failed.", "Omar Saleh", ("PSEREBHMS", "PSE")),
+            ("IS deputy leader Abu Salim was killed.", "Abu Salim", ("IMG", None)),
+        ],
+    )
+    def test_the_organisation_s_code(self, resolve, text, words, expected):
+        found = entity_of(resolve(text), text, words)
+        assert found is not None and (found.cameo, found.country) == expected
+
+    def test_a_member_is_not_the_group_itself(self, resolve):
+        text = "Taliban leader Hamid Nuri issued a decree. UN envoy Lars Berg met the rebels."
+        found = entity_of(resolve(text), text, "rebels")
+        assert found is None or found.type != "PERSON"
+
+    def test_a_member_takes_no_country_from_the_article(self, resolve):
+        text = "KABUL, Afghanistan — UN envoy Lars Berg met officials."
+        found = entity_of(resolve(text), text, "Lars Berg")
+        assert (found.cameo, found.country, found.country_inferred) == ("IGOUNO", None, False)
+
+
+class TestAcronymsThatAreWords:
+    def test_is_in_capitals_is_the_islamic_state(self, resolve):
+        text = "U.S. forces carried out airstrikes against IS in Syria."
+        found = entity_of(resolve(text), text, "IS")
+        assert found is not None and found.name == "Islamic State"
+
+    @pytest.mark.parametrize(
+        ("text", "word"),
+        [("Is it true that the talks failed?", "Is"), ("Who said the talks failed?", "Who")],
+    )
+    def test_the_word_is_no_acronym(self, resolve, text, word):
+        assert entity_of(resolve(text), text, word) is None

@@ -235,7 +235,7 @@ def _a_person_named(state: GroupReferences, subject: Token, ref: Ref | None) -> 
     """A person the text names, or the speaker's "we": no rival for "it" and "they"."""
     if subject.lower_ in FIRST_PERSON_PLURAL:
         return True
-    return ref is not None and _a_person(state.facts(ref))
+    return ref is not None and (ref.kind == "person" or _a_person(state.facts(ref)))
 
 
 def _one_person_noun(state: GroupReferences, subject: Token) -> bool:
@@ -286,7 +286,7 @@ def _group_like(state: GroupReferences, ref: Ref, plural: bool) -> bool:
     facts = state.facts(ref)
     if plural:
         return ref.kind == "group"
-    return facts.type in {"COUNTRY", "ORGANIZATION"} or _armed(facts)
+    return facts.type in {"COUNTRY", "ORGANIZATION"} or (ref.kind != "person" and _armed(facts))
 
 
 def _nearest_in_sentence(
@@ -367,7 +367,8 @@ def _organisation(state: GroupReferences, ref: Ref, bodies: bool = False) -> Ref
 
 
 def _armed_group(state: GroupReferences, ref: Ref) -> Ref | None:
-    return ref if _armed(state.facts(ref)) else None
+    """An armed group; not one of its members ("Taliban leader X" carries its code)."""
+    return ref if ref.kind != "person" and _armed(state.facts(ref)) else None
 
 
 def _group(state: GroupReferences, ref: Ref) -> Ref | None:

@@ -244,7 +244,11 @@ def _take_title(
     former = _former(r, found.start_token, found.end_token)
     country = found.country or _country_after(r, end)
     facts = r.table.facts[ref]
-    if imported and country and not former:
+    if found.member_of_organisation and found.organisation is not None and learn:
+        organisation = found.organisation[2]
+        code = organisation.code_at(r.day)
+        facts.learn(country.code if country else None, code, found.role_text)
+    elif imported and country and not former:
         facts.country, facts.cameo = country.code, country.cameo + found.title.sector
         facts.role = facts.role or found.role_text
     elif learn:

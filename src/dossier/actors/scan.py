@@ -449,6 +449,8 @@ class DocumentResolver:
                         lambda head, b=body, p=start: self.table.body(b, self._context_country(p)),
                     )
                 continue
+            if end - i == 1 and _ordinary_word_not_capitals(self.doc[i]):
+                continue  # "Who", "Is": the acronyms WHO and IS only in capitals
             span = ner.get(i)
             if not chosen.curated and not self._proper_name(i, end, ner, from_phoenix(chosen)):
                 continue  # a dictionary's single common word, unless a proper noun
@@ -552,6 +554,11 @@ def _common_word_outlet(actor, start: int, end: int, span: Span | None) -> bool:
     if actor.source != OUTLETS_SOURCE or end - start > 1:
         return False
     return span is None or span.end != end or span.label_ not in OUTLET_NER_LABELS
+
+
+def _ordinary_word_not_capitals(token: Token) -> bool:
+    """A common English word not written in capitals: no acronym ("Who said", "Is it")."""
+    return token.is_stop and not (len(token.text) > 1 and token.text.isupper())
 
 
 def _loose_end(token: Token) -> bool:

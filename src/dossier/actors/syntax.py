@@ -51,6 +51,9 @@ class TitleBefore:
     role_text: str
     country: Country | None
     organisation: tuple[int, int, Actor] | None = None  # character span and actor
+    # The bearer belongs to the organisation and takes its code ("Taliban leader X" is
+    # AFGREB, "UN envoy X" IGOUNO), not the country's plus the title's sector.
+    member_of_organisation: bool = False
 
 
 def capital_is_place(token: Token) -> bool:
@@ -133,8 +136,42 @@ def _title_of(
         title = knowledge.title(text)
         if title is not None:
             country, organisation = _country_in(doc, titled[:cut], knowledge)
-            return TitleBefore(tokens[0], end, title, text, country, organisation)
+            member = False
+            if country is None and organisation is None:
+                organisation = _member_organisation(doc, titled[:cut], knowledge)
+                member = organisation is not None
+                if member and organisation[2].country:
+                    country = knowledge.country(organisation[2].country)
+            return TitleBefore(tokens[0], end, title, text, country, organisation, member)
     return None
+
+
+def _member_organisation(
+    doc: Doc, tokens: list[int], knowledge: ActorKnowledge
+) -> tuple[int, int, Actor] | None:
+    """An organisation with a code of its own among a title's modifiers: an international
+    body ("UN envoy"), an armed group or party of the dictionaries ("Taliban leader",
+    "Hamas spokesman"). One word counts only as a proper noun."""
+    for i in range(len(tokens)):
+        for end in range(len(tokens), i, -1):
+            if end - i == 1 and not (doc[tokens[i]].pos_ == "PROPN" or _acronym(doc[tokens[i]])):
+                continue
+            text = _text(doc, tokens[i:end])
+            for actor in knowledge.lookup(text):
+                if _own_code_organisation(actor, knowledge):
+                    first, last = doc[tokens[i]], doc[tokens[end - 1]]
+                    return first.idx, last.idx + len(last.text), actor
+    return None
+
+
+def _own_code_organisation(actor: Actor, knowledge: ActorKnowledge) -> bool:
+    """An organisation coded by its own code (IGOUNO, AFGREB), not a person or a country."""
+    if actor.type not in {None, "ORGANIZATION"} or actor.roles or not actor.codes:
+        return False
+    if any(p.start or p.end for p in actor.codes):
+        return False  # dated codes: a person of the dictionaries
+    code = actor.codes[0].code
+    return not knowledge.is_country_code(code) and (actor.curated or actor.country is not None)
 
 
 def _title_tokens(doc: Doc, first: int, words: frozenset[str]) -> list[int]:
@@ -160,6 +197,7 @@ def _title_tokens(doc: Doc, first: int, words: frozenset[str]) -> list[int]:
             or qualifier
             or lower in words
             or (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"})
+            or _acronym(token)  # "IS deputy leader", which the tagger may read as a verb
         ):
             found.insert(0, i)
             i -= 1
@@ -212,6 +250,10 @@ def _place_in(doc: Doc, tokens: list[int], knowledge: ActorKnowledge) -> Country
             if code is not None:
                 return knowledge.country(code)
     return None
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
 
 
 def _text(doc: Doc, tokens: list[int]) -> str:

@@ -41,7 +41,7 @@ def resolve_untitled_countries(r: DocumentResolver) -> None:
     if main is None:
         return
     for ref, facts in r.table.facts.items():
-        if ref.kind != "person" or facts.country is not None or not facts.mentions:
-            continue
+        if ref.kind != "person" or facts.country or facts.cameo or not facts.mentions:
+            continue  # coded already: by a title, or as a member of an organisation
         facts.country, facts.country_inferred = main.code, True
-        facts.cameo = facts.cameo or main.cameo
+        facts.cameo = main.cameo
