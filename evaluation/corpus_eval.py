@@ -30,7 +30,7 @@ from dossier.events.learned import TriggerTagger
 from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.codebook import load_codebook
 from dossier.pipeline import Analyser
-from evaluation.scoring import Counts, same_party
+from evaluation.scoring import Counts, same_actor
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sentences"
 
@@ -92,8 +92,7 @@ def _plover(gold, codebook) -> str | None:
 
 
 def _party(actor, span, ref) -> bool:
-    words = (actor.text or actor.name) if actor else None
-    return same_party(words, span.text if span else None, ref)
+    return same_actor(actor, span.text if span else None, ref)
 
 
 def _parties(gold, event) -> bool:

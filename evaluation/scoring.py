@@ -3,7 +3,9 @@
 A party matches when the words dossier read as the actor and the gold span share a
 content word (case-insensitive; articles, titles' small words and punctuation aside):
 "Iraqi Prime Minister Mohammed Shia al-Sudani" matches "al-Sudani". A gold party given
-as a pronoun matches through its `*_ref` name too. No party matches only no party.
+as a pronoun matches through its `*_ref` name too, and a coded party through the name of
+the entity it resolves to (stop 19: "BLA" is the Baloch Liberation Army, "his" the
+minister named before). No party matches only no party.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ WORD = re.compile(r"[\w'’-]+")
 
 
 POSSESSIVE = re.compile(r"['’]s?$")
+# The country in a group's name ("Government (Iraq)"): it would match any party of Iraq.
+GROUP_COUNTRY = re.compile(r"\s*\([^)]*\)")
 
 
 def content_words(text: str | None) -> set[str]:
@@ -31,6 +35,15 @@ def same_party(system_text: str | None, *gold_texts: str | None) -> bool:
         return not system_text
     words = content_words(system_text)
     return any(words & content_words(gold) for gold in golds)
+
+
+def same_actor(actor, *gold_texts: str | None) -> bool:
+    """A coded party (an `ActorRef` or None) against gold texts: its words as written, or
+    its entity's name without a group's country."""
+    if actor is None:
+        return same_party(None, *gold_texts)
+    name = GROUP_COUNTRY.sub("", actor.name or "")
+    return any(same_party(words, *gold_texts) for words in (actor.text, name) if words)
 
 
 @dataclass
