@@ -75,6 +75,15 @@ def test_records_carry_codebook_fields_attribution_and_stable_ids(nlp) -> None:
     assert {e.event_id for e in other}.isdisjoint({e.event_id for e in events})
 
 
+def test_one_trigger_with_three_targets_is_three_events_with_three_ids(nlp) -> None:
+    """Issue 12: the three visits had one id, and `dossier show ID` showed one of them."""
+    doc = nlp("Mr Brown is visiting Tanzania, Mozambique and Kenya.")
+    entities = resolve_entities(doc, date(2000, 6, 12))
+    events = code_events(doc, entities, [], [], date(2000, 6, 12), "doc-1", knowledge=KNOWLEDGE)
+    assert sorted(e.target.name for e in events) == ["Kenya", "Mozambique", "Tanzania"]
+    assert len({e.event_id for e in events}) == 3
+
+
 def test_outlets_inside_a_citation_are_never_actors(nlp) -> None:
     text = "The statement said that Mamedov and Pak had discussed the summit (Reuters, AP)."
     doc = nlp(text)

@@ -61,6 +61,19 @@ def test_gdelt_columns_are_the_61_of_the_codebook_in_order():
     assert len(GDELT_COLUMNS) == 61
 
 
+def test_gdelt_event_ids_are_unique_across_documents(tmp_path):
+    """Issue 12: the GDELT export repeated GlobalEventIDs; two documents may hold an
+    event id alike (ids are unique in a document), their events stay apart."""
+    path = tmp_path / "events.duckdb"
+    with Store(path) as store:
+        store.write(document_rows(summit_record()))
+        store.write(document_rows(summit_record(doc_id="summit-again")))
+        stored = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    text, _ = exported(path, "gdelt")
+    ids = [line.split("\t")[0] for line in text.splitlines()]
+    assert len(set(ids)) == len(ids) == stored > 0
+
+
 def test_gdelt_row_of_a_dated_placed_dyadic_event(db_path):
     row = gdelt_rows(db_path)[numeric_event_id("summit", "summit-e1")]
     assert (row["Day"], row["MonthYear"], row["Year"], row["FractionDate"]) == (

@@ -86,6 +86,16 @@ def test_bad_filters_are_refused_with_a_reason(client):
     assert client.get("/events", params={"since": "June"}).status_code == 400
 
 
+def test_percent_and_underscore_are_characters_in_the_apis_filters(client):
+    """Issue 12: "%" and "_" acted as LIKE wildcards and matched everything."""
+    for typed in ("%", "P_tin", "Pu%n"):  # as wildcards, the last two would find Putin
+        for field in ("actor", "text"):
+            assert client.get("/api/events", params={field: typed}).json()["total"] == 0
+        assert client.get("/api/actors", params={"like": typed}).json()["total"] == 0
+    assert client.get("/api/events", params={"actor": "_"}).json()["total"] == 0
+    assert client.get("/api/events", params={"text": "_"}).json()["total"] == 1  # "__pwned"
+
+
 def test_an_event_carries_its_provenance(client):
     event_id = _mamedov_meeting(client)["event_id"]
     found = client.get(f"/api/events/{event_id}").json()
@@ -309,7 +319,8 @@ def test_a_rejected_field_with_a_lone_surrogate_is_a_422_not_a_500(analyser, wri
         too_long = {"text": "\ud800" + "x" * 200_001}
         response = _post_raw(client, too_long)
         assert response.status_code == 422
-        assert all("input" not in problem for problem in response.json()["detail"])
+        problems = response.json()["problems"]
+        assert problems and all("input" not in problem for problem in problems)
 
 
 def test_the_openapi_document_names_every_answer_a_route_can_give(client):
@@ -317,13 +328,31 @@ def test_the_openapi_document_names_every_answer_a_route_can_give(client):
     paths = client.get("/openapi.json").json()["paths"]
     for route in ("/api/events/{event_id}", "/api/documents/{doc_id}", "/api/actors/{name}"):
         assert "404" in paths[route]["get"]["responses"], route
-    assert {"401", "403", "413", "422"} <= set(paths["/documents"]["post"]["responses"])
+    posted = paths["/documents"]["post"]["responses"]
+    assert {"400", "401", "403", "413", "422", "503"} <= set(posted)
+    problem = {"$ref": "#/components/schemas/Problem"}
+    for route in ("/api/events", "/api/timeline", "/api/search"):
+        answers = paths[route]["get"]["responses"]
+        assert answers["422"]["content"]["application/json"]["schema"] == problem, route
 
 
-def test_every_422_is_a_list_of_problems(analyser, writable):
+def test_every_error_of_the_api_has_one_shape(analyser, writable):
+    """A sentence in `detail`, and for a 422 each problem in `problems`: whether the
+    analysis, FastAPI's validation or the filters refused it."""
     app = create_app(writable, token=TOKEN, analyser=analyser)
     with TestClient(app) as client:
-        refused_by_analysis = _post_raw(client, {"text": "  "}).json()["detail"]
-        refused_by_schema = _post_raw(client, {"text": 3}).json()["detail"]
-    for detail in (refused_by_analysis, refused_by_schema):
-        assert isinstance(detail, list) and {"loc", "msg", "type"} <= set(detail[0])
+        refused = {
+            "analysis": _post_raw(client, {"text": "  "}),
+            "schema": _post_raw(client, {"text": 3}),
+            "filter": client.get("/api/events", params={"since": "June"}),
+            "dyad": client.get("/api/timeline", params={"dyad": "RUS"}),
+        }
+        missing = client.get("/api/events/no-such-event")
+        unauthorised = client.post("/documents", json={"text": "Putin met Kim."})
+    for how, response in refused.items():
+        body = response.json()
+        assert response.status_code == 422 and set(body) == {"detail", "problems"}, how
+        assert {"loc", "msg", "type"} <= set(body["problems"][0]), how
+        assert body["problems"][0]["msg"] in body["detail"], how
+    for response in (missing, unauthorised):
+        assert response.json() == {"detail": response.json()["detail"], "problems": []}

@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
+from dossier.query.filters import looks_like_code
 from dossier.web import create_app
 from test_web_seeds import web_database
 from test_web_views_filters import _events, _meeting
@@ -34,10 +35,24 @@ def matches(code: str, event: dict, side: str) -> bool:
     return (event[f"{side}_cameo"] or "").startswith(code) or event[f"{side}_country"] == code
 
 
-@pytest.mark.parametrize(("a", "b"), [("RUS", "PRK"), ("Putin", "North Korea")])
+def between(client: TestClient, a: str, b: str) -> list[dict]:
+    """The events from A to B: those of the list's `dyad=A:B` (a code there matches as
+    on the dyad page; a name, by a part of it) whose sides are A and B exactly."""
+
+    def exactly(event: dict, side: str, actor: str) -> bool:
+        return looks_like_code(actor) or event[f"{side}_name"] == actor
+
+    return [
+        e
+        for e in _events(client, dyad=f"{a}:{b}")
+        if exactly(e, "source", a) and exactly(e, "target", b)
+    ]
+
+
+@pytest.mark.parametrize(("a", "b"), [("RUS", "PRK"), ("Vladimir Putin", "North Korea")])
 def test_the_counts_are_the_events_of_both_directions(client, a, b):
-    forward = _events(client, dyad=f"{a}:{b}")
-    backward = _events(client, dyad=f"{b}:{a}")
+    forward = between(client, a, b)
+    backward = between(client, b, a)
     assert forward, "the seeds have events of this dyad"
     api = client.get(f"/api/dyads/{a}/{b}", params={"limit": "500"}).json()
     assert api["totals"]["a_to_b"] == len(forward) and api["totals"]["b_to_a"] == len(backward)
@@ -89,3 +104,24 @@ def test_a_name_with_a_slash_and_a_bad_path(client):
     odd = client.get("/dyads/AC%2FDC/PRK")
     assert odd.status_code == 200 and "AC/DC ↔ PRK" in unescape(odd.text)
     assert "No event between AC/DC and PRK." in unescape(odd.text)
+
+
+def test_a_side_is_one_actor_by_its_exact_name_not_every_name_holding_it(client):
+    """ "North Korea" is not also "Government (North Korea)", nor "Kim" every Kim."""
+    putin = _events(client, actor="Vladimir Putin")
+    to_korea = [e["event_id"] for e in putin if e["source_name"] == "Vladimir Putin"
+                and e["target_name"] == "North Korea"]  # fmt: skip
+    to_its_government = [e for e in putin if e["target_name"] == "Government (North Korea)"]
+    assert to_korea and to_its_government  # the seeds have both
+    api = client.get("/api/dyads/Vladimir Putin/North Korea", params={"limit": "500"}).json()
+    assert api["totals"]["a_to_b"] == len(to_korea)
+    assert [e["event_id"] for e in api["events"] if e["a_to_b"]] == to_korea
+    assert {e["target_name"] for e in api["events"] if e["a_to_b"]} == {"North Korea"}
+    kims = {e["target_name"] for e in putin if (e["target_name"] or "").startswith("Kim")}
+    assert kims, "the seeds have Putin meet a Kim"
+    assert client.get("/api/dyads/Vladimir Putin/Kim").json()["totals"]["events"] == 0
+    (kim,) = kims
+    named = client.get(f"/api/dyads/Vladimir Putin/{kim}").json()
+    assert named["totals"]["a_to_b"] == sum(1 for e in putin if e["target_name"] == kim)
+    page = client.get("/dyads/Vladimir%20Putin/Kim").text
+    assert "No event between Vladimir Putin and Kim." in unescape(page)

@@ -53,7 +53,7 @@ def test_clicking_a_facet_value_narrows_the_list_and_the_counts_add_up(server, p
     assert rows.count() == by_class[first]
     for i in range(rows.count()):
         assert f"q{first}" in rows.nth(i).locator("span.quad").get_attribute("class")
-    for field in ("root", "modality", "source_country", "target_country", "year"):
+    for field in ("root", "type", "modality", "source_country", "target_country", "place", "year"):
         assert sum(_counts(page, field).values()) == by_class[first], field
     assert page.locator("#chips a.chip").count() == 1
 
@@ -67,4 +67,22 @@ def test_clicking_a_facet_value_narrows_the_list_and_the_counts_add_up(server, p
     page.locator("#chips a.chip").first.click()  # drop the first value again
     page.wait_for_load_state()
     assert _total(page) == by_class[second]
+    assert page.errors == []
+
+
+def test_a_place_facet_narrows_the_list_and_its_type_and_country_facets_follow(server, page):  # noqa: F811
+    _visit(page, f"{server}/events?limit={MAX_LIMIT}")
+    everything = _total(page)
+    places = {p: n for p, n in _counts(page, "place").items() if p != "no place"}
+    assert sum(_counts(page, "place").values()) == everything
+    busiest = max(places, key=lambda p: (places[p], p))
+    exactly = re.compile(rf"^{re.escape(busiest)}$")  # not a longer name holding it
+    page.locator("#facet-place a.facet-value", has_text=exactly).click()
+    page.wait_for_url("**place=**")
+    assert _total(page) == places[busiest] < everything
+    assert page.locator("table.events tbody tr").count() == places[busiest]
+    assert sum(_counts(page, "type").values()) == places[busiest]
+    # every event at the place counts under the place's country at least
+    assert max(_counts(page, "country").values()) == places[busiest]
+    assert page.locator("#chips a.chip", has_text=f"place: {busiest}").count() == 1
     assert page.errors == []

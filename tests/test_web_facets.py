@@ -108,7 +108,51 @@ def test_the_cameo_root_facet_reads_with_its_labels(client):
     assert "1 verbal cooperation" in quads
 
 
-@pytest.mark.parametrize("field", ["root", "source_country", "year", "outlet", "modality"])
+def test_the_place_type_and_country_facets_count_the_listed_events(client):
+    everything = _events(client)
+    found = facets(client.get("/events").text)
+    places = Counter(e["location_name"] or "no place" for e in everything)
+    assert {label: n for label, n, _ in found["place"]} == dict(places)
+    assert sum(n for _, n, _ in found["place"]) == len(everything)
+    types = Counter((e["plover_type"] or "").upper() or "no type" for e in everything)
+    assert {label: n for label, n, _ in found["type"]} == dict(types)
+    assert sum(n for _, n, _ in found["type"]) == len(everything)
+    # the country of either side or of the place, as `country=` matches: an event counts
+    # once under each of its countries, once under "no country" when it has none
+    rows = countries(client, everything)
+    either = Counter()
+    for row in rows:
+        named = {c.upper() for c in (row["source_country"], row["target_country"],
+                                     row["location_country"]) if c}  # fmt: skip
+        either.update(named or {"no country"})
+    assert {label: n for label, n, _ in found["country"]} == dict(either)
+    assert sum(either.values()) > len(everything) and either["RUS"] > either["no country"]
+    for label, n, href in found["country"]:
+        if href:
+            assert total_of(client.get(href).text) == n, label
+
+
+def test_two_places_give_the_union_and_the_chosen_counts_add_up(client):
+    everything = _events(client)
+    by_place = Counter(e["location_name"] for e in everything if e["location_name"])
+    first, second = [place for place, _ in by_place.most_common(2)]
+    page = client.get("/events", params=[("place", first), ("place", second)]).text
+    assert total_of(page) == by_place[first] + by_place[second] < len(everything)
+    chosen = {label: n for label, n, _ in facets(page)["place"]}
+    assert chosen[first] + chosen[second] == total_of(page)
+    assert sum(n for _, n, _ in facets(page)["type"]) == total_of(page)
+    # a place typed in another case is the same place, and its facet value stays chosen
+    shouted = client.get("/events", params={"place": first.upper()}).text
+    assert total_of(shouted) == by_place[first]
+    assert [(label, n) for label, n, _ in facets(shouted)["place"] if label == first] == [
+        (first, by_place[first])
+    ]
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["root", "source_country", "year", "outlet", "modality", "place", "type", "country"],
+)
 def test_following_a_facet_link_narrows_the_list_to_exactly_its_count(client, field):
     meeting = _meeting(client)
     wanted = {
@@ -117,6 +161,9 @@ def test_following_a_facet_link_narrows_the_list_to_exactly_its_count(client, fi
         "year": "2000",
         "outlet": "Reuters",
         "modality": meeting["modality"],
+        "place": meeting["location_name"],
+        "type": meeting["plover_type"],
+        "country": "PRK",
     }[field]
     (label, count, href) = next(v for v in facets(client.get("/events").text)[field]
                                 if v[0] == wanted)  # fmt: skip

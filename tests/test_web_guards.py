@@ -147,3 +147,7 @@ def test_an_actor_page_over_millennia_stays_small(tmp_path):
     assert api.status_code == 200 and len(api.json()["periods"]) <= 3
     page = client.get(f"/actors/{name}", params={"by": "week"})
     assert page.status_code == 200 and len(page.content) < 500_000
+    timeline = client.get("/timeline", params={"actor": name})  # was a 500: year 10000
+    assert timeline.status_code == 200 and len(timeline.content) < 500_000
+    dated = client.get("/api/timeline", params={"actor": name}).json()["events"]
+    assert {e["date_start"][:4] for e in dated} >= {"0001", "9999"}

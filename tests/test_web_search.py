@@ -153,6 +153,22 @@ def test_the_page_and_the_api_show_the_same_hits_and_page_alike(client):
     assert f"{total} sentences, showing 1–5" in page
 
 
+def test_a_page_far_past_the_last_hit_is_empty(client):
+    """Issue 12 (found by tests/test_web_fuzz.py): tantivy made room for offset + limit
+    hits, and ?page=10000000&limit=500 aborted the whole server asking for 35 GB."""
+    body = found(client, "Putin", limit="500", page="10000000")
+    assert body["sentences"]["hits"] == [] and body["sentences"]["total"] > 10
+    page = client.get("/search", params={"q": "Putin", "limit": "500", "page": "10000000"})
+    assert page.status_code == 200 and sentence_links(page.text) == []
+
+
+def test_the_next_link_does_not_echo_the_host_header(client):
+    response = client.get(
+        "/api/search", params={"q": "Putin", "limit": "5"}, headers={"Host": "evil.example"}
+    )
+    assert response.json()["next"].startswith("/api/search?")
+
+
 def test_every_page_has_the_search_box(client):
     meeting = _meeting(client)
     for url in ("/events", "/actors", "/documents", f"/events/{meeting['event_id']}", "/map"):

@@ -113,3 +113,24 @@ def test_cameo_codes_carry_their_labels_from_the_codebook(client):
     assert label in client.get(f"/documents/{meeting['doc_id']}").text
     assert label in client.get("/actors/Georgy Mamedov").text
     assert label in client.get("/timeline", params={"actor": "Mamedov"}).text
+
+
+def test_the_actors_total_is_the_same_on_every_page_and_past_the_last(client):
+    everyone = client.get("/api/actors", params={"limit": str(MAX_LIMIT)}).json()
+    assert everyone["total"] == len(everyone["actors"]) > 10
+    for params in ({"limit": "5"}, {"limit": "5", "page": "3"}, {"offset": "100000"},
+                   {"sort": "name", "limit": "7", "page": "2"}, {"like": "korea"}):  # fmt: skip
+        body = client.get("/api/actors", params=params).json()
+        expected = sum(1 for a in everyone["actors"] if "korea" in a["name"].lower()) if (
+            "like" in params) else everyone["total"]  # fmt: skip
+        assert body["total"] == expected, params
+        assert all("listed" not in actor for actor in body["actors"])
+
+
+def test_an_actors_own_line_is_its_line_of_the_report(client):
+    everyone = client.get("/api/actors", params={"limit": str(MAX_LIMIT)}).json()["actors"]
+    for line in everyone[:8] + everyone[-3:]:
+        if line["name"] is None:
+            continue
+        own = client.get(f"/api/actors/{line['name']}").json()["actor"]
+        assert own == line, line["name"]

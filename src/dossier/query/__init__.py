@@ -15,6 +15,7 @@ from dossier.query.reports import (
     actors,
     count_events,
     event_detail,
+    run_limited,
     run_query,
     timeline,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "events_sql",
     "find_events",
     "parse_dyad",
+    "run_limited",
     "run_query",
     "timeline",
 ]

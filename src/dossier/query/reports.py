@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,7 +27,25 @@ def run_query(con: Connection, sql: str, params: list[object] | None = None) -> 
     return Table([d[0] for d in cursor.description], cursor.fetchall())
 
 
-ACTORS_SQL = """
+def run_limited(con: Connection, sql: str, max_rows: int, seconds: float) -> tuple[Table, bool]:
+    """SQL someone typed: its first `max_rows` rows and whether it had more, stopped
+    with a TimeoutError when it runs for longer than `seconds`. A statement without
+    rows gives a table without columns; DuckDB's own errors pass through."""
+    timer = threading.Timer(seconds, con.interrupt)
+    timer.start()
+    try:
+        cursor = con.execute(sql)
+        if cursor.description is None:
+            return Table([], []), False
+        rows = cursor.fetchmany(max_rows + 1)
+    except duckdb.InterruptException:
+        raise TimeoutError(f"the query ran for over {seconds:g} s and was stopped") from None
+    finally:
+        timer.cancel()
+    return Table([d[0] for d in cursor.description], rows[:max_rows]), len(rows) > max_rows
+
+
+_ACTORS_REPORT = """
 WITH mentioned AS (
     SELECT en.name, mode(en.type) AS type, mode(en.country) AS country,
            mode(en.cameo) AS cameo, count(m.doc_id) AS mentions,
@@ -34,20 +53,31 @@ WITH mentioned AS (
            min(d.published) AS first_published, max(d.published) AS last_published
     FROM entities en JOIN documents d USING (doc_id)
     LEFT JOIN mentions m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id
+    WHERE {entity_named}
     GROUP BY en.name
 ), acting AS (
     SELECT name, count(DISTINCT (doc_id, event_id)) AS events,
            min(date_start) AS first_event, max(date_start) AS last_event
-    FROM event_actors GROUP BY name
+    FROM event_actors WHERE {actor_named} GROUP BY name
 )
 SELECT name, type, country, cameo, coalesce(mentions, 0) AS mentions,
        coalesce(documents, 0) AS documents, coalesce(events, 0) AS events,
        least(first_published, first_event) AS first_seen,
-       greatest(last_published, last_event) AS last_seen
+       greatest(last_published, last_event) AS last_seen{listed}
 FROM mentioned FULL OUTER JOIN acting USING (name)
 WHERE ? IS NULL OR contains(lower(name), lower(?)) OR starts_with(upper(cameo), upper(?))
 ORDER BY events DESC, mentions DESC, name
 """
+# Its parameters: like, like, like (None for every actor).
+ACTORS_SQL = _ACTORS_REPORT.format(entity_named="TRUE", actor_named="TRUE", listed="")
+# The same, each line also saying how many lines there are (`listed`): a page of the
+# report and its total from one computation of it.
+COUNTED_ACTORS_SQL = _ACTORS_REPORT.format(
+    entity_named="TRUE", actor_named="TRUE", listed=", count(*) OVER () AS listed"
+)
+# One actor's line, its name the first two parameters (then like, like, like): the name
+# is kept before grouping, so the report is not computed for every other actor.
+ONE_ACTOR_SQL = _ACTORS_REPORT.format(entity_named="en.name = ?", actor_named="name = ?", listed="")
 
 
 def actors(con: Connection, like: str | None = None, limit: int | None = None) -> Table:

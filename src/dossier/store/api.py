@@ -42,6 +42,7 @@ from dossier.query import (
     events_sql,
     find_events,
     parse_dyad,
+    run_limited,
     run_query,
     timeline,
 )
@@ -178,6 +179,13 @@ class EventDatabase:
         """`sql` as plain rows."""
         with self.connection() as con:
             return run_query(con, query)
+
+    def limited_sql(self, query: str, max_rows: int, seconds: float) -> tuple[Table, bool]:
+        """`sql_rows` for SQL someone else typed (open the database with `files=False`):
+        at most `max_rows` rows and whether there were more; a TimeoutError after
+        `seconds`."""
+        with self.connection() as con:
+            return run_limited(con, query, max_rows, seconds)
 
     def export(self, fmt: str, output: Path | TextIO, **filters: Any) -> ExportResult:
         """Write the filtered events in a registered format (`dossier.export_formats()`)."""

@@ -20,7 +20,9 @@ from dossier.web.params import (
 )
 from dossier.web.posting import ArticleIn, require_token
 
-router = APIRouter(prefix="/api", tags=["api"])
+# every route may refuse its parameters (422) or find the database held (503)
+router = APIRouter(prefix="/api", tags=["api"], responses=schemas.errors(422, 503))
+SORTED = schemas.errors(400)  # a sort the listing does not have
 
 
 def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request) -> dict:
@@ -45,6 +47,7 @@ def _page(key: str, rows: list[dict], total: int, page: Paging, request: Request
 @router.get(
     "/events",
     response_model=schemas.EventsPage,
+    responses=SORTED,
     summary="Stored events, filtered like `dossier events`, oldest first",
 )
 def list_events(
@@ -75,6 +78,7 @@ def get_event(event_id: str, con: Con) -> dict[str, Any]:
 @router.get(
     "/actors",
     response_model=schemas.ActorsPage,
+    responses=SORTED,
     summary="Actors by name: mentions, documents, events, first/last seen",
 )
 def list_actors(
@@ -115,6 +119,7 @@ def get_actor(
 @router.get(
     "/documents",
     response_model=schemas.DocumentsPage,
+    responses=SORTED,
     summary="Stored documents, newest publication first",
 )
 def list_documents(

@@ -3,7 +3,8 @@
 Without a token the database is opened read-only and nothing can change it; with one,
 `POST /documents` stores articles for requests that carry it. Every response carries a
 Content-Security-Policy that allows scripts, styles and images from this server only:
-the pages use no script at all, so even a tag that slipped past escaping would not run.
+the pages use no script at all (but /api/docs, whose Swagger UI scripts are files served
+here), so even a tag that slipped past escaping would not run.
 
 The app holds the database file only while a request reads it (a connection of its
 own, closed at the end) or a post writes it, so `dossier ingest` can run beside the
@@ -30,10 +31,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import dossier
 from dossier import __version__
 from dossier.errors import DatabaseBusyError
-from dossier.web import api, dyad_page, export, map_page, pages, search
+from dossier.web import api, api_docs, dyad_page, export, map_page, pages, search, sql_page
 from dossier.web.codes import cameo_label
 from dossier.web.posting import Poster, PostGuard
 from dossier.web.queries import QUAD_CLASSES
+from dossier.web.schemas import errors, problem_body
 
 if TYPE_CHECKING:
     from dossier.pipeline import Analyser
@@ -67,27 +69,33 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         database.close()
+        app.state.sql_database.close()
 
     app = FastAPI(
         title="dossier",
         version=__version__,
         lifespan=lifespan,
         docs_url=None,
-        redoc_url=None,  # their pages load scripts from a CDN
+        redoc_url=None,  # their pages load scripts from a CDN: /api/docs serves our own
         description="Sourced, dated political events and the sentences behind them.",
     )
     app.state.database = database
+    # the SQL box's: read-only and reaching no file but the database (sql_page.py)
+    app.state.sql_database = dossier.open(database.path, model, files=False)
     app.state.token = token or None
     app.state.poster = Poster(database)
     app.state.templates = _templates(read_only=not token)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount(api_docs.ASSETS_URL, api_docs.assets(), name="api-docs-assets")
     app.include_router(api.router)
     app.include_router(api.posting)
     app.include_router(export.router)
     app.include_router(pages.router)
     app.include_router(map_page.router)
     app.include_router(search.router)
-    app.include_router(dyad_page.router)
+    app.include_router(dyad_page.router, responses=errors(404, 422, 503))
+    app.include_router(api_docs.router)
+    app.include_router(sql_page.router)
     app.middleware("http")(_security_headers)
     app.add_middleware(PostGuard)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -119,11 +127,11 @@ def _wants_json(request: Request) -> bool:
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     if _wants_json(request):
-        return JSONResponse({"detail": error.detail}, error.status_code, error.headers)
+        return JSONResponse(problem_body(error.detail), error.status_code, error.headers)
     return request.app.state.templates.TemplateResponse(
         request,
         "error.html",
-        {"status": error.status_code, "detail": error.detail},
+        {"status": error.status_code, "detail": problem_body(error.detail)["detail"]},
         status_code=error.status_code,
         headers=error.headers,
     )
@@ -146,14 +154,11 @@ async def _server_error(request: Request, error: Exception) -> Response:
 
 
 async def _invalid_request(request: Request, error: Exception) -> Response:
-    """FastAPI's own answer for the API (as /openapi.json describes it); a page for people."""
+    """The API's Problem (as /openapi.json describes it); a page for people."""
     assert isinstance(error, RequestValidationError)
     if _wants_json(request):
-        # FastAPI's body, without the rejected input it would echo: a lone surrogate
-        # in it cannot be encoded, and the 422 became a 500
-        problems = [
-            {k: v for k, v in e.items() if k not in ("input", "ctx")} for e in error.errors()
-        ]
-        return JSONResponse({"detail": problems}, 422)
+        # FastAPI's problems, without the rejected input they would echo (a lone
+        # surrogate in it cannot be encoded, and the 422 became a 500)
+        return JSONResponse(problem_body(error.errors()), 422)
     problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
     return await _http_error(request, HTTPException(422, "; ".join(problems)))

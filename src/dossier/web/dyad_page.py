@@ -1,10 +1,11 @@
 """The dyad page, `/dyads/A/B`, and its JSON, `/api/dyads/A/B`: what A and B did to
 each other over time, in both directions, and the events with their sentences.
 
-A and B are matched as the timeline's `dyad=A:B` matches them (`dossier events
---dyad`): a code ("RUS", "USAGOV") by CAMEO code prefix or country, anything else by
-entity id or a part of the canonical name in any case. An event is A → B when its
-source matches A and its target B, B → A the other way; the page lists both.
+Each side is one actor, named as its actor page names it: by its canonical name,
+exactly ("Kim Jong-il", not every name holding "Kim"), or its entity id; or a code
+("RUS", "USAGOV"), matched as `dossier events --dyad` matches one, by CAMEO code prefix
+or country. An event is A → B when its source matches A and its target B, B → A the
+other way; the page lists both.
 """
 
 from __future__ import annotations
@@ -25,9 +26,8 @@ from dossier.web.queries import (
     SENTENCE_SQL,
     WEEKS_UP_TO,
     Connection,
-    EventFilter,
     _by_quad_class,
-    event_conditions,
+    exact_side,
 )
 
 router = APIRouter()
@@ -55,8 +55,9 @@ def dyad_sides(request: Request) -> tuple[str, str]:
 
 def _directed(a: str, b: str) -> tuple[str, list[object]]:
     """The condition of an event from A to B, over `events e`."""
-    conditions, params = event_conditions(EventFilter(dyad=(a, b)))
-    return conditions[0], params
+    source, source_params = exact_side("source", a)
+    target, target_params = exact_side("target", b)
+    return f"({source} AND {target})", [*source_params, *target_params]
 
 
 def dyad_totals(con: Connection, a: str, b: str) -> dict[str, int]:

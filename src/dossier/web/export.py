@@ -20,7 +20,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-from dossier.web import queries
+from dossier.web import queries, schemas
 from dossier.web.codes import cameo_label
 from dossier.web.listing import SortBy, checked_sort
 from dossier.web.params import Con, Filters, dyad_param
@@ -28,7 +28,14 @@ from dossier.web.params import Con, Filters, dyad_param
 EXPORT_CAP = 100_000
 Format = Literal["csv", "json"]
 
-router = APIRouter(tags=["export"])
+# the links a browser follows: a file, or an error page
+router = APIRouter(
+    tags=["export"],
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+        **schemas.page_errors(400, 422, 503),
+    },
+)
 
 
 @router.get("/events.{fmt}", summary="The events of /events with its filters and sort, as a file")

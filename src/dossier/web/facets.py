@@ -29,7 +29,7 @@ LABELS = {
     "country": "country",
     "source_country": "source country",
     "target_country": "target country",
-    "type": "type",
+    "type": "PLOVER type",
     "cameo": "CAMEO",
     "root": "CAMEO root",
     "quad_class": "quad class",
@@ -46,6 +46,9 @@ LABELS = {
 # what an event without a value of the facet is called
 MISSING = {
     "root": "no code",
+    "type": "no type",
+    "country": "no country",
+    "place": "no place",
     "quad_class": "none",
     "modality": "none",
     "source_country": "no country",

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from dossier.web import mapping
 from dossier.web.pages import EVENT_FILTER_FIELDS, render
 from dossier.web.params import Con, FilterForm, FilterInput, WebFilter
-from dossier.web.queries import Connection, _event_where
+from dossier.web.queries import Connection, event_where
 
 router = APIRouter(include_in_schema=False)
 SOURCE = "FROM events e JOIN documents d USING (doc_id)"
@@ -27,7 +27,7 @@ def event_places(con: Connection, wf: WebFilter) -> tuple[list[dict[str, Any]], 
     """The places of the filtered events, busiest first, each with its name, country,
     coordinates (None when the gazetteer has none) and number of events; and how many
     events pass the filters, how many name a place and how many a place on the map."""
-    where, params = _event_where(wf)
+    where, params = event_where(wf)
     rows = con.execute(
         "SELECT lower(e.location_name), e.location_name, e.location_country, e.location_lat,"
         f" e.location_lon, count(*) {SOURCE} WHERE ({where}) AND e.location_name IS NOT NULL"

@@ -111,7 +111,7 @@ class FilterInput:
     def checked(self) -> WebFilter:
         """The filter; a 422 naming every problem when there is any."""
         if self.filter is None:
-            raise HTTPException(422, "; ".join(self.problems))
+            raise HTTPException(422, [_query_problem(p) for p in self.problems])
         return self.filter
 
 
@@ -298,7 +298,12 @@ def dyad_param(value: str | None) -> tuple[str, str] | None:
     try:
         return _dyad(value)
     except ValueError as error:
-        raise HTTPException(422, str(error)) from None
+        raise HTTPException(422, [_query_problem(str(error), "dyad")]) from None
+
+
+def _query_problem(message: str, *field: str) -> dict[str, object]:
+    """A bad query parameter as the API's 422 lists it (see schemas.Problem)."""
+    return {"loc": ["query", *field], "msg": message, "type": "value_error"}
 
 
 def filter_items(wf: WebFilter) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from dossier import Article
 from dossier.errors import InputError
+from dossier.web.schemas import problem_body
 
 if TYPE_CHECKING:
     from dossier.store.api import EventDatabase
@@ -136,6 +137,6 @@ def _declared_size(headers: dict[str, str]) -> int:
 
 async def _refuse(problem: HTTPException, scope, receive, send) -> None:  # noqa: ANN001
     response = JSONResponse(
-        {"detail": problem.detail}, status_code=problem.status_code, headers=problem.headers
+        problem_body(problem.detail), status_code=problem.status_code, headers=problem.headers
     )
     await response(scope, receive, send)

@@ -17,8 +17,20 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from dossier.query import EventFilter, Table, event_detail, parse_dyad, run_query
-from dossier.query.filters import EVENT_COLUMNS, SENTENCE_SQL, actor_condition, event_conditions
-from dossier.query.reports import ACTORS_SQL, MAX_FILLED_PERIODS, PERIOD_DAYS
+from dossier.query.filters import (
+    EVENT_COLUMNS,
+    SENTENCE_SQL,
+    actor_condition,
+    event_conditions,
+    looks_like_code,
+)
+from dossier.query.reports import (
+    ACTORS_SQL,
+    COUNTED_ACTORS_SQL,
+    MAX_FILLED_PERIODS,
+    ONE_ACTOR_SQL,
+    PERIOD_DAYS,
+)
 
 if TYPE_CHECKING:
     from dossier.web.params import WebFilter
@@ -123,9 +135,10 @@ LIST_COLUMNS = (
 )
 
 
-def _event_where(wf: WebFilter) -> tuple[str, list[object]]:
+def event_where(wf: WebFilter) -> tuple[str, list[object]]:
     """The WHERE clause of the filter (over `events e` joined to `documents d`): every
-    field given must hold, by any one of its values."""
+    field given must hold, by any one of its values. Public for the pages that ask
+    their own question of the filtered events (the map's places)."""
     single = EventFilter(since=wf.since, until=wf.until, text=wf.text)
     conditions, params = event_conditions(single)
     for name, values in wf.choices:
@@ -178,29 +191,50 @@ def choice_condition(name: str, value: str) -> tuple[str, list[object]]:
     return sql, [kind(value)]
 
 
-def _events_sql(wf: WebFilter, sort: Sort | None) -> tuple[str, list[object]]:
-    where, params = _event_where(wf)
+def _events_sql(
+    wf: WebFilter, sort: Sort | None, sentences: bool = True
+) -> tuple[str, list[object]]:
+    """The filtered events in order; without their sentences if not `sentences` (unless
+    sorted by the sentence)."""
+    where, params = event_where(wf)
     columns = ", ".join(f"e.{c}" for c in LIST_COLUMNS)
-    sql = (
-        f"SELECT {columns}, {SENTENCE_SQL} AS sentence"
-        f" FROM events e JOIN documents d USING (doc_id) WHERE {where}"
-        " ORDER BY e.date_start NULLS LAST, e.doc_id, e.sentence_start, e.event_id"
-    )
-    if sort is not None:
-        sql = _sorted(sql, EVENT_SORTS, sort, "date_start NULLS LAST, doc_id, event_id")
-    return sql, params
+    if sentences or (sort is not None and sort.column == "sentence"):
+        columns += f", {SENTENCE_SQL} AS sentence"
+    sql = f"SELECT {columns} FROM events e JOIN documents d USING (doc_id) WHERE {where}"
+    if sort is not None:  # the query unordered inside: DuckDB would sort it there too
+        return _sorted(sql, EVENT_SORTS, sort, "date_start NULLS LAST, doc_id, event_id"), params
+    return f"{sql} ORDER BY e.date_start NULLS LAST, e.doc_id, e.sentence_start, e.event_id", params
 
 
 def event_page(
     con: Connection, wf: WebFilter, limit: int, offset: int, sort: Sort | None = None
 ) -> tuple[list[Row], int]:
-    """One page of the filtered events (oldest first unless sorted) and how many pass."""
-    sql, params = _events_sql(wf, sort)
-    return _rows(con, _window(sql, limit, offset), params), event_count(con, wf)
+    """One page of the filtered events (oldest first unless sorted) and how many pass.
+
+    The sentences are cut from their documents for the page's events only, once the
+    page is known: cut in the query that orders every event passing the filter, all of
+    them were (a third of the page's time on 10,000 documents)."""
+    sql, params = _events_sql(wf, sort, sentences=False)
+    events = _rows(con, _window(sql, limit, offset), params)
+    if events and "sentence" not in events[0]:
+        _add_sentences(con, events)
+    return events, event_count(con, wf)
+
+
+def _add_sentences(con: Connection, events: list[Row]) -> None:
+    found = con.execute(
+        f"SELECT e.doc_id, e.event_id, {SENTENCE_SQL} FROM events e JOIN documents d"
+        " USING (doc_id) JOIN (SELECT unnest(?) AS doc_id, unnest(?) AS event_id) page"
+        " USING (doc_id, event_id)",
+        [[e["doc_id"] for e in events], [e["event_id"] for e in events]],
+    ).fetchall()
+    sentences = {(doc_id, event_id): text for doc_id, event_id, text in found}
+    for event in events:
+        event["sentence"] = sentences[(event["doc_id"], event["event_id"])]
 
 
 def event_count(con: Connection, wf: WebFilter) -> int:
-    where, params = _event_where(wf)
+    where, params = event_where(wf)
     sql = f"SELECT count(*) FROM events e JOIN documents d USING (doc_id) WHERE {where}"
     return int(con.execute(sql, params).fetchone()[0])
 
@@ -447,17 +481,19 @@ def document_sentences(con: Connection, doc_id: str) -> list[Row]:
     )
 
 
-def _actors_sql(sort: Sort | None) -> str:
-    return ACTORS_SQL if sort is None else _sorted(ACTORS_SQL, ACTOR_SORTS, sort, "name")
+def _actors_sql(sort: Sort | None, report: str = ACTORS_SQL) -> str:
+    return report if sort is None else _sorted(report, ACTOR_SORTS, sort, "name")
 
 
 def actor_page(
     con: Connection, like: str | None, limit: int, offset: int, sort: Sort | None = None
 ) -> tuple[list[Row], int]:
     """One page of the `actors` report (most events first unless sorted) and how many
-    actors match."""
-    actors = _rows(con, _window(_actors_sql(sort), limit, offset), [like] * 3)
-    return actors, count_actors(con, like)
+    actors match: both from one computation of the report, but past its last page."""
+    sql = _window(_actors_sql(sort, COUNTED_ACTORS_SQL), limit, offset)
+    actors = _rows(con, sql, [like] * 3)
+    listed = [actor.pop("listed") for actor in actors]
+    return actors, int(listed[0]) if listed else count_actors(con, like)
 
 
 def actor_table(con: Connection, like: str | None, sort: Sort | None, cap: int) -> Table:
@@ -471,7 +507,7 @@ def count_actors(con: Connection, like: str | None) -> int:
 
 def actor_summary(con: Connection, name: str) -> Row | None:
     """The actor's line of the `actors` report, matched by exact name."""
-    found = _rows(con, f"SELECT * FROM ({ACTORS_SQL}) WHERE name = ?", [None] * 3 + [name])
+    found = _rows(con, ONE_ACTOR_SQL, [name, name, None, None, None])
     return found[0] if found else None
 
 
@@ -634,7 +670,7 @@ def event_periods(con: Connection, wf: WebFilter) -> tuple[str, list[Row], int]:
     them: the period (week, month or year, by how long the dated events' range is), the
     periods from the first to the last (empty ones included while there are at most
     MAX_FILLED_PERIODS), and how many of the filtered events are undated."""
-    where, params = _event_where(wf)
+    where, params = event_where(wf)
     source = f"FROM events e JOIN documents d USING (doc_id) WHERE {where}"
     first, last, undated = con.execute(
         f"SELECT min(e.date_start), max(e.date_start), count(*) FILTER (e.date_start IS NULL)"
@@ -664,22 +700,36 @@ class FacetSpec:
     field: str
     value_sql: str
     several: bool = False
+    caseless: bool = False  # values differing only in case are one (as its filter has it)
+
+
+def _or_none(values_sql: str) -> str:
+    """The distinct values of a list (list_distinct drops NULLs), or [NULL] when it has
+    none: such an event counts once, under None."""
+    return (
+        f"CASE WHEN len(list_distinct({values_sql})) = 0 THEN [NULL::VARCHAR]"
+        f" ELSE list_distinct({values_sql}) END"
+    )
 
 
 # The facets of /events, in the order shown. An event credited to no outlet counts once
-# under None, as an undated one does for the year.
+# under None, as an undated one does for the year. The country facet counts an event
+# under the countries of its source, its target and its place, as the `country`
+# filter matches it.
 FACETS = (
     FacetSpec("root", "left(e.cameo_code, 2)"),
     FacetSpec("quad_class", "e.quad_class"),
+    FacetSpec("type", "upper(e.plover_type)"),
     FacetSpec("modality", "e.modality"),
-    FacetSpec("source_country", "e.source_country"),
-    FacetSpec("target_country", "e.target_country"),
     FacetSpec(
-        "outlet",
-        "CASE WHEN len(e.attribution) = 0 THEN [NULL::VARCHAR]"
-        " ELSE list_distinct(e.attribution) END",
+        "country",
+        _or_none("[upper(e.source_country), upper(e.target_country), upper(e.location_country)]"),
         several=True,
     ),
+    FacetSpec("source_country", "e.source_country"),
+    FacetSpec("target_country", "e.target_country"),
+    FacetSpec("place", "e.location_name", caseless=True),
+    FacetSpec("outlet", _or_none("e.attribution"), several=True),
     FacetSpec("year", "year(e.date_start)"),
 )
 FacetCounts = dict[str, list[tuple[str | None, int]]]
@@ -699,7 +749,7 @@ def facet_counts(con: Connection, wf: WebFilter) -> FacetCounts:
     columns = ", ".join(f"{spec.value_sql} AS {spec.field}" for spec in FACETS)
     ctes, params = [], []
     for i, scan in enumerate(scans):
-        where, given = _event_where(scan)
+        where, given = event_where(scan)
         ctes.append(
             f"f{i} AS MATERIALIZED (SELECT {columns}"
             f" FROM events e JOIN documents d USING (doc_id) WHERE {where})"
@@ -709,9 +759,11 @@ def facet_counts(con: Connection, wf: WebFilter) -> FacetCounts:
     for spec in FACETS:
         scan = f"f{scans.index(sources[spec.field])}"
         value = f"unnest({spec.field})" if spec.several else spec.field
+        # a caseless value reads as its first spelling in sort order ("MOSCOW", "Moscow")
+        shown, key = ("min(value)", "lower(value)") if spec.caseless else ("value", "value")
         counts.append(
-            f"SELECT '{spec.field}' AS facet, value::VARCHAR AS value, count(*) AS n"
-            f" FROM (SELECT {value} AS value FROM {scan}) GROUP BY value"
+            f"SELECT '{spec.field}' AS facet, {shown}::VARCHAR AS value, count(*) AS n"
+            f" FROM (SELECT {value} AS value FROM {scan}) GROUP BY {key}"
         )
     sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(counts)
     found: FacetCounts = {spec.field: [] for spec in FACETS}
@@ -720,3 +772,11 @@ def facet_counts(con: Connection, wf: WebFilter) -> FacetCounts:
     for values in found.values():
         values.sort(key=lambda vn: (-vn[1], vn[0] is None, vn[0] or ""))
     return found
+
+
+def exact_side(side: str, actor: str) -> tuple[str, list[object]]:
+    """The condition of an event whose `side` ('source' or 'target') is exactly the actor
+    (its canonical name or entity id), or any actor of a code such as RUS."""
+    if looks_like_code(actor):
+        return actor_condition(side, actor)
+    return f"(e.{side}_name = ? OR e.{side}_entity = ?)", [actor, actor]

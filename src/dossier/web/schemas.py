@@ -178,28 +178,61 @@ class Posted(BaseModel):
     url: str = Field(description="The document's page.")
 
 
-class Problem(BaseModel):
-    """The body of every 4xx answer but a 422: what is wrong, in words."""
-
-    detail: str
-
-
 class InvalidPart(BaseModel):
-    loc: list[str | int]
+    loc: list[str | int] = Field(description="Where: body, query or path, then the field.")
     msg: str
     type: str
 
 
-class Invalid(BaseModel):
-    """The body of every 422: FastAPI's list of what is wrong where (never the input)."""
+class Problem(BaseModel):
+    """The body of every error answer of the API: what is wrong, in words, and for a
+    422 each bad part on its own (FastAPI's list, without the rejected input)."""
 
-    detail: list[InvalidPart]
+    detail: str
+    problems: list[InvalidPart] = Field(description="Empty but for a 422.")
 
 
-NOT_FOUND = {404: {"model": Problem, "description": "Nothing stored under that id"}}
-POST_REFUSED = {
-    401: {"model": Problem, "description": "No token, or not the server's"},
-    403: {"model": Problem, "description": "A read-only server (started without --token)"},
-    413: {"model": Problem, "description": "A body over 2,000,000 bytes"},
-    422: {"model": Invalid, "description": "A text the analysis refuses, or a bad field"},
+def problem_body(detail: object) -> dict[str, Any]:
+    """The Problem for an HTTPException's detail: a sentence, or a list of problems
+    (each with loc, msg, type). Lone surrogates are escaped: JSON cannot carry them."""
+    if isinstance(detail, list):
+        parts = [
+            {
+                "loc": [_printable(str(x)) for x in part.get("loc", ())],
+                "msg": _printable(str(part.get("msg", ""))),
+                "type": str(part.get("type", "value_error")),
+            }
+            for part in detail
+        ]
+        return {"detail": "; ".join(p["msg"] for p in parts), "problems": parts}
+    return {"detail": _printable(str(detail)), "problems": []}
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+WHY = {
+    400: "A sort the listing does not have, or a body that is not JSON",
+    401: "No token, or not the server's",
+    403: "A read-only server (started without --token)",
+    404: "Nothing stored under that id",
+    413: "A body over 2,000,000 bytes",
+    422: "A bad parameter or field (`problems` names each), or a text the analysis refuses",
+    503: "Another process holds the database: try again after Retry-After seconds",
 }
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the API's error answers, each a Problem."""
+    return {status: {"model": Problem, "description": WHY[status]} for status in statuses}
+
+
+def page_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the errors of a link a browser follows: an HTML page."""
+    page = {"text/html": {"schema": {"type": "string"}}}
+    return {status: {"description": WHY[status], "content": page} for status in statuses}
+
+
+NOT_FOUND = errors(404)
+POST_REFUSED = errors(400, 401, 403, 413, 422, 503)

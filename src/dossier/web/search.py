@@ -32,13 +32,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from dossier.web import schemas
 from dossier.web.listing import pager
 from dossier.web.marks import Mark, marked_html
 from dossier.web.pages import render, sentence_anchor
 from dossier.web.params import Con, Page, Paging
 from dossier.web.queries import ACTORS_SQL, Connection
 
-router = APIRouter()
+router = APIRouter(responses=schemas.errors(422, 503))
 
 MAX_QUERY = 500  # characters of a query
 SHOWN = 10  # actors and documents shown beside the sentences
@@ -193,9 +194,12 @@ class Hits:
 def _hits(index: tantivy.Index, query: str, limit: int, offset: int = 0) -> Hits:
     parsed, _ = index.parse_query_lenient(query, ["text"])
     searcher = index.searcher()
-    found = searcher.search(parsed, limit, count=True, offset=offset)
+    # tantivy makes room for offset + limit hits at once: ?page=10000000 asked it for
+    # 35 GB and aborted the server; past the last document there is no hit anyway
+    past_the_end = offset >= searcher.num_docs
+    found = searcher.search(parsed, limit, count=True, offset=0 if past_the_end else offset)
     rows = []
-    for score, address in found.hits:
+    for score, address in [] if past_the_end else found.hits:
         stored = searcher.doc(address).to_dict()
         rows.append({k: v[0] for k, v in stored.items()} | {"score": round(score, 4)})
     return Hits(int(found.count or 0), rows)
@@ -345,11 +349,9 @@ def api_search(request: Request, con: Con, page: Page, q: str = QueryText) -> di
     found = search(con, search_index(request, con), words, page)
     later = page.offset + page.limit < found["sentences"]["total"]
     next_offset = page.offset + page.limit
-    found["next"] = (
-        str(request.url.remove_query_params("page").include_query_params(offset=next_offset))
-        if later
-        else None
-    )
+    url = request.url.remove_query_params("page").include_query_params(offset=next_offset)
+    # relative to the server: a link built from the Host header sends a client anywhere
+    found["next"] = str(url.replace(scheme="", netloc="")) if later else None
     return found
 
 
