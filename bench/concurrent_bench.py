@@ -62,10 +62,12 @@ print(json.dumps({"seconds": time.perf_counter() - started, "docs": summary.stor
 """
 
 
-def sample(path: Path) -> None:
+def sample(path: Path, articles: int = ARTICLES) -> None:
+    """The first `articles` BBC politics articles, as JSONL for `ingest` (shared with
+    the web bench)."""
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines]
-    chosen = [r for r in rows if r.get("category") == "politics"][:ARTICLES]
+    chosen = [r for r in rows if r.get("category") == "politics"][:articles]
     with path.open("w", encoding="utf-8") as out:
         for r in chosen:
             record = {"id": r["id"], "title": r["title"], "published": "2005-01-01"}

@@ -17,7 +17,6 @@ the database built there (and times the one found there without building it agai
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import os
@@ -28,6 +27,8 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from bench.concurrent_bench import sample
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
 NEWS = SHARED / "data" / "news" / "bbc2225.jsonl.gz"
@@ -36,17 +37,6 @@ ARTICLES = int(os.environ.get("WEB_BENCH_ARTICLES", "250"))
 DOCUMENTS = 10_000
 REPEATS = 7
 BUDGET_MS = 300  # the issue's bound on a page's server time
-
-
-def sample(path: Path) -> None:
-    """The first ARTICLES BBC politics articles, as JSONL for `ingest`."""
-    with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines]
-    chosen = [r for r in rows if r.get("category") == "politics"][:ARTICLES]
-    with path.open("w", encoding="utf-8") as out:
-        for r in chosen:
-            record = {"id": r["id"], "title": r["title"], "published": "2005-01-01"}
-            out.write(json.dumps({**record, "outlet": "BBC", "text": r["text"]}) + "\n")
 
 
 def analysed(articles: Path, db: Path) -> int:
@@ -182,7 +172,7 @@ def counts(db: Path) -> dict[str, int]:
 def built(large: Path, work: Path) -> dict:
     """Build the database at `large`: how long analysing and copying took."""
     articles, small = work / "bbc.jsonl", work / "articles.duckdb"
-    sample(articles)
+    sample(articles, ARTICLES)
     started = time.perf_counter()
     stored = analysed(articles, small)
     analysed_at = time.perf_counter()
