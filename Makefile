@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench lock clean browser train corpus
+.PHONY: install demo test lint eval bench lock clean browser train corpus teacher
 
 install: $(STAMP)
 
@@ -41,6 +41,12 @@ eval: install
 train: install
 	$(BIN)/python scripts/train_triggers.py
 	$(BIN)/python scripts/train_arguments.py
+
+# The silver trigger tags `make train` reads (training/silver/): a MiniLM teacher, about
+# 20 minutes on 2 cores; needs the `teacher` extra (torch), which `make test` does not.
+teacher: install
+	$(BIN)/python -m pip install --quiet -e ".[teacher]"
+	$(BIN)/python scripts/teacher_triggers.py
 
 corpus: install
 	$(BIN)/python -m dossier.corpus check corpus/sentences

@@ -2,10 +2,12 @@
 
     .venv/bin/python scripts/train_triggers.py        (what `make train` runs)
 
-Reads corpus/sentences (train split to learn, dev split to pick the best step), trains
-with spaCy's own training from training/triggers.cfg and its seed, and writes the best
-model to src/dossier/events/trigger_model/ with `built_from.json`, the digest of the
-config and corpus it came from.
+Reads corpus/sentences (train split to learn, dev split to pick the best step) and the
+silver tags of training/silver/ as training/triggers-silver.json says (how many silver
+sentences, how many copies of the gold train split), trains with spaCy's own training
+from training/triggers.cfg and its seed, and writes the best model to
+src/dossier/events/trigger_model/ with `built_from.json`, the digest of the config,
+the corpus and the silver file it came from.
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ import tempfile
 from pathlib import Path
 
 from spacy.cli.train import train
+from spacy.tokens import DocBin
 
 from dossier.corpus import check_corpus, read_corpus, split_of
 from dossier.corpus.digest import build_digest
-from dossier.corpus.training import doc_bin  # also registers the training reader
+from dossier.corpus.silver import SilverPlan, silver_docs
+from dossier.corpus.training import ANALYSIS, doc_bin  # also registers the reader
 from dossier.nlp import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "training" / "triggers.cfg"
 CORPUS = ROOT / "corpus" / "sentences"
 TARGET = ROOT / "src" / "dossier" / "events" / "trigger_model"
+SILVER = ROOT / "training" / "triggers-silver.json"
 
 
 def main(argv: list[str]) -> int:
@@ -42,18 +47,34 @@ def main(argv: list[str]) -> int:
     nlp = load_model()  # the words as dossier analyses them: POS, lemma, dependency
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        for split in ("train", "dev"):
-            chosen = [s for s in sentences if split_of(s.story) == split]
-            doc_bin(chosen, nlp).to_disk(work / f"{split}.spacy")
+        plan = SilverPlan.read(SILVER)
+        train_docs(sentences, nlp, plan).to_disk(work / "train.spacy")
+        dev = [s for s in sentences if split_of(s.story) == "dev"]
+        doc_bin(dev, nlp).to_disk(work / "dev.spacy")
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
         train(config, work / "out", overrides=overrides)
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(work / "out" / "model-best", target)
-    manifest = {"digest": build_digest(config, corpus), "config": config.name}
+    digest = build_digest(config, corpus, SILVER, plan.path)
+    manifest = {"digest": digest, "config": config.name}
     (target / "built_from.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"trigger model written to {target}")
     return 0
+
+
+def train_docs(sentences, nlp, plan: SilverPlan) -> DocBin:
+    """The plan's silver sentences, then the gold train split `plan.gold_copies` times
+    (training shuffles them with the config's seed, so this order is part of the recipe)."""
+    docs = DocBin(attrs=ANALYSIS, store_user_data=False)
+    for doc in silver_docs(plan, nlp):
+        docs.add(doc)
+    gold = doc_bin([s for s in sentences if split_of(s.story) == "train"], nlp)
+    gold_docs = list(gold.get_docs(nlp.vocab))
+    for _ in range(plan.gold_copies):
+        for doc in gold_docs:
+            docs.add(doc)
+    return docs
 
 
 if __name__ == "__main__":

@@ -9,15 +9,18 @@ from pathlib import Path
 import pytest
 
 from dossier.corpus.digest import build_digest
+from dossier.corpus.silver import SilverPlan
 from dossier.events.learned import MODEL_DIR, TriggerTagger
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_the_shipped_model_was_built_from_the_committed_config_and_corpus():
+def test_the_shipped_model_was_built_from_the_committed_config_corpus_and_silver_tags():
     manifest = json.loads((MODEL_DIR / "built_from.json").read_text(encoding="utf-8"))
     config = REPO / "training" / manifest["config"]
-    expected = build_digest(config, REPO / "corpus" / "sentences")
+    settings = REPO / "training" / "triggers-silver.json"
+    silver = SilverPlan.read(settings).path
+    expected = build_digest(config, REPO / "corpus" / "sentences", settings, silver)
     assert manifest["digest"] == expected, "run `make train` and commit the model"
 
 

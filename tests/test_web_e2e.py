@@ -93,8 +93,8 @@ def test_the_table_leads_to_the_sentence_with_its_parties_marked(server, page):
     _visit(page, f"{server}/events", "events")
     assert page.locator("table.events tbody tr").count() > 20
     row = page.locator("table.events tbody tr", has_text="Georgy Mamedov").filter(
-        has_text="June 10"
-    )
+        has_text="2000-06-09"
+    )  # the meeting "the day before" June 10; the statement's "had discussed" is dated apart
     row.locator("a.event-link").click()
     page.wait_for_url("**/events/ev-*")
     sentence = page.locator("#sentence")

@@ -57,6 +57,9 @@ if TYPE_CHECKING:  # the knowledge bundle holds the tagger this package defines
     from dossier.knowledge.bundle import Knowledge
 
 
+# Statements about an event that are acts of their own: admitting (015), denying (016).
+STATEMENTS_THAT_ACT = frozenset({"015", "016"})
+
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
 
@@ -234,12 +237,15 @@ def _confirmed_by_model(
 
 def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
     """A statement whose content is itself a coded event is that event, told: "X said
-    Arnor will restore ties with Gondor" codes the restoring, not a statement to Arnor."""
+    Arnor will restore ties with Gondor" codes the restoring, not a statement to Arnor.
+    A denial or an admission of it is an act of its own and stays ("Russian officials
+    denied that Kim's offer was made")."""
     triggers = [item.trigger.token for item in coded]
     return [
         item
         for item in coded
         if item.trigger.code[:2] != "01"
+        or item.trigger.code in STATEMENTS_THAT_ACT
         or not any(item.trigger.token in other.ancestors for other in triggers)
     ]
 
