@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.store_bench import median_ms
+from bench.store_bench import median_ms, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
@@ -159,9 +159,7 @@ def main() -> int:
         results["reads_large"] = read_figures(large)
         results["ingest_large_database"] = ingest_figures(work, articles, large)
         results["load_average_at_end"] = round(os.getloadavg()[0], 2)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"  written to {RESULTS.relative_to(ROOT)}")
+    write_results(RESULTS, results)
     return 0
 
 

@@ -224,6 +224,13 @@ def query_figures(work: Path) -> dict:
     return figures
 
 
+def write_results(path: Path, results: dict) -> None:
+    """A bench's figures as JSON under bench/results/, shared by every bench."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"  written to {path.relative_to(ROOT)}")
+
+
 def median_ms(query, repeats: int = QUERY_REPEATS) -> float:  # noqa: ANN001
     """The median wall time of `query` in milliseconds, after one warming call."""
     query()  # warm the cache once
@@ -249,9 +256,7 @@ def main() -> int:
             "queries": query_figures(work),
             "load_average_at_end": round(os.getloadavg()[0], 2),
         }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"  written to {RESULTS.relative_to(ROOT)}")
+    write_results(RESULTS, results)
     return 0
 
 

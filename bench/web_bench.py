@@ -17,7 +17,6 @@ the database built there (and times the one found there without building it agai
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import statistics
@@ -28,6 +27,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.concurrent_bench import sample
+from bench.store_bench import write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
@@ -208,9 +208,7 @@ def main() -> int:
         print(f"  database: {results['database']}, {results['db_mib']} MiB", flush=True)
         results["pages"], results["first_search_ms"] = page_figures(large)
         results["load_average_at_end"] = round(os.getloadavg()[0], 2)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"  written to {RESULTS.relative_to(ROOT)}")
+    write_results(RESULTS, results)
     return 0
 
 

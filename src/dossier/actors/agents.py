@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -45,7 +46,6 @@ FOREIGN_WORDS = frozenset(
     {"international", "foreign", "western", "multinational", "allied", "coalition", "peacekeeping"}
 )
 MIN_MAIN_MENTIONS = 2
-DOMINANT_MENTIONS = 2
 DOMINANT_RATIO = 2
 # "LAGOS, Nigeria (Reuters) -", "NAIROBI —", "Kabul, Afghanistan (AP) --".
 DATELINE = re.compile(
@@ -163,28 +163,25 @@ def _country_of_token(
 
 def main_country(r: DocumentResolver) -> Country | None:
     """The article's main country: its dateline's, else the one mentioned most often."""
-    dateline = dateline_country(r)
-    if dateline is not None:
-        return dateline
-    counts = _country_mentions(r)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS:
-        return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None  # two countries as present: the article has no single main one
-    return r.kb.country(ranked[0][0])
+    return _leading_country(r, lambda first, second: first > second)
 
 
 def dominant_country(r: DocumentResolver) -> Country | None:
     """The main country when the article is plainly about it: its dateline's, else a
     country mentioned at least twice as often as any other."""
+    return _leading_country(r, lambda first, second: first >= DOMINANT_RATIO * second)
+
+
+def _leading_country(r: DocumentResolver, ahead: Callable[[int, int], bool]) -> Country | None:
+    """The dateline's country, else the most mentioned one (at least MIN_MAIN_MENTIONS)
+    when its count is `ahead` of the next country's; two as present give none."""
     dateline = dateline_country(r)
     if dateline is not None:
         return dateline
     ranked = _country_mentions(r).most_common(2)
-    if not ranked or ranked[0][1] < DOMINANT_MENTIONS:
+    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS:
         return None
-    if len(ranked) > 1 and ranked[0][1] < DOMINANT_RATIO * ranked[1][1]:
+    if len(ranked) > 1 and not ahead(ranked[0][1], ranked[1][1]):
         return None
     return r.kb.country(ranked[0][0])
 
