@@ -30,6 +30,7 @@ import zipfile
 from pathlib import Path
 
 from dossier.corpus import read_corpus, split_of
+from dossier.corpus.silver import annotated_synthetic_stories
 from dossier.corpus.training import OUTSIDE, trigger_doc
 from dossier.nlp import load_model
 
@@ -43,9 +44,8 @@ EPOCHS = 6
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 
 
-def gold_words(nlp) -> dict[str, list[dict]]:
+def gold_words(sentences, nlp) -> dict[str, list[dict]]:
     """The train and dev splits as words and their trigger tags."""
-    sentences, _ = read_corpus(CORPUS)
     found: dict[str, list[dict]] = {"train": [], "dev": []}
     for sentence in sentences:
         split = split_of(sentence.story)
@@ -55,14 +55,17 @@ def gold_words(nlp) -> dict[str, list[dict]]:
     return found
 
 
-def synthetic_sentences(nlp, count: int) -> list[dict]:
-    """`count` sentences of 4 to 80 words from the synthetic stories, drawn with SEED,
-    each with the words spaCy makes of the sentence alone (as `make train` will)."""
+def synthetic_sentences(nlp, count: int, annotated: frozenset[int]) -> list[dict]:
+    """`count` sentences of 4 to 80 words from the synthetic stories not `annotated` by
+    hand in the corpus, drawn with SEED, each with the words spaCy makes of the sentence
+    alone (as `make train` will)."""
     archive = zipfile.ZipFile(next(STORIES.glob("*.csv.zip")))
     with archive.open(archive.namelist()[0]) as raw:
         stories = list(csv.DictReader(io.TextIOWrapper(raw, "utf-8")))
     texts = []
     for number, doc in enumerate(nlp.pipe((s["text"] for s in stories), batch_size=64)):
+        if number in annotated:
+            continue
         for sentence in doc.sents:
             if 4 <= sum(not t.is_space for t in sentence) <= 80:
                 texts.append({"story": number, "text": sentence.text.strip()})
@@ -77,13 +80,14 @@ def main() -> int:
     from teacher_model import Teacher  # torch and transformers: the `teacher` extra
 
     nlp = load_model()
-    splits = gold_words(nlp)
+    sentences, _ = read_corpus(CORPUS)
+    splits = gold_words(sentences, nlp)
     teacher = Teacher(
         labels=[OUTSIDE, *sorted({t for s in splits["train"] for t in s["tags"]} - {OUTSIDE})]
     )
     threshold, score = teacher.train(splits["train"], splits["dev"], EPOCHS, THRESHOLDS)
     print(f"teacher: dev word-level trigger+root F1 {score:.3f} at threshold {threshold}")
-    rows = synthetic_sentences(nlp, SILVER_SENTENCES)
+    rows = synthetic_sentences(nlp, SILVER_SENTENCES, annotated_synthetic_stories(sentences))
     tags = teacher.tag([r["words"] for r in rows], threshold)
     SILVER.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(SILVER, "wt", encoding="utf-8") as out:

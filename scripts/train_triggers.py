@@ -23,7 +23,7 @@ from spacy.tokens import DocBin
 
 from dossier.corpus import check_corpus, read_corpus, split_of
 from dossier.corpus.digest import build_digest
-from dossier.corpus.silver import SilverPlan, silver_docs
+from dossier.corpus.silver import SilverPlan, annotated_synthetic_stories, silver_docs
 from dossier.corpus.training import ANALYSIS, doc_bin  # also registers the reader
 from dossier.nlp import load_model
 
@@ -64,10 +64,11 @@ def main(argv: list[str]) -> int:
 
 
 def train_docs(sentences, nlp, plan: SilverPlan) -> DocBin:
-    """The plan's silver sentences, then the gold train split `plan.gold_copies` times
-    (training shuffles them with the config's seed, so this order is part of the recipe)."""
+    """The plan's silver sentences (less the synthetic stories annotated by hand), then
+    the gold train split `plan.gold_copies` times (training shuffles them with the
+    config's seed, so this order is part of the recipe)."""
     docs = DocBin(attrs=ANALYSIS, store_user_data=False)
-    for doc in silver_docs(plan, nlp):
+    for doc in silver_docs(plan, nlp, annotated_synthetic_stories(sentences)):
         docs.add(doc)
     gold = doc_bin([s for s in sentences if split_of(s.story) == "train"], nlp)
     gold_docs = list(gold.get_docs(nlp.vocab))

@@ -7,7 +7,12 @@ import gzip
 import json
 from pathlib import Path
 
-from dossier.corpus.silver import SilverPlan, read_silver, silver_docs
+from dossier.corpus.silver import (
+    SilverPlan,
+    annotated_synthetic_stories,
+    read_silver,
+    silver_docs,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = REPO / "training" / "triggers-silver.json"
@@ -52,3 +57,33 @@ def test_a_sentence_tokenized_otherwise_is_skipped_and_the_count_is_kept(nlp, tm
     ]
     docs = silver_docs(write_silver(tmp_path, rows, sentences=1), nlp)
     assert [d.text for d in docs] == [good]
+
+
+def test_a_story_annotated_by_hand_is_not_read_from_the_silver_file(nlp, tmp_path):
+    first, second = "Troops withdrew from the town.", "Police arrested ten people."
+    rows = [
+        {"story": 7, "text": first, "words": [t.text for t in nlp(first)], "tags": ["O"] * 6},
+        {"story": 8, "text": second, "words": [t.text for t in nlp(second)], "tags": ["O"] * 5},
+    ]
+    docs = silver_docs(write_silver(tmp_path, rows), nlp, skip_stories=frozenset({7}))
+    assert [d.text for d in docs] == [second]
+
+
+def test_the_annotated_synthetic_stories_are_named_by_their_row():
+    from dossier.corpus.model import CorpusSentence
+
+    def sentence(story, events):
+        return CorpusSentence(
+            id=f"{story}-000",
+            story=story,
+            published="",
+            text="x",
+            path="x.jsonl",
+            line=1,
+            events=events,
+        )
+
+    found = annotated_synthetic_stories(
+        [sentence("synthetic-12", ()), sentence("synthetic-40", None), sentence("voa-9", ())]
+    )
+    assert found == frozenset({12})
