@@ -210,3 +210,37 @@ def test_the_pass_imports_no_other_pass_at_run_time():
     }
     others = {f"dossier.actors.{name}" for name in ("scan", "people", "coref", "agents")}
     assert not imported & others
+
+
+# --- "the Southeast Asian nation" ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Malaysia rejected the claims on Monday. It also accused Beijing of violating its"
+            " waters. The Southeast Asian nation summoned the Chinese ambassador.",
+            "The Southeast Asian nation",
+            "Malaysia",
+        ),
+        (
+            "Venezuela's government said it would raise fuel prices. The oil-rich country"
+            " also expelled a German diplomat.",
+            "The oil-rich country",
+            "Venezuela",
+        ),
+    ],
+)
+def test_a_described_country_is_the_last_country_that_was_a_subject(resolve, text, words, name):
+    assert coded(resolve, text, words) == name
+
+
+def test_a_described_country_with_no_country_subject_in_reach_is_left_alone(resolve):
+    text = "Prices rose sharply in March. The small island nation has not commented."
+    assert coded(resolve, text, "The small island nation") is None
+
+
+def test_a_country_word_after_a_region_word_is_no_country(resolve):
+    text = "Ministers of South American states met near the South China Sea."
+    resolved = resolve(text)
+    assert entity_name(text, resolved, "American") is None
+    assert all(entity.country not in {"USA", "CHN"} for entity in resolved.entities)

@@ -19,6 +19,10 @@ A wrong code is worse than none, so every rule gives nothing when in doubt:
 - "the group", "the organization", "the government", ... with nothing before or after
   the noun: the most recent entity of a matching kind in its sentence or the three
   before ("... al-Shabab claimed responsibility. In a statement, the group said ...").
+- "the Southeast Asian nation", "the oil-rich country": a described country is the
+  last country that was a subject in its sentence or the three before (reporters
+  describe the country the story is about, seldom the one last named: "Malaysia ...
+  accused Beijing ... The Southeast Asian nation"), else the article's dominant country.
 
 With no subject of the right number in reach, "it"/"they" take the most recent
 matching entity of their own sentence.
@@ -37,6 +41,7 @@ from dossier.actors.table import EntityFacts, Ref
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
+    from dossier.knowledge.actors import Country
 
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -59,6 +64,12 @@ COUNTED_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 STATE_NOUNS = frozenset({"state", "nation"})
+# Nouns a reporter describes a country by ("the Southeast Asian nation"), and the words
+# such a description may have between "the" and the noun.
+DESCRIBED_COUNTRY_NOUNS = frozenset({"nation", "country", "kingdom", "republic"})
+DESCRIPTION_DEPS = frozenset(
+    {"amod", "compound", "advmod", "npadvmod", "punct", "nmod", "quantmod"}
+)
 SUBJECT_WINDOW = 2  # previous sentences searched for a pronoun's subject
 NOUN_WINDOW = 3  # previous sentences searched for a definite noun's antecedent
 # Sectors a speaker's code may have for "we" to be their country's government or army.
@@ -75,8 +86,9 @@ COMPANY_WORDS = frozenset({"company", "corporation", "corp", "inc", "ltd", "plc"
 class GroupReferences:
     """The pass's state: which token belongs to which entity, and where sentences are."""
 
-    def __init__(self, r: DocumentResolver) -> None:
+    def __init__(self, r: DocumentResolver, article_country: Country | None = None) -> None:
         self.r = r
+        self.article_country = article_country
         self.sentence_of: list[int] = []
         self.sentences = [s for s in r.doc.sents]
         for number, sentence in enumerate(self.sentences):
@@ -123,9 +135,10 @@ class GroupReferences:
         return next((self.refs[c.i] for c in names if c.i in self.refs), None)
 
 
-def resolve_group_references(r: DocumentResolver) -> None:
-    """Mentions for "it", "they", "we" in quotations and "the group", where free."""
-    state = GroupReferences(r)
+def resolve_group_references(r: DocumentResolver, article_country: Country | None = None) -> None:
+    """Mentions for "it", "they", "we" in quotations and "the group", where free;
+    `article_country` is the country the article is plainly about, if any."""
+    state = GroupReferences(r, article_country)
     quotes = quotations(r.doc)
     for token in r.doc:
         if r.claimed[token.i]:
@@ -133,6 +146,8 @@ def resolve_group_references(r: DocumentResolver) -> None:
         ref, first = _referent(state, token, quotes), token
         if ref is None and token.i > 0:
             ref, first = definite_noun(state, token), r.doc[token.i - 1]
+        if ref is None and token.i > 0:
+            ref, first = described_country(state, token)
         if ref is not None:
             state.add(first, token, ref)
 
@@ -354,6 +369,35 @@ def definite_noun(state: GroupReferences, noun: Token) -> Ref | None:
         if found is not None:
             return found
     return None
+
+
+def described_country(state: GroupReferences, noun: Token) -> tuple[Ref | None, Token]:
+    """'the Southeast Asian nation', 'the oil-rich country', 'the Gulf kingdom': the last
+    country (or government's country) that was a subject in reach, else the dominant
+    country of the article; and the phrase's first word. Only descriptions: every word
+    before the noun a modifier that names no entity of its own ("the Chinese nation" is
+    China by its own word)."""
+    if noun.lower_ not in DESCRIBED_COUNTRY_NOUNS or noun.tag_ in PLURAL_TAGS:
+        return None, noun
+    words = [c for c in noun.lefts if c.dep_ != "case"]
+    if not words or words[0].lower_ != "the" or len(words) < 2:
+        return None, noun
+    first = state.r.doc[words[0].i]
+    phrase = state.r.doc[first.i : noun.i]
+    if any(state.r.claimed[t.i] or t.i in state.refs for t in phrase) or any(
+        t.dep_ not in DESCRIPTION_DEPS for t in phrase[1:]
+    ):
+        return None, noun
+    window = state.before(noun, NOUN_WINDOW)
+    for head, ref in reversed(state.mentions):
+        if head >= noun.i:
+            continue
+        if head < window.start:
+            break
+        if state.r.doc[head].dep_ in SUBJECT_DEPS and (found := _country(state, ref)):
+            return found, first
+    country = state.article_country
+    return (state.r.table.country(country) if country is not None else None), first
 
 
 def _organisation(state: GroupReferences, ref: Ref, bodies: bool = False) -> Ref | None:

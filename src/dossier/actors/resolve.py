@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from dossier.actors.acronyms import resolve_acronyms
-from dossier.actors.agents import resolve_agents
+from dossier.actors.agents import dominant_country, resolve_agents
 from dossier.actors.bare_titles import resolve_bare_titles
 from dossier.actors.coref import resolve_pronouns
 from dossier.actors.group_coref import resolve_group_references
@@ -121,7 +121,7 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolve_bare_titles(resolver)
     resolve_agents(resolver)
     resolve_pronouns(resolver)
-    resolve_group_references(resolver)
+    resolve_group_references(resolver, dominant_country(resolver))
     return resolver.table
 
 

@@ -72,6 +72,10 @@ NER_TYPES: dict[str, EntityType] = {
 POSSESSIVES = ("’s", "'s", "’", "'")
 CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w.’']*(?:[ -][A-Z][\w.’']*)*")
 MAX_FORM_TOKENS = 5
+REGION_WORDS = frozenset(
+    {"North", "South", "East", "West", "Central", "Latin", "Southeast", "Southwest",
+     "Northeast", "Northwest", "Middle", "Sub-Saharan", "Pan"}
+)  # fmt: skip
 MAX_NAME_TOKENS = 8
 GROUP_WINDOW = 4
 GROUP_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
@@ -131,6 +135,8 @@ class DocumentResolver:
         """The longest country name, demonym, capital or seat at token i: (country, kind, end)."""
         if not self.doc[i].text[:1].isupper() or self.doc[i].lower_ == "the":
             return None
+        if self._region_word_before(i):
+            return None
         for end in range(min(len(self.doc), i + MAX_FORM_TOKENS), i, -1):
             if _loose_end(self.doc[end - 1]):
                 continue
@@ -142,6 +148,12 @@ class DocumentResolver:
             if imported is not None:
                 return CountryForm(imported, "name", end)
         return None
+
+    def _region_word_before(self, i: int) -> bool:
+        """'South American', 'Latin American', 'the South China Sea': a country word after a
+        region word names a region or a place, not the country. The names that begin
+        with one ("South Africa", "North Korean") are matched whole from the word before."""
+        return i > 0 and self.doc[i - 1].text in REGION_WORDS
 
     # --- 1. hyphenated pairs ---------------------------------------------------------------
     def pairs(self) -> None:
@@ -426,16 +438,17 @@ class DocumentResolver:
 
     def _name_at(self, i: int, ner: dict[int, Span]) -> NameMatch | None:
         limit = min(len(self.doc), i + min(MAX_NAME_TOKENS, self.kb.max_name_words))
+        region = self._region_word_before(i)
         for end in range(max(limit, min(len(self.doc), i + MAX_FORM_TOKENS)), i, -1):
             if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
                 continue
             text = self.text(i, end - 1)
-            form = self.kb.country_by_form(text)
+            form = None if region else self.kb.country_by_form(text)
             if form is not None:
                 if self._inside_named_organisation(i, end, ner):
                     return None  # "the UK Independence Party" is a party, not the UK
                 return NameMatch(end, lambda head, f=form: self._country_ref(f[0], f[1], head))
-            known = self._known_country_by_dictionary(text, i, end, ner)
+            known = None if region else self._known_country_by_dictionary(text, i, end, ner)
             if known is not None:
                 return NameMatch(end, lambda head, c=known: self.table.country(c))
             actors = self.kb.lookup(text)
