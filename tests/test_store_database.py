@@ -119,6 +119,7 @@ def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
         store.con.execute("DROP INDEX events_unique_id")  # 008
         for column in ("content_of", "coded_by", "coder_score", "mention_of"):
             store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        store.con.execute("ALTER TABLE entities DROP COLUMN mention_count")  # 009
         store.con.execute("ALTER TABLE entities DROP COLUMN country_inferred")  # 006
         store.con.execute("DELETE FROM migrations WHERE name >= '004'")
     with pytest.raises(StoreError, match="lacks migrations 004_"):
@@ -127,7 +128,10 @@ def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
         store.write(document_rows(summit_record()))
         names = [r[0] for r in store.con.execute("SELECT name FROM migrations").fetchall()]
         coded = store.con.execute("SELECT coded_by FROM events").fetchall()
+        counted = store.con.execute("SELECT sum(mention_count) FROM entities").fetchone()[0]
+        mentions = store.con.execute("SELECT count(*) FROM mentions").fetchone()[0]
     assert sorted(names) == sorted(MIGRATIONS)
+    assert counted == mentions > 0
     assert len(coded) == 3 and all(by is None or by.startswith("pattern") for (by,) in coded)
 
 
@@ -145,6 +149,7 @@ def test_repeated_event_ids_of_an_older_database_are_told_apart(tmp_path):
     with Store(path) as store:  # an older database: no constraint, one id twice
         store.write(document_rows(summit_record()))
         store.con.execute("DROP INDEX events_unique_id")
+        store.con.execute("ALTER TABLE entities DROP COLUMN mention_count")  # 009
         store.con.execute("DELETE FROM migrations WHERE name >= '007'")
         first = store.con.execute("SELECT event_id FROM events ORDER BY rowid").fetchone()[0]
         store.con.execute(f"INSERT INTO events SELECT * FROM events WHERE event_id = '{first}'")
@@ -239,3 +244,18 @@ def test_a_database_held_by_another_process_gives_a_clear_error(tmp_path):
         holder.kill()
         holder.wait()
         holder.stdout.close()
+
+
+def test_mention_counts_of_entities_stored_before_migration_009_are_backfilled(tmp_path):
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.write(document_rows(summit_record()))
+        store.con.execute("ALTER TABLE entities DROP COLUMN mention_count")
+        store.con.execute("DELETE FROM migrations WHERE name = '009_entity_mention_count'")
+    with Store(path) as store:
+        kept = store.con.execute(
+            "SELECT e.entity_id, e.mention_count, count(m.entity_id) FROM entities e"
+            " LEFT JOIN mentions m USING (doc_id, entity_id) GROUP BY ALL"
+        ).fetchall()
+    assert kept and all(counted == found for _, counted, found in kept)
+    assert sum(counted for _, counted, _ in kept) > 0

@@ -48,11 +48,10 @@ def run_limited(con: Connection, sql: str, max_rows: int, seconds: float) -> tup
 _ACTORS_REPORT = """
 WITH mentioned AS (
     SELECT en.name, mode(en.type) AS type, mode(en.country) AS country,
-           mode(en.cameo) AS cameo, count(m.doc_id) AS mentions,
+           mode(en.cameo) AS cameo, sum(en.mention_count) AS mentions,
            count(DISTINCT en.doc_id) AS documents,
            min(d.published) AS first_published, max(d.published) AS last_published
     FROM entities en JOIN documents d USING (doc_id)
-    LEFT JOIN mentions m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id
     WHERE {entity_named}
     GROUP BY en.name
 ), acting AS (

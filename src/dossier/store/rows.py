@@ -51,7 +51,17 @@ def document_rows(
     tables = {
         "sentences": [(doc_id, s.index, s.start, s.end, s.text) for s in sentences],
         "entities": [
-            (doc_id, e.id, e.name, e.type, e.country, e.cameo, e.role, e.country_inferred)
+            (
+                doc_id,
+                e.id,
+                e.name,
+                e.type,
+                e.country,
+                e.cameo,
+                e.role,
+                e.country_inferred,
+                len(e.mentions),
+            )
             for e in record.entities
         ],
         "mentions": mentions,

@@ -102,6 +102,21 @@ def event_id_constraint(con: Connection) -> None:
     con.execute("CREATE UNIQUE INDEX events_unique_id ON events (doc_id, event_id)")
 
 
+@migration("009_entity_mention_count")
+def entity_mention_count(con: Connection) -> None:
+    """How many mentions each entity has, kept on its row: the actors report counts them
+    for every actor of the database, and reading 375,000 mention rows for it made the
+    page miss its budget on 10,000 documents. Rows stored before are counted here."""
+    con.execute("ALTER TABLE entities ADD COLUMN mention_count INTEGER DEFAULT 0")
+    con.execute(
+        """
+        UPDATE entities SET mention_count = counted.n
+        FROM (SELECT doc_id, entity_id, count(*) AS n FROM mentions GROUP BY ALL) AS counted
+        WHERE entities.doc_id = counted.doc_id AND entities.entity_id = counted.entity_id
+        """
+    )
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (
