@@ -426,3 +426,26 @@ def test_a_name_after_a_title_is_a_person_even_inside_an_organisation_span(resol
     resolved = resolve(text, date(1995, 1, 1), knowledge_with([path]))
     entity = entity_of(resolved, text, "Umbardacil")
     assert (entity.type, entity.cameo, entity.role) == ("PERSON", "ARNGOV", "President")
+
+
+# --- companies -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Exxon Corp said it would sue the state of Alaska.", "Exxon Corp"),
+        ("Courtaulds PLC rejected the offer on Monday.", "Courtaulds PLC"),
+        (
+            "The union struck against Trans World Airlines Inc on Friday.",
+            "Trans World Airlines Inc",
+        ),
+    ],
+)
+def test_a_company_named_with_its_legal_form_is_coded_business(resolve, text, words):
+    entity = entity_of(resolve(text), text, words)
+    assert entity is not None and entity.cameo == "BUS" and entity.country is None
+
+
+def test_an_organisation_without_a_legal_form_gets_no_business_code(resolve):
+    text = "The Sierra Club sued the agency on Monday."
+    entity = entity_of(resolve(text), text, "Sierra Club")
+    assert entity is None or entity.cameo != "BUS"

@@ -72,6 +72,13 @@ NER_TYPES: dict[str, EntityType] = {
 POSSESSIVES = ("’s", "'s", "’", "'")
 CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w.’']*(?:[ -][A-Z][\w.’']*)*")
 MAX_FORM_TOKENS = 5
+# The legal forms that end a company's name, and the CAMEO code of a company whose
+# country is not known.
+COMPANY_SUFFIXES = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "plc", "llc",
+     "ag", "sa", "nv", "bv", "gmbh", "spa", "airlines", "airways", "holdings"}
+)  # fmt: skip
+BUSINESS = "BUS"
 REGION_WORDS = frozenset(
     {"North", "South", "East", "West", "Central", "Latin", "Southeast", "Southwest",
      "Northeast", "Northwest", "Middle", "Sub-Saharan", "Pan"}
@@ -549,7 +556,7 @@ class DocumentResolver:
                 form = self.kb.country_by_form(name)
                 ref = self.table.place(name, form[0] if form else None)
             else:
-                ref = self.table.other(name, kind)
+                ref = self.table.other(name, kind, BUSINESS if _company_name(name) else None)
             self.mention(start, end, ref)
 
     def _place_not_person(self, span: Span, start: int, end: int, text: str) -> None:
@@ -558,6 +565,14 @@ class DocumentResolver:
         place = place_instead(self, span, text)
         if place is not None:
             self.mention(start, end, self.table.place(place.name, place.country))
+
+
+def _company_name(name: str) -> bool:
+    """'Exxon Corp', 'Courtaulds PLC', 'Trans World Airlines Inc': a name ending in a
+    company's legal form. Its country is not guessed (a London story names American
+    firms), so the code is the business sector alone."""
+    words = name.replace(".", "").replace(",", " ").split()
+    return len(words) > 1 and words[-1].lower() in COMPANY_SUFFIXES
 
 
 def _common_word_outlet(actor, start: int, end: int, span: Span | None) -> bool:

@@ -157,9 +157,9 @@ class EntityTable:
         facts.country = facts.country or (_iso(country) if country else None)
         return ref
 
-    def other(self, name: str, kind: EntityType) -> Ref:
+    def other(self, name: str, kind: EntityType, cameo: str | None = None) -> Ref:
         ref = Ref("other", f"{kind}/{name}")
-        self.ensure(ref, EntityFacts(name, kind))
+        self.ensure(ref, EntityFacts(name, kind, cameo=cameo))
         return ref
 
     # --- the record --------------------------------------------------------------------
