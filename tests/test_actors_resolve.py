@@ -449,3 +449,23 @@ def test_an_organisation_without_a_legal_form_gets_no_business_code(resolve):
     text = "The Sierra Club sued the agency on Monday."
     entity = entity_of(resolve(text), text, "Sierra Club")
     assert entity is None or entity.cameo != "BUS"
+
+
+# --- the dateline ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("LONDON, March 3 - Militants attacked a bus on Tuesday.", "LONDON"),
+        ("ISLAMABAD — Gunmen attacked a train on Tuesday.", "ISLAMABAD"),
+        ("Kabul, Afghanistan (AP) -- Gunmen attacked a convoy on Tuesday.", "Kabul, Afghanistan"),
+    ],
+)
+def test_the_dateline_place_names_no_actor(resolve, text, places):
+    resolved = resolve(text)
+    assert all(m.start >= len(places) for e in resolved.entities for m in e.mentions)
+
+
+def test_the_dateline_still_gives_the_article_its_country(resolve):
+    text = "ISLAMABAD — Police arrested ten protesters on Tuesday."
+    entity = entity_of(resolve(text), text, "Police")
+    assert entity is not None and entity.country == "PAK"

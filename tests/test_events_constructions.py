@@ -532,3 +532,19 @@ def test_a_denial_of_a_coded_event_stays_an_event_of_its_own(nlp) -> None:
     assert ("Arnor", "Gondor", "016") in found and ("Gondor", "Osgiliath", "190") in found
     said = triples(coded(nlp, "Arnor said that Gondor attacked Osgiliath."))
     assert not [t for t in said if t[2].startswith("01")]
+
+
+DATELINES = ("Moscow, March 3 - ", "Moscow (Reuters) -- ", "Moscow — ")
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_the_dateline_is_never_a_party(nlp, dateline) -> None:
+    items = coded(nlp, dateline + "Gunmen attacked Kim on Tuesday.")
+    parties = {c.source.actor.name for c in items} | {c.target.actor.name for c in items}
+    assert "Moscow" not in parties, triples(items)
+    assert ("Putin", "Kim", "040") in triples(coded(nlp, dateline + "Putin met Kim on Tuesday."))
+
+
+def test_a_capital_after_the_dateline_is_still_a_party(nlp) -> None:
+    items = coded(nlp, "SEOUL — Moscow met Kim on Tuesday.")
+    assert ("Moscow", "Kim", "040") in triples(items)

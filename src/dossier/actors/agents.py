@@ -17,13 +17,13 @@ actor: the phrase names a place or a thing.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dossier.actors.dateline import DATELINE
 from dossier.gazetteer import city_country
 from dossier.knowledge.actors import Country, Sector
 
@@ -47,12 +47,6 @@ FOREIGN_WORDS = frozenset(
 )
 MIN_MAIN_MENTIONS = 2
 DOMINANT_RATIO = 2
-# "LAGOS, Nigeria (Reuters) -", "NAIROBI —", "Kabul, Afghanistan (AP) --".
-DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,3}))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|—|–)\s"
-)
 
 
 def resolve_agents(r: DocumentResolver) -> None:

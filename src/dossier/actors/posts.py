@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dossier.actors.agents import DATELINE, dateline_country
+from dossier.actors.agents import dateline_country
+from dossier.actors.dateline import DATELINE
 from dossier.actors.table import Ref
 from dossier.knowledge.actors import POSTED_KINDS, Country, Title
 

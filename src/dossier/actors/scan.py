@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.actors.dateline import dateline_places
 from dossier.actors.not_persons import place_instead
 from dossier.actors.posts import is_posted, posted_holder
 from dossier.actors.syntax import capital_is_place
@@ -103,6 +104,7 @@ class DocumentResolver:
         self.day = day
         self.table = EntityTable(knowledge, day)
         self.claimed = [False] * len(doc)
+        self._claim_dateline()
         self._ner = _ner_by_token(doc)
         self.surname_spans: list[tuple[int, int]] = []
         # Unknown people read with a title: the title's sector, coded once the article's
@@ -111,6 +113,15 @@ class DocumentResolver:
         self.title_words = frozenset(
             w for t in knowledge.titles for form in (t.title, *t.aliases) for w in form.split()
         )
+
+    def _claim_dateline(self) -> None:
+        """No mention of the dateline's place: it says where the story was filed."""
+        for start, end in dateline_places(self.source):
+            for token in self.doc:
+                if token.idx >= end:
+                    break
+                if token.idx >= start:
+                    self.claimed[token.i] = True
 
     # --- bookkeeping ---------------------------------------------------------------------
     def mention(self, start: int, end: int, ref: Ref) -> Found:

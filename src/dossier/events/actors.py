@@ -72,20 +72,31 @@ def same_actor(first: ActorRef | None, second: ActorRef | None) -> bool:
 
 class EventActors:
     """What the role finders ask of a resolver, with the knowledge handed in: the actor
-    a phrase names (words inside citations ignored: "(Reuters, AP, June 8-11)"), the
+    a phrase names (words inside citations and the dateline ignored: "(Reuters, AP,
+    June 8-11)", "LONDON, March 3 -"), the
     place a word names, whether a noun names people by role, a country by its code."""
 
     def __init__(
-        self, inner: ActorResolver, knowledge: ActorKnowledge, citations: Sequence[Citation] = ()
+        self,
+        inner: ActorResolver,
+        knowledge: ActorKnowledge,
+        citations: Sequence[Citation] = (),
+        dateline_end: int = 0,
     ) -> None:
         self.inner = inner
         self.knowledge = knowledge
-        self.ranges = [(c.start, c.end) for c in citations]
+        # Words no party is read from: citations, and the dateline ("NAIROBI, Kenya -"
+        # says where the story was filed, not who acted).
+        self.ranges = [(c.start, c.end) for c in citations] + [(0, dateline_end)]
         self.memo: dict[str, dict] = {}  # answers about this sentence's words, by question
 
     def actor(self, tokens: Sequence[Token]) -> ActorRef | None:
-        kept = [t for t in tokens if not any(s <= t.idx < e for s, e in self.ranges)]
+        kept = [t for t in tokens if self.readable(t)]
         return self.inner.actor(kept) if kept else None
+
+    def readable(self, token: Token) -> bool:
+        """Whether a party may be read from the word: not in a citation or the dateline."""
+        return not any(s <= token.idx < e for s, e in self.ranges)
 
     def place(self, token: Token) -> Location | None:
         return self.inner.place(token)

@@ -167,10 +167,14 @@ class ArgumentModel:
             scored.append(Scored(candidate, source, target))
         return scored
 
-    def best(self, trigger: Token, root: str, resolved: Resolved) -> dict[str, Token | None]:
-        """The likeliest source and target words, each only above its threshold and
-        never the same word for both."""
-        scored = self.score(trigger, root, resolved)
+    def best(
+        self, trigger: Token, root: str, resolved: Resolved, usable: Resolved | None = None
+    ) -> dict[str, Token | None]:
+        """The likeliest source and target words (of those `usable`, if given), each only
+        above its threshold and never the same word for both."""
+        scored = [
+            s for s in self.score(trigger, root, resolved) if usable is None or usable(s.token)
+        ]
         chosen: dict[str, Token | None] = {}
         for role in ROLES:
             taken = {t.i for t in chosen.values() if t is not None}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from dossier.actors import ResolvedEntities
+from dossier.actors.dateline import dateline_end
 from dossier.events.actors import ActorResolver, EntityActors, EventActors, same_actor
 from dossier.events.arguments import ArgumentModel
 from dossier.events.attribution import covering_outlets
@@ -184,7 +185,9 @@ def code_sentence(
 ) -> list[Coded]:
     """The coded events of one sentence, after nesting and duplicate rules. The pattern
     book's triggers first; the tagger's words that no pattern took after them."""
-    actors = EventActors(resolver, knowledge.actors, citations)
+    opening = sentence.start == 0 and dateline_end(sentence.text)
+    dateline = sentence.start_char + opening if opening else 0
+    actors = EventActors(resolver, knowledge.actors, citations, dateline)
     reader = ModalityReader(knowledge.modality)
     arguments = knowledge.arguments
     triggers = find_triggers(sentence, knowledge.patterns)

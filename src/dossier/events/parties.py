@@ -265,11 +265,13 @@ def unnamed_parties(
         for head in heads:
             if head.pos_ not in PARTY_TAGS or head.i in triggers or actors.place(head):
                 continue
+            if not actors.readable(head):
+                continue  # the dateline's "NAIROBI", a citation's "Reuters"
             if head.ent_type_ in NOT_PARTIES or (role == "modifier" and head.pos_ == "NOUN"):
                 continue  # "Tuesday's attack"; "trade sanctions": no party named
             if side == "target" and not _may_suffer(head, actors):
                 continue
-            return [_unnamed(head)]
+            return [_unnamed(head, actors)]
     return []
 
 
@@ -292,7 +294,7 @@ def learned_parties(
     """Source and target of a learned trigger as the argument model picks their head
     words; each head's phrase resolved like a pattern's (coordinated members are
     parties of their own), else kept as the sentence's words without a code."""
-    chosen = model.best(trigger.token, trigger.code[:2], resolved_by(actors))
+    chosen = model.best(trigger.token, trigger.code[:2], resolved_by(actors), actors.readable)
     sides = []
     for role in ("source", "target"):
         head = chosen[role]
@@ -300,7 +302,7 @@ def learned_parties(
             sides.append([])
             continue
         found = _unique(phrase_actors(head, actors, False, triggers))
-        sides.append(found or [_unnamed(head)])
+        sides.append(found or [_unnamed(head, actors)])
     return sides[0], sides[1]
 
 
@@ -308,12 +310,13 @@ def claimed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> lis
     """The doers an event noun's sentence names by their claim: "the BLA claimed
     responsibility for the attack" (each claimer's phrase read like a pattern's)."""
     found = []
-    for head in responsibility_claimers(trigger.token):
-        found += _unique(phrase_actors(head, actors, False, triggers)) or [_unnamed(head)]
+    for head in filter(actors.readable, responsibility_claimers(trigger.token)):
+        found += _unique(phrase_actors(head, actors, False, triggers)) or [_unnamed(head, actors)]
     return found
 
 
-def _unnamed(head: Token) -> Found:
-    span = head.doc[head.left_edge.i : head.i + 1]  # "the Southeast Asian nation"
+def _unnamed(head: Token, actors: EventActors) -> Found:
+    first = next(t.i for t in head.doc[head.left_edge.i : head.i + 1] if actors.readable(t))
+    span = head.doc[first : head.i + 1]  # "the Southeast Asian nation"
     actor = ActorRef(name=span.text, text=span.text, country=None, cameo=None)
     return Found(actor, by_name=False, head=head)
