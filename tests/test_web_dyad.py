@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -125,3 +126,29 @@ def test_a_side_is_one_actor_by_its_exact_name_not_every_name_holding_it(client)
     assert named["totals"]["a_to_b"] == sum(1 for e in putin if e["target_name"] == kim)
     page = client.get("/dyads/Vladimir%20Putin/Kim").text
     assert "No event between Vladimir Putin and Kim." in unescape(page)
+
+
+def test_the_dyad_pages_links_list_exactly_its_events(client):
+    """ "North Korea" on the dyad page is not also "Government (North Korea)": its links
+    to the events list and the timeline match both sides exactly, as the page does."""
+    a, b = "Vladimir Putin", "North Korea"
+    api = client.get(f"/api/dyads/{a}/{b}", params={"limit": "500"}).json()
+    page = client.get(f"/dyads/{a}/{b}").text
+    events_link = unescape(re.search(r'<a href="(/events\?pair=[^"]+)">', page).group(1))
+    timeline_link = unescape(re.search(r'<a href="(/timeline\?pair=[^"]+)">', page).group(1))
+    pairs = parse_qs(urlsplit(events_link).query)["pair"]
+    assert pairs == [f"{a}:{b}", f"{b}:{a}"]
+    listed_ids = {e["event_id"] for e in _events(client, pair=pairs)}
+    assert listed_ids == {e["event_id"] for e in api["events"]}
+    loose = {e["event_id"] for e in _events(client, dyad=f"{a}:{b}")}
+    assert loose - listed_ids, "the part-of-name dyad finds more here: the test can fail"
+    (pair,) = parse_qs(urlsplit(timeline_link).query)["pair"]
+    timeline = client.get("/api/timeline", params={"pair": pair}).json()
+    dated = {e["event_id"] for e in api["events"] if e["a_to_b"] and e["date_start"]}
+    assert {e["event_id"] for e in timeline["events"]} == dated
+    assert client.get(timeline_link).status_code == 200
+
+
+def test_a_pair_filter_that_matches_no_event_says_which_side(client):
+    page = client.get("/events", params={"pair": "Vladimir Putin:Kim"}).text
+    assert "no target actor matches 'Kim'" in unescape(page)

@@ -156,9 +156,12 @@ def get_timeline(
     con: Con,
     actor: str | None = Query(None, description="Either side, matched like --actor."),
     dyad: str | None = Query(None, description="SOURCE:TARGET."),
+    pair: str | None = Query(None, description="SOURCE:TARGET, each side exact, as /dyads/A/B."),
     limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT),
 ) -> dict[str, Any]:
-    events = queries.timeline_events(con, actor or None, dyad_param(dyad), limit)
+    events = queries.timeline_events(
+        con, actor or None, dyad_param(dyad), limit, dyad_param(pair, "pair")
+    )
     return jsonable_encoder({"actor": actor, "dyad": dyad, "events": events})
 
 

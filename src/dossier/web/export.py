@@ -80,8 +80,11 @@ def export_timeline(
     con: Con,
     actor: str | None = Query(None, description="Either side, matched like --actor."),
     dyad: str | None = Query(None, description="SOURCE:TARGET."),
+    pair: str | None = Query(None, description="SOURCE:TARGET, each side exact, as /dyads/A/B."),
 ) -> Response:
-    table, total = queries.timeline_table(con, actor or None, dyad_param(dyad), EXPORT_CAP)
+    table, total = queries.timeline_table(
+        con, actor or None, dyad_param(dyad), EXPORT_CAP, dyad_param(pair, "pair")
+    )
     columns, rows = with_cameo_labels(table.columns, table.rows)
     return exported(request, fmt, "events", columns, rows, total)
 

@@ -26,6 +26,7 @@ FACET_CAP = 200  # values listed at most; the page says how many more there are
 LABELS = {
     "actor": "actor",
     "dyad": "dyad",
+    "pair": "pair (exact names)",
     "country": "country",
     "source_country": "source country",
     "target_country": "target country",

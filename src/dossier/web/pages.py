@@ -43,6 +43,7 @@ EVENT_HEADERS = {
 EVENT_FILTER_FIELDS = (
     ("actor", "actor", "RUS, Putin"),
     ("dyad", "dyad", "RUS:PRK"),
+    ("pair", "pair (exact names)", "Vladimir Putin:Kim Jong-il"),
     ("country", "country", "PRK"),
     ("source_country", "source country", "RUS"),
     ("target_country", "target country", "PRK"),
@@ -343,13 +344,17 @@ def timeline_page(
     con: Con,
     actor: str | None = None,
     dyad: str | None = None,
+    pair: str | None = None,
 ) -> HTMLResponse:
-    events = queries.timeline_events(con, actor or None, dyad_param(dyad), MAX_LIMIT)
+    events = queries.timeline_events(
+        con, actor or None, dyad_param(dyad), MAX_LIMIT, dyad_param(pair, "pair")
+    )
     return render(
         request,
         "timeline.html",
         actor=actor or "",
         dyad=dyad or "",
+        pair=pair or "",
         chart=charts.timeline(events),
         events=events,
         downloads=export_links(request, "/timeline"),

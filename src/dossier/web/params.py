@@ -52,6 +52,7 @@ def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 CHOICE_FIELDS = (
     "actor",
     "dyad",
+    "pair",
     "country",
     "source_country",
     "target_country",
@@ -123,6 +124,10 @@ Countries = Annotated[Several, Query(description="Either actor's or the place's 
 SourceCountries = Annotated[Several, Query(description="The source actor's country." + OR)]
 TargetCountries = Annotated[Several, Query(description="The target actor's country." + OR)]
 Dyads = Annotated[Several, Query(description="SOURCE:TARGET, each matched like actor." + OR)]
+Pairs = Annotated[
+    Several,
+    Query(description="SOURCE:TARGET, each an actor's exact name, entity id or a code." + OR),
+]
 Types = Annotated[Several, Query(description="PLOVER event type, e.g. CONSULT." + OR)]
 Cameos = Annotated[Several, Query(description="CAMEO event code prefix, e.g. 04." + OR)]
 Roots = Annotated[Several, Query(description="CAMEO root code, two digits: 19 (Fight)." + OR)]
@@ -145,6 +150,7 @@ def filter_input(
     source_country: SourceCountries = None,
     target_country: TargetCountries = None,
     dyad: Dyads = None,
+    pair: Pairs = None,
     type: Types = None,  # noqa: A002
     cameo: Cameos = None,
     root: Roots = None,
@@ -163,6 +169,7 @@ def filter_input(
     several = {
         "actor": actor,
         "dyad": dyad,
+        "pair": pair,
         "country": country,
         "source_country": source_country,
         "target_country": target_country,
@@ -275,6 +282,7 @@ def _year(value: str) -> tuple[str, ...]:
 
 CHOICE_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
     "dyad": _dyads,
+    "pair": _dyads,
     "quad_class": _quad_classes,
     "root": _root,
     "year": _year,
@@ -294,11 +302,11 @@ def _goldstein(value: str | None, name: str) -> float | None:
     return number
 
 
-def dyad_param(value: str | None) -> tuple[str, str] | None:
+def dyad_param(value: str | None, name: str = "dyad") -> tuple[str, str] | None:
     try:
         return _dyad(value)
     except ValueError as error:
-        raise HTTPException(422, [_query_problem(str(error), "dyad")]) from None
+        raise HTTPException(422, [_query_problem(str(error), name)]) from None
 
 
 def _query_problem(message: str, *field: str) -> dict[str, object]:

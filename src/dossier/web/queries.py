@@ -183,6 +183,11 @@ CHOICE_SQL: dict[str, tuple[str, type]] = {
 
 def choice_condition(name: str, value: str) -> tuple[str, list[object]]:
     """The condition an event meets when its field `name` holds `value`."""
+    if name == "pair":  # the dyad page's own: each side exactly, as that page matches it
+        source, target = parse_dyad(value)
+        source_sql, source_params = exact_side("source", source)
+        target_sql, target_params = exact_side("target", target)
+        return f"({source_sql} AND {target_sql})", [*source_params, *target_params]
     if name in EVENT_FIELDS:
         given = parse_dyad(value) if name == "dyad" else value
         conditions, params = event_conditions(EventFilter(**{EVENT_FIELDS[name]: given}))
@@ -313,15 +318,15 @@ def _nothing_said(con: Connection, name: str, value: str) -> list[str]:
 
     if name == "actor":
         return [f"no actor matches {value!r}{near(NAMES_SQL)}"]
-    if name == "dyad":
+    if name in ("dyad", "pair"):
         said = []
         for side, part in zip(("source", "target"), parse_dyad(value), strict=True):
-            sql, params = actor_condition(side, part)
+            sql, params = (exact_side if name == "pair" else actor_condition)(side, part)
             if not con.execute(
-                f"SELECT EXISTS (SELECT 1 FROM events WHERE {sql})", params
+                f"SELECT EXISTS (SELECT 1 FROM events e WHERE {sql})", params
             ).fetchone()[0]:
                 said.append(f"no {side} actor matches {part!r}{near(NAMES_SQL)}")
-        return said or [f"no event has the dyad {value!r}"]
+        return said or [f"no event has the {name} {value!r}"]
     if name == "modality":
         found = con.execute("SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()
         stored = ", ".join(row[0] for row in found)
@@ -626,20 +631,30 @@ def dyad_page(con: Connection, actor: str | None, limit: int, offset: int) -> tu
 
 
 def timeline_events(
-    con: Connection, actor: str | None, dyad: tuple[str, str] | None, limit: int
+    con: Connection,
+    actor: str | None,
+    dyad: tuple[str, str] | None,
+    limit: int,
+    pair: tuple[str, str] | None = None,
 ) -> list[Row]:
     """Dated events of an actor (either side) or a directed dyad, matched as `dossier events`
-    matches them, by real event date; each has `shape`: happened, expected (planned,
-    speculated, ...) or not (negated, denied, cancelled)."""
-    sql, params = _timeline_sql(actor, dyad)
+    matches them (a `pair` matched exactly, as the dyad page does), by real event date;
+    each has `shape`: happened, expected (planned, speculated, ...) or not (negated,
+    denied, cancelled)."""
+    sql, params = _timeline_sql(actor, dyad, pair)
     events = _rows(con, _window(sql, limit), params)
     for event in events:
         event["shape"] = MODALITY_SHAPES.get(event["modality"], "happened")
     return events
 
 
-def _timeline_sql(actor: str | None, dyad: tuple[str, str] | None) -> tuple[str, list[object]]:
+def _timeline_sql(
+    actor: str | None, dyad: tuple[str, str] | None, pair: tuple[str, str] | None = None
+) -> tuple[str, list[object]]:
     conditions, params = event_conditions(EventFilter(actor=actor, dyad=dyad))
+    if pair is not None:
+        exact, exact_params = choice_condition("pair", f"{pair[0]}:{pair[1]}")
+        conditions, params = [*conditions, exact], [*params, *exact_params]
     where = " AND ".join(["e.date_start IS NOT NULL", *conditions])
     sql = (
         "SELECT e.event_id, e.doc_id, e.date_start, e.date_end, e.date_text, e.source_name,"
@@ -651,10 +666,14 @@ def _timeline_sql(actor: str | None, dyad: tuple[str, str] | None) -> tuple[str,
 
 
 def timeline_table(
-    con: Connection, actor: str | None, dyad: tuple[str, str] | None, cap: int
+    con: Connection,
+    actor: str | None,
+    dyad: tuple[str, str] | None,
+    cap: int,
+    pair: tuple[str, str] | None = None,
 ) -> tuple[Table, int]:
     """The timeline's events, at most `cap` of them, and how many there are."""
-    sql, params = _timeline_sql(actor, dyad)
+    sql, params = _timeline_sql(actor, dyad, pair)
     total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     return run_query(con, _window(sql, cap), params), int(total)
 
