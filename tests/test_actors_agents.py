@@ -209,3 +209,34 @@ def test_a_word_of_an_agent_noun_inside_a_name_is_no_agent(resolve) -> None:
 def test_organisations_of_the_own_file(resolve, text, words, cameo) -> None:
     entity = entity_of(resolve(text), text, words)
     assert entity is not None and entity.cameo == cameo
+
+
+VEHICLE_STORY = (
+    "LAGOS, Nigeria — Gunmen attacked a passenger train near Kaduna on Sunday and ambushed"
+    " a military convoy, killing 12 people. A bus was also set on fire."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "cameo"),
+    [
+        ("passenger train", "NGACVL"),
+        ("military convoy", "NGAMIL"),
+        ("people", "NGACVL"),
+        ("A bus", "NGACVL"),
+    ],
+)
+def test_vehicles_and_people_are_agents_of_the_articles_country(resolve, words, cameo) -> None:
+    found = coded(entity_of(resolve(VEHICLE_STORY), VEHICLE_STORY, words))
+    assert found is not None and found[:2] == (cameo, "NGA")
+
+
+def test_an_agent_noun_spacy_took_for_a_name_after_the_dateline_is_an_agent(resolve) -> None:
+    found = coded(entity_of(resolve(VEHICLE_STORY), VEHICLE_STORY, "Gunmen"))
+    assert found == ("NGAUAF", "NGA", True)
+
+
+def test_a_country_said_with_the_vehicle_is_its_own(resolve) -> None:
+    text = "LAGOS, Nigeria — Gunmen ambushed a Chadian military convoy on Sunday."
+    found = coded(entity_of(resolve(text), text, "Chadian military convoy"))
+    assert found is not None and found[:2] == ("TCDMIL", "TCD") and not found[2]

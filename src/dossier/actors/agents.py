@@ -72,7 +72,7 @@ def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
     """(first token, sector) of the agent phrase `head` ends, if it is one."""
     if head.pos_ not in AGENT_POS or head.dep_ in MODIFIER_DEPS or r.claimed[head.i]:
         return None
-    if head.ent_type_ and head.ent_type_ not in {"NORP"}:
+    if head.ent_type_ and head.ent_type_ not in {"NORP"} and not _lone_agent_word(r, head):
         return None  # part of a name spaCy found ("Police Service of Northern Ireland")
     first = head.i
     while first > 0 and _belongs_to_phrase(r, r.doc[first - 1], head):
@@ -82,6 +82,18 @@ def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
         if sector is not None:
             return begin, sector
     return None
+
+
+def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:
+    """A capitalised agent noun that spaCy alone made a name of, as it does at the start
+    of a sentence or after a dateline ("NAIROBI — Gunmen attacked ...")."""
+    alone = head.ent_iob_ == "B" and (head.i + 1 == len(r.doc) or r.doc[head.i + 1].ent_iob_ != "I")
+    return alone and agent_word(r, head)
+
+
+def agent_word(r: DocumentResolver, token: Token) -> bool:
+    """Whether the word, as written or as its lemma, is an agent noun ("Gunmen")."""
+    return any(r.kb.is_agent_noun(form) for form in _head_forms(token))
 
 
 def _belongs_to_phrase(r: DocumentResolver, token: Token, head: Token) -> bool:
@@ -113,6 +125,8 @@ def _head_forms(head: Token) -> tuple[str, ...]:
     forms = [head.text, head.lemma_]
     if head.pos_ == "PROPN" and head.lower_.endswith("s"):
         forms.append(head.lower_[:-1])
+    if head.pos_ == "PROPN" and head.lower_.endswith("men"):
+        forms.append(head.lower_[:-3] + "man")  # "Gunmen", "Policemen"
     return tuple(dict.fromkeys(forms))
 
 

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.actors.agents import agent_word
 from dossier.actors.dateline import dateline_places
 from dossier.actors.not_persons import place_instead
 from dossier.actors.posts import is_posted, posted_holder
@@ -560,6 +561,8 @@ class DocumentResolver:
                 continue
             if _is_junk(text, self.title_words, self.kb):
                 continue
+            if len(span) == 1 and agent_word(self, span[0]):
+                continue  # "Gunmen" after a dateline: an agent, for the agents pass
             if kind == "COUNTRY":
                 kind = "LOCATION"
             name = " ".join(text.split())
