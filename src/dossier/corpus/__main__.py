@@ -1,7 +1,8 @@
 """`python -m dossier.corpus check|stats|agreement [DIR]` (DIR: corpus/sentences).
 
 `agreement` compares DIR with each second reading beside it: `corpus/agreement/` (before
-the guide's Changes 1-22) and `corpus/agreement-2/` (after them)."""
+the guide's Changes 1-22), `corpus/agreement-2/` (after them) and `corpus/agreement-3/`
+(machine-written stories, after Changes 1-30)."""
 
 from __future__ import annotations
 
