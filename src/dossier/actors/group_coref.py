@@ -359,13 +359,21 @@ def definite_noun(state: GroupReferences, noun: Token) -> Ref | None:
         c.i != article.i and c.dep_ != "case" for c in noun.children
     ):
         return None  # "the group's leader" is fine, "the militant group" another phrase
+    return _last_in_reach(state, noun, lambda head, ref: match(state, ref))
+
+
+def _last_in_reach(
+    state: GroupReferences, noun: Token, match: Callable[[int, Ref], Ref | None]
+) -> Ref | None:
+    """The latest mention before the noun, in its sentence or the NOUN_WINDOW before,
+    that `match` (given the mention's head index and entity) turns into an entity."""
     window = state.before(noun, NOUN_WINDOW)
     for head, ref in reversed(state.mentions):
         if head >= noun.i:
             continue
         if head < window.start:
             break
-        found = match(state, ref)
+        found = match(head, ref)
         if found is not None:
             return found
     return None
@@ -388,16 +396,14 @@ def described_country(state: GroupReferences, noun: Token) -> tuple[Ref | None, 
         t.dep_ not in DESCRIPTION_DEPS for t in phrase[1:]
     ):
         return None, noun
-    window = state.before(noun, NOUN_WINDOW)
-    for head, ref in reversed(state.mentions):
-        if head >= noun.i:
-            continue
-        if head < window.start:
-            break
-        if state.r.doc[head].dep_ in SUBJECT_DEPS and (found := _country(state, ref)):
-            return found, first
-    country = state.article_country
-    return (state.r.table.country(country) if country is not None else None), first
+
+    def subject_country(head: int, ref: Ref) -> Ref | None:
+        return _country(state, ref) if state.r.doc[head].dep_ in SUBJECT_DEPS else None
+
+    found = _last_in_reach(state, noun, subject_country)
+    if found is None and state.article_country is not None:
+        found = state.r.table.country(state.article_country)
+    return found, first
 
 
 def _organisation(state: GroupReferences, ref: Ref, bodies: bool = False) -> Ref | None:
