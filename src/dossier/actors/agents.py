@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dossier.actors.agent_nouns import agent_word, head_forms
 from dossier.actors.dateline import DATELINE
 from dossier.gazetteer import city_country
 from dossier.knowledge.actors import Country, Sector
@@ -88,12 +89,7 @@ def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:
     """A capitalised agent noun that spaCy alone made a name of, as it does at the start
     of a sentence or after a dateline ("NAIROBI — Gunmen attacked ...")."""
     alone = head.ent_iob_ == "B" and (head.i + 1 == len(r.doc) or r.doc[head.i + 1].ent_iob_ != "I")
-    return alone and agent_word(r, head)
-
-
-def agent_word(r: DocumentResolver, token: Token) -> bool:
-    """Whether the word, as written or as its lemma, is an agent noun ("Gunmen")."""
-    return any(r.kb.is_agent_noun(form) for form in _head_forms(token))
+    return alone and agent_word(r.kb, head)
 
 
 def _belongs_to_phrase(r: DocumentResolver, token: Token, head: Token) -> bool:
@@ -109,7 +105,7 @@ def _belongs_to_phrase(r: DocumentResolver, token: Token, head: Token) -> bool:
 def _agent_sector(r: DocumentResolver, begin: int, head: Token) -> Sector | None:
     """The sector of tokens begin..head, if the phrase or its head noun is an agent noun."""
     words = [t.text for t in r.doc[begin : head.i]]
-    forms = _head_forms(head)
+    forms = head_forms(head)
     head_is_agent = any(r.kb.is_agent_noun(form) for form in forms)
     for last in forms:
         phrase = " ".join([*words, last])
@@ -117,17 +113,6 @@ def _agent_sector(r: DocumentResolver, begin: int, head: Token) -> Sector | None
         if sector is not None and (head_is_agent or r.kb.is_agent_noun(phrase)):
             return sector
     return None
-
-
-def _head_forms(head: Token) -> tuple[str, ...]:
-    """The head noun as written and as its lemma; a capitalised plural spaCy takes for a
-    proper noun ("Militants attacked") keeps its plural as lemma, so its -s is cut too."""
-    forms = [head.text, head.lemma_]
-    if head.pos_ == "PROPN" and head.lower_.endswith("s"):
-        forms.append(head.lower_[:-1])
-    if head.pos_ == "PROPN" and head.lower_.endswith("men"):
-        forms.append(head.lower_[:-3] + "man")  # "Gunmen", "Policemen"
-    return tuple(dict.fromkeys(forms))
 
 
 def _label(r: DocumentResolver, sector: Sector) -> str:

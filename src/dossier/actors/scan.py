@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.agents import agent_word
+from dossier.actors.agent_nouns import agent_word
 from dossier.actors.dateline import dateline_places
 from dossier.actors.not_persons import place_instead
 from dossier.actors.posts import is_posted, posted_holder
@@ -561,7 +561,7 @@ class DocumentResolver:
                 continue
             if _is_junk(text, self.title_words, self.kb):
                 continue
-            if len(span) == 1 and agent_word(self, span[0]):
+            if len(span) == 1 and agent_word(self.kb, span[0]):
                 continue  # "Gunmen" after a dateline: an agent, for the agents pass
             if kind == "COUNTRY":
                 kind = "LOCATION"

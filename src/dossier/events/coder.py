@@ -28,6 +28,7 @@ from dossier.events.modality import ModalityReader
 from dossier.events.parties import (
     MULTI_ACTOR_ROLES,
     Found,
+    apart_from,
     claimed_by,
     learned_parties,
     marked_roles,
@@ -302,6 +303,7 @@ def _parties_by_role(
         # a pattern that may go without a target, whose roles found none: the argument
         # model's, if it sees one ("vowed revenge against the separatists")
         _, targets = learned_parties(trigger, arguments, actors, triggers)
+        targets = apart_from(targets, sources)
         target_role = "learned" if targets else target_role
     return sources, source_role, targets, target_role
 

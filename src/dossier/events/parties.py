@@ -298,12 +298,41 @@ def learned_parties(
     sides = []
     for role in ("source", "target"):
         head = chosen[role]
-        if head is None:
+        if head is None or (role == "target" and _owner_of_a_thing(head, actors)):
             sides.append([])
             continue
         found = _unique(phrase_actors(head, actors, False, triggers))
-        sides.append(found or [_unnamed(head, actors)])
-    return sides[0], sides[1]
+        if not found and (role == "source" or _may_suffer(head, actors)):
+            found = [_unnamed(head, actors)]  # "stormed a hotel": a thing is no target
+        sides.append(found)
+    return sides[0], apart_from(sides[1], sides[0])
+
+
+def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:
+    """'stormed the villagers' homes': the owner of the thing acted on is no target (guide,
+    Changes 11), unlike the owner of a person ("the minister's aide")."""
+    return head.dep_ == "poss" and not _may_suffer(head.head, actors)
+
+
+def apart_from(targets: list[Found], sources: list[Found]) -> list[Found]:
+    """The targets that are not one of the sources nor coordinated with one: in "Arnor,
+    Gondor, Moscow and Washington agreed", Gondor acts beside Arnor, not upon it."""
+    together = {t.i for f in sources if f.head is not None for t in _coordination(f.head)}
+    return [
+        t
+        for t in targets
+        if (t.head is None or t.head.i not in together)
+        and not any(same_actor(t.actor, f.actor) for f in sources)
+    ]
+
+
+def _coordination(head: Token) -> list[Token]:
+    """Every member of the coordination the word belongs to, from its first member."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = list(coordinated(first))
+    return [*members, *(t for m in members for t in m.subtree if t.dep_ in ("compound", "flat"))]
 
 
 def claimed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
