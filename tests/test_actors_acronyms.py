@@ -33,7 +33,7 @@ def resolve(nlp):
 def test_a_defined_acronym_is_the_named_organisation(resolve, text):
     resolved = resolve(text)
     army = entity_of(resolved, text, "Baloch Liberation Army")
-    assert army is not None and army.cameo == "PAKREB"
+    assert army is not None and army.cameo == "PAKSEP"
     assert entity_of(resolved, text, "BLA", nth=1) is army
 
 

@@ -112,8 +112,30 @@ class TestCountryInferredFromTheArticle:
 
     def test_an_article_shared_by_two_countries_infers_none(self, resolve):
         text = (
-            "Kenya accused Somalia of raids. Somalia denied it. Kenya said so again. "
-            "Kenya closed the border. Security forces fired tear gas at protesters."
+            "Kenya and Somalia traded accusations of raids. Somalia denied it. Kenya said "
+            "so again. Kenya closed the border. Security forces fired tear gas at protesters."
+        )
+        assert coded(entity_of(resolve(text), text, "Security forces")) is None
+
+    @pytest.mark.parametrize(
+        "lede",
+        [
+            "Kenya launched an operation against militants from Somalia on Monday.",
+            "A Kenyan court blocked the deportation of two men to Somalia.",
+        ],
+    )
+    def test_the_lede_s_country_decides_between_the_two_named_most(self, resolve, lede):
+        text = (
+            f"{lede} Somalia denied any link. Somalia's envoy said so again. "
+            "Kenya closed the border. Security forces fired tear gas."
+        )
+        assert coded(entity_of(resolve(text), text, "Security forces")) == ("KENCOP", "KEN", True)
+
+    def test_a_lede_country_named_less_than_two_others_decides_nothing(self, resolve):
+        text = (
+            "Kenya sent a delegation to the talks. Somalia and Ethiopia met. Somalia "
+            "protested. Ethiopia objected. Somalia waited. Ethiopia replied. Ethiopia "
+            "and Somalia met again. Security forces fired tear gas."
         )
         assert coded(entity_of(resolve(text), text, "Security forces")) is None
 
@@ -240,3 +262,49 @@ def test_a_country_said_with_the_vehicle_is_its_own(resolve) -> None:
     text = "LAGOS, Nigeria — Gunmen ambushed a Chadian military convoy on Sunday."
     found = coded(entity_of(resolve(text), text, "Chadian military convoy"))
     assert found is not None and found[:2] == ("TCDMIL", "TCD") and not found[2]
+
+
+class TestArmedGroupsNamedOrMeant:
+    def test_fighters_named_by_their_group_are_the_group(self, resolve) -> None:
+        text = "Al-Shabab fighters attacked a base in Lamu."
+        found = entity_of(resolve(text), text, "fighters")
+        assert found is not None and (found.name, found.cameo) == ("Al-shabaab", "SOMREB")
+
+    def test_the_militants_after_one_named_group_are_that_group(self, resolve) -> None:
+        text = "Al-Shabab attacked a base in Lamu. Kenya said the militants had fled."
+        found = entity_of(resolve(text), text, "militants")
+        assert found is not None and found.name == "Al-shabaab"
+
+    def test_with_two_groups_named_the_militants_are_neither(self, resolve) -> None:
+        text = (
+            "Al-Shabab and the Islamic State clashed in Puntland. "
+            "Somalia said the militants had fled."
+        )
+        found = entity_of(resolve(text), text, "militants")
+        assert found is None or found.name not in {"Al-shabaab", "Islamic State"}
+
+    @pytest.mark.parametrize(
+        ("text", "words", "coded_as"),
+        [
+            ("Pakistani separatists attacked a train.", "Pakistani separatists",
+             ("PAKSEP", "PAK", False)),
+            ("QUETTA, Pakistan - Separatists attacked a train on Tuesday.", "Separatists",
+             ("PAKSEP", "PAK", True)),
+        ],
+    )  # fmt: skip
+    def test_separatists_are_their_own_sector(self, resolve, text, words, coded_as) -> None:
+        assert coded(entity_of(resolve(text), text, words)) == coded_as
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        ("Somalia's lower house voted to extend the term.", "lower house", "SOMLEG"),
+        ("Kenya's intelligence service warned of attacks.", "intelligence service", "KENSPY"),
+        ("NAIROBI, Kenya - The three-judge bench ruled against the minister.", "bench", "KENJUD"),
+        ("NAIROBI, Kenya - The national assembly voted on Tuesday.", "national assembly", "KENLEG"),
+    ],
+)
+def test_houses_benches_and_services_are_sectors(resolve, text, words, cameo) -> None:
+    found = entity_of(resolve(text), text, words)
+    assert found is not None and found.cameo == cameo

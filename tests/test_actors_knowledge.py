@@ -169,6 +169,9 @@ def test_a_bad_date_is_reported_with_its_line(tmp_path, kb):
         ("- {name: X, country: RUS, roles: [[grand vizier, 2005, 2006]]}", "give its 'kind'"),
         ("- {name: X, cameo: rusgov}", "not a CAMEO code"),
         ("- {name: X, sector: GOV, country: RUS, type: PLANET}", "'type' must be"),
+        ("- {name: X, country: AFG, codes: [INS]}", "a dated code is"),
+        ("- {name: X, codes: [{sector: INS, to: 2021}]}", "needs the actor's 'country'"),
+        ("- {name: X, country: AFG, codes: [{sector: GOV, from: 2021, to: 2020}]}", "ends"),
     ],
 )
 def test_schema_problems(tmp_path, kb, entry, problem):
@@ -177,6 +180,26 @@ def test_schema_problems(tmp_path, kb, entry, problem):
         load_actor_entries(path, kb.titles)
     assert problem in str(caught.value)
     assert caught.value.line == 3
+
+
+def test_an_organisation_s_code_follows_the_dates(tmp_path, kb):
+    path = _write(
+        tmp_path,
+        "groups.yaml",
+        "- {name: Northern Front, country: AFG, codes: "
+        "[{sector: INS, to: 2021-08-14}, {sector: GOV, from: 2021-08-15}]}\n",
+    )
+    ((front,), _) = load_actor_entries(path, kb.titles)
+    assert front.code_at(date(2021, 8, 14)) == "AFGINS"
+    assert front.code_at(date(2021, 8, 15)) == "AFGGOV"
+
+
+def test_the_shipped_taliban_govern_from_august_2021(kb):
+    (taliban,) = [a for a in kb.lookup("Taliban") if a.curated]
+    assert (taliban.code_at(date(2019, 5, 1)), taliban.code_at(date(2024, 5, 1))) == (
+        "AFGINS",
+        "AFGGOV",
+    )
 
 
 def test_partial_dates_cover_the_whole_period(tmp_path, kb):

@@ -227,7 +227,8 @@ class TestMembersOfAnOrganisation:
     @pytest.mark.parametrize(
         ("text", "words", "expected"),
         [
-            ("Taliban leader Hamid Nuri issued a decree.", "Hamid Nuri", ("AFGREB", "AFG")),
+            # in May 2024 the Taliban govern Afghanistan (organisations.yaml dates their codes)
+            ("Taliban leader Hamid Nuri issued a decree.", "Hamid Nuri", ("AFGGOV", "AFG")),
             ("UN envoy Lars Berg met both sides.", "Lars Berg", ("IGOUNO", None)),
             ("Hamas spokesman Omar Saleh said talks failed.", "Omar Saleh", ("PSEREBHMS", "PSE")),
             ("IS deputy leader Abu Salim was killed.", "Abu Salim", ("IMG", None)),

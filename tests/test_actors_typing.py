@@ -109,6 +109,47 @@ def test_two_people_of_one_surname_stay_two(resolve):
     assert {"Peter Goldsmith", "James Goldsmith"} <= people(resolved)
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # spaCy: the second "Gachagua" a place (GPE), the third a person, the first nothing
+        (
+            "Gachagua was impeached in October. The court heard Gachagua on Friday. "
+            "Lawyers said Gachagua would appeal.",
+            3,
+        ),
+        # spaCy: a place, then a person
+        ("The ouster of Gachagua angered Mount Kenya. Gachagua said he would fight.", 2),
+    ],
+)
+def test_a_surname_spacy_also_calls_a_place_is_the_person(resolve, text, mentions):
+    resolved = resolve(text)
+    start = text.index("Gachagua", text.index("Gachagua") + 1)
+    person = resolved.at(start, start + len("Gachagua"))
+    assert person is not None and person.type == "PERSON"
+    assert sum(m.text == "Gachagua" for m in person.mentions) == mentions
+    assert not any(e.type == "LOCATION" and e.name == "Gachagua" for e in resolved.entities)
+
+
+def test_a_surname_spacy_leaves_unlabelled_is_the_person(resolve):
+    text = (
+        "Philippine President Rodrigo Duterte met the envoy. "
+        "Duterte personally welcomed the vaccines."
+    )
+    resolved = resolve(text, date(2021, 3, 1))
+    start = text.rindex("Duterte")
+    person = resolved.at(start, start + len("Duterte"))
+    assert person is not None and (person.name, person.cameo) == ("Rodrigo Duterte", "PHLGOV")
+
+
+def test_a_known_place_spacy_calls_a_person_elsewhere_stays_a_place(resolve):
+    text = "Washington said it would help. Officials in Washington met on Friday."
+    resolved = resolve(text)
+    start = text.rindex("Washington")
+    found = resolved.at(start, start + len("Washington"))
+    assert found is None or found.type != "PERSON"
+
+
 # --- the list -----------------------------------------------------------------------------
 def test_the_list_has_bases_currencies_and_units():
     knowledge = own_knowledge()

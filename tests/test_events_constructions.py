@@ -548,3 +548,17 @@ def test_the_dateline_is_never_a_party(nlp, dateline) -> None:
 def test_a_capital_after_the_dateline_is_still_a_party(nlp) -> None:
     items = coded(nlp, "SEOUL — Moscow met Kim on Tuesday.")
     assert ("Moscow", "Kim", "040") in triples(items)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Units of Arnor's army attacked Gondor on Monday.", {("Arnor", "Gondor", "190")}),
+        ("Dozens of Gondor's soldiers attacked Osgiliath.", {("Gondor", "Osgiliath", "190")}),
+        ("Some of Arnor's ministers met Putin.", {("Arnor", "Putin", "040")}),
+    ],
+)
+def test_a_partitive_s_party_is_who_its_of_phrase_names(nlp, text, expected) -> None:
+    """ "units of ...", "one of ...", "members of ...": the words only count or divide
+    the people of the of-phrase, who are the party (each coordinated one its own)."""
+    assert triples(coded(nlp, text)) == expected

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
+    from dossier.actors.table import EntityFacts
     from dossier.knowledge.actors import ActorKnowledge
+
+# CAMEO codes of armed groups: rebels, insurgents, separatists, unaffiliated armed
+# groups (country + sector) and international militarised groups (IMG...).
+ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
+ARMED_PREFIX = "IMG"
 
 
 def head_forms(head: Token) -> tuple[str, ...]:
@@ -28,3 +34,9 @@ def head_forms(head: Token) -> tuple[str, ...]:
 def agent_word(knowledge: ActorKnowledge, token: Token) -> bool:
     """Whether the word, as written or as its lemma, is an agent noun ("Gunmen")."""
     return any(knowledge.is_agent_noun(form) for form in head_forms(token))
+
+
+def armed_group(facts: EntityFacts) -> bool:
+    """An armed group by its code (a dictionary's armed group may come typed PERSON)."""
+    code = facts.cameo or ""
+    return code.startswith(ARMED_PREFIX) or code[3:6] in ARMED_SECTORS

@@ -7,8 +7,10 @@ Chad"; this one reads what is left). Its country is, in order:
 1. the place or country of its of/in/at phrase: "police in Lagos" (a city, through the
    gazetteer), "opposition groups in Zimbabwe", "students at Cairo University";
 2. else the article's main country, and the entity is marked `country_inferred`: the
-   dateline's country ("LAGOS, Nigeria (Reuters) -"), else the country mentioned most,
-   if it is mentioned at least twice and more often than any other;
+   dateline's country ("LAGOS, Nigeria (Reuters) -"), else the country mentioned at
+   least twice as often as any other, else the country of the first sentence's
+   subject when it is one of the two mentioned most ("Kenya launched an operation
+   against al-Shabab" in a story that names Somalia more);
 3. else nothing: "protesters" in an article with no main country stay uncoded.
 
 A noun that modifies another ("police station", "army base", "troop withdrawal") is no
@@ -23,13 +25,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from dossier.actors.agent_nouns import agent_word, head_forms
+from dossier.actors.agent_nouns import ARMED_SECTORS, agent_word, armed_group, head_forms
 from dossier.actors.dateline import DATELINE
 from dossier.gazetteer import city_country
 from dossier.knowledge.actors import Country, Sector
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
+    from dossier.actors.table import Ref
 
 AGENT_POS = frozenset({"NOUN", "PROPN"})
 # A noun in these relations modifies another noun: "police station", "army base".
@@ -58,6 +61,10 @@ def resolve_agents(r: DocumentResolver) -> None:
         if found is None:
             continue
         first, sector = found
+        group = _armed_group_meant(r, token, sector)
+        if group is not None:
+            r.mention(r.doc[first].idx, token.idx + len(token.text), group)
+            continue
         country = _linked_country(r, token)
         inferred = country is None
         if inferred and any(t.lower_ in FOREIGN_WORDS for t in token.children):
@@ -82,6 +89,37 @@ def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
         sector = _agent_sector(r, begin, head)
         if sector is not None:
             return begin, sector
+    return None
+
+
+def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None:
+    """The armed group a fighters' noun names: the one its modifier names ("al-Shabab
+    terrorists", "Houthi rebels"), else, with no place said, the one armed group the
+    article has named before it ("the militants" after al-Shabab)."""
+    if sector.code not in ARMED_SECTORS:
+        return None
+    for child in head.children:
+        if child.dep_ in PHRASE_DEPS and r.claimed[child.i]:
+            ref = _entity_at(r, child)
+            if ref is not None and armed_group(r.table.facts[ref]):
+                return ref
+    if _linked_country(r, head) is not None:
+        return None
+    named = {
+        ref
+        for ref, facts in r.table.facts.items()
+        if ref.kind != "person"
+        and armed_group(facts)
+        and not facts.country_inferred
+        and any(m.start < head.idx for m in facts.mentions)
+    }
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _entity_at(r: DocumentResolver, token: Token) -> Ref | None:
+    for ref, facts in r.table.facts.items():
+        if any(m.start <= token.idx < m.end for m in facts.mentions):
+            return ref
     return None
 
 
@@ -161,13 +199,15 @@ def main_country(r: DocumentResolver) -> Country | None:
 
 def dominant_country(r: DocumentResolver) -> Country | None:
     """The main country when the article is plainly about it: its dateline's, else a
-    country mentioned at least twice as often as any other."""
+    country mentioned at least twice as often as any other, else the lede's country
+    when it is one of the two mentioned most."""
     return _leading_country(r, lambda first, second: first >= DOMINANT_RATIO * second)
 
 
 def _leading_country(r: DocumentResolver, ahead: Callable[[int, int], bool]) -> Country | None:
     """The dateline's country, else the most mentioned one (at least MIN_MAIN_MENTIONS)
-    when its count is `ahead` of the next country's; two as present give none."""
+    when its count is `ahead` of the next country's, else the lede's if it is one of
+    the two; otherwise none."""
     dateline = dateline_country(r)
     if dateline is not None:
         return dateline
@@ -175,8 +215,22 @@ def _leading_country(r: DocumentResolver, ahead: Callable[[int, int], bool]) -> 
     if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS:
         return None
     if len(ranked) > 1 and not ahead(ranked[0][1], ranked[1][1]):
-        return None
+        lede = lede_country(r)
+        return lede if lede is not None and lede.code in dict(ranked) else None
     return r.kb.country(ranked[0][0])
+
+
+def lede_country(r: DocumentResolver) -> Country | None:
+    """The country of the first sentence's subject, the one a news story leads with
+    ("Kenya launched an operation against al-Shabab ...", "A Kenyan court has lifted
+    ..."); none when the subject is two ("China and Malaysia are disagreeing")."""
+    first = next(iter(r.doc.sents), None)
+    if first is None:
+        return None
+    subjects = [t for t in first.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+        return None
+    return _country_of_token(r, subjects[0], OWNER_TYPES)
 
 
 def _country_mentions(r: DocumentResolver) -> Counter[str]:

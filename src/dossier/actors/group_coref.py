@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dossier.actors.agent_nouns import armed_group
 from dossier.actors.quoted import Quotation, quotation_at, quotations
 from dossier.actors.table import EntityFacts, Ref
 
@@ -74,10 +75,6 @@ SUBJECT_WINDOW = 2  # previous sentences searched for a pronoun's subject
 NOUN_WINDOW = 3  # previous sentences searched for a definite noun's antecedent
 # Sectors a speaker's code may have for "we" to be their country's government or army.
 SPEAKING_SECTORS = frozenset({"GOV", "MIL"})
-# CAMEO codes of armed groups: rebels, insurgents, separatists, unaffiliated armed
-# groups (country + sector) and international militarised groups (IMG...).
-ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
-ARMED_PREFIX = "IMG"
 MEDIA_SECTOR = "MED"
 COMPANY_CODES = frozenset({"BUS", "MNC"})
 COMPANY_WORDS = frozenset({"company", "corporation", "corp", "inc", "ltd", "plc"})
@@ -287,13 +284,7 @@ def _plural(state: GroupReferences, subject: Token, ref: Ref | None) -> bool:
 
 
 def _a_person(facts: EntityFacts) -> bool:
-    return facts.type == "PERSON" and not _armed(facts)
-
-
-def _armed(facts: EntityFacts) -> bool:
-    """An armed group by its code (a dictionary's armed group may come typed PERSON)."""
-    code = facts.cameo or ""
-    return code.startswith(ARMED_PREFIX) or code[3:6] in ARMED_SECTORS
+    return facts.type == "PERSON" and not armed_group(facts)
 
 
 def _group_like(state: GroupReferences, ref: Ref, plural: bool) -> bool:
@@ -301,7 +292,8 @@ def _group_like(state: GroupReferences, ref: Ref, plural: bool) -> bool:
     facts = state.facts(ref)
     if plural:
         return ref.kind == "group"
-    return facts.type in {"COUNTRY", "ORGANIZATION"} or (ref.kind != "person" and _armed(facts))
+    armed = ref.kind != "person" and armed_group(facts)
+    return facts.type in {"COUNTRY", "ORGANIZATION"} or armed
 
 
 def _nearest_in_sentence(
@@ -413,12 +405,12 @@ def _organisation(state: GroupReferences, ref: Ref, bodies: bool = False) -> Ref
     kinds = {"actor", "other", "body"} if bodies else {"actor", "other"}
     if ref.kind not in kinds or (facts.cameo or "")[3:6] == MEDIA_SECTOR:
         return None
-    return ref if facts.type == "ORGANIZATION" or _armed(facts) else None
+    return ref if facts.type == "ORGANIZATION" or armed_group(facts) else None
 
 
 def _armed_group(state: GroupReferences, ref: Ref) -> Ref | None:
     """An armed group; not one of its members ("Taliban leader X" carries its code)."""
-    return ref if ref.kind != "person" and _armed(state.facts(ref)) else None
+    return ref if ref.kind != "person" and armed_group(state.facts(ref)) else None
 
 
 def _group(state: GroupReferences, ref: Ref) -> Ref | None:

@@ -4,7 +4,11 @@ A surname ("Putin", "Kim", or a name spaCy mislabels as an organisation: "Mamedo
 is the person of the document whose full name carries it and was mentioned most
 recently before it (else the first one after it); only when the document names no
 such person does the knowledge base answer, and only if exactly one person of that
-name held an office on the day.
+name held an office on the day. spaCy labels one surname differently from sentence to
+sentence: where it calls "Gachagua" a person once, its other mentions labelled a place
+or an organisation are that person too (unless the word is a known place), and a
+surname it leaves unlabelled ("Duterte personally welcomed the vaccines") is read like
+a labelled one.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from spacy.tokens import Token
 from dossier.actors.not_persons import not_a_person
 from dossier.actors.syntax import HONORIFICS, title_before, title_in_apposition
 from dossier.actors.table import Ref
+from dossier.gazetteer import city_country
 from dossier.knowledge.actors import Actor, Country, phrase_key
 from dossier.knowledge.phoenix import from_phoenix
 
@@ -32,8 +37,11 @@ def resolve_people(r: DocumentResolver) -> None:
     full, single = _person_spans(r)
     for first, end, _ in full:
         _resolve_full(r, first, end)
-    for first, end, from_person_ner in single:
+    # spaCy's own person labels first, so a word it labels a place elsewhere finds them
+    for first, end, from_person_ner in sorted(single, key=lambda item: not item[2]):
         _resolve_surname(r, first, end, from_person_ner)
+    for i in _unlabelled_surnames(r):
+        _resolve_surname(r, i, i + 1, False)
 
 
 def _person_spans(
@@ -171,6 +179,10 @@ def _resolve_surname(r: DocumentResolver, first: int, end: int, from_person_ner:
         known = [a for a in r.kb.by_family_name(token.text) if a.role_at(r.day)]
         if len(known) == 1:
             ref = r.table.actor(known[0], "PERSON", [])
+        elif not from_person_ner and not _known_place(r, token.text):
+            ref = _single_name_person(r, token.text)
+            if ref is None:
+                return
         elif from_person_ner:
             ref = r.table.person(token.text, (token.text,))
         else:
@@ -197,6 +209,43 @@ def _person_in_document(r: DocumentResolver, surname: str, position: int) -> Ref
                 after = (mention.start, ref)
     chosen = before or after
     return chosen[1] if chosen else None
+
+
+def _single_name_person(r: DocumentResolver, surname: str) -> Ref | None:
+    """The unknown person spaCy labelled by this one word elsewhere in the document."""
+    key = phrase_key(surname)
+    for ref, facts in r.table.facts.items():
+        if facts.type == "PERSON" and ref.kind == "person" and phrase_key(facts.name) == key:
+            return ref
+    return None
+
+
+def _known_place(r: DocumentResolver, word: str) -> bool:
+    return city_country(word) is not None or r.kb.country_by_form(word) is not None
+
+
+def _unlabelled_surnames(r: DocumentResolver) -> list[int]:
+    """Tokens spaCy left unlabelled that are the family name of a person the document
+    names (in full, or by that one word elsewhere): a capitalised proper noun standing
+    alone, not part of a longer name."""
+    family = {
+        phrase_key(name)
+        for ref, facts in r.table.facts.items()
+        if facts.type == "PERSON"
+        and (ref.kind == "person" or any(len(m.text.split()) > 1 for m in facts.mentions))
+        for name in facts.family_names
+    }
+    found = []
+    for token in r.doc:
+        if token.ent_type_ or r.claimed[token.i] or token.pos_ != "PROPN":
+            continue
+        if not token.text[:1].isupper() or phrase_key(token.text) not in family:
+            continue
+        neighbours = [r.doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(r.doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue  # "Duterte Administration", "Camp Mohamed": part of another name
+        found.append(token.i)
+    return found
 
 
 def _longer_name_in_document(r: DocumentResolver, text: str, position: int) -> Ref | None:

@@ -31,6 +31,13 @@ from dossier.record import ActorRef, Location
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
 FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase", "clause_subject"})
 ROLE_PREPS = frozenset({"of", "from", "in"})
+# Words that count or divide the people of their of-phrase, who are the party: "units of
+# Ethiopian soldiers", "dozens of women and children", "one of the group's leaders".
+PARTITIVES = frozenset(
+    "one two three four five some many most several all any each none few dozens hundreds "
+    "thousands scores millions number numbers group groups unit units member members part "
+    "majority minority contingent batch handful rest another".split()
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,8 @@ def phrase_actors(head: Token, actors: EventActors, every: bool, triggers: set[i
             phrases.append([member, *name])
         if every and shared is None and actors.actor(phrases[0]) is None:
             phrases = [phrase_tokens(t) for t in _modifier_tokens(member)]  # "Russian-U.S. summit"
+        elif shared is None and actors.actor(phrases[0]) is None and _partitive(member):
+            phrases = _partitive_complements(member) or phrases
         elif shared is None and actors.actor(phrases[0]) is None and role_noun(member):
             phrases = (
                 _of_complements(member)
@@ -194,6 +203,19 @@ def _of_complements(head: Token) -> list[list[Token]]:
         if c.dep_ == "pobj"
     ]
     return [[*phrase_tokens(t), head] for c in complements[:1] for t in coordinated(c)]
+
+
+def _partitive(head: Token) -> bool:
+    return head.lower_ in PARTITIVES or head.lemma_.lower() in PARTITIVES
+
+
+def _partitive_complements(head: Token) -> list[list[Token]]:
+    """The members of the of-phrase a partitive counts: each coordinated one a party."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            return [phrase_tokens(t) for c in objects[:1] for t in coordinated(c)]
+    return []
 
 
 def _coordinated_modifier(head: Token) -> Token | None:

@@ -39,7 +39,10 @@ from dossier.knowledge.yamlfile import Located, check_fields, parse_date, string
 
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_TYPES: set[str] = {"PERSON", "COUNTRY", "ORGANIZATION", "LOCATION", "AGREEMENT", "OTHER"}
-ACTOR_FIELDS = {"aliases", "surname", "country", "roles", "cameo", "sector", "type", "gender"}
+ACTOR_FIELDS = {
+    "aliases", "surname", "country", "roles", "cameo", "sector", "codes", "type", "gender"
+}  # fmt: skip
+CODE_FIELDS = {"code", "sector", "from", "to"}
 COUNTRY_FIELDS = {
     "name",
     "names",
@@ -92,6 +95,8 @@ def _actor(
         if not country:
             raise entry.fail("'sector' needs a 'country' (or give the full 'cameo' code)")
         codes = (CodePeriod(country + _code(entry, fields["sector"])),)
+    elif fields.get("codes"):
+        codes = tuple(_dated_code(entry, value, country) for value in fields["codes"])
     kind = fields.get("type") or ("PERSON" if roles or fields.get("surname") else "ORGANIZATION")
     if kind not in ENTITY_TYPES:
         raise entry.fail(f"'type' must be one of {sorted(ENTITY_TYPES)}")
@@ -109,6 +114,30 @@ def _actor(
         source=f"{entry.path}:{entry.line}",
         gender=gender,
     )
+
+
+def _dated_code(entry: Located, value: Any, country: str | None) -> CodePeriod:
+    """One of an organisation's codes over time: {code or sector, from, to} (the Taliban
+    are an insurgency until they take Kabul, Afghanistan's government after)."""
+    if (
+        not isinstance(value, dict)
+        or set(value) - CODE_FIELDS
+        or not {"code", "sector"} & set(value)
+    ):
+        raise entry.fail(
+            "a dated code is {code: ..., from: ..., to: ...} or {sector: ..., from: ..., to: ...}"
+        )
+    if value.get("code"):
+        code = _code(entry, value["code"])
+    elif country:
+        code = country + _code(entry, value["sector"])
+    else:
+        raise entry.fail("a dated 'sector' needs the actor's 'country' (or give the full 'code')")
+    start = parse_date(entry, value.get("from"), end=False)
+    end = parse_date(entry, value.get("to"), end=True)
+    if start and end and end < start:
+        raise entry.fail(f"the code {code} ends ({end}) before it starts ({start})")
+    return CodePeriod(code, start, end)
 
 
 def _role(entry: Located, value: Any, country: str | None, by_title: dict[str, Title]) -> Role:
