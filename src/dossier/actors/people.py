@@ -136,9 +136,12 @@ def _a_person(actor: Actor) -> bool:
 
 
 def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
-    """A name's tokens without a leading article or title word or a trailing possessive."""
+    """A name's tokens without a leading article, title word or nationality or a trailing
+    possessive."""
     while first < end and (
-        r.doc[first].lower_ in r.title_words or r.doc[first].lower_ in {*HONORIFICS, "the"}
+        r.doc[first].lower_ in r.title_words
+        or r.doc[first].lower_ in {*HONORIFICS, "the"}
+        or _demonym(r, first, end)
     ):
         first += 1
     while end > first and (r.doc[end - 1].text in POSSESSIVE or r.doc[end - 1].is_punct):
@@ -146,6 +149,12 @@ def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
     if first >= end or not r.name_begins(first):
         return None
     return first, end
+
+
+def _demonym(r: DocumentResolver, i: int, end: int) -> bool:
+    """ "Kenyan" in a name spaCy read as "Kenyan John Mwangi": a nationality, not a name."""
+    form = r.form_at(i) if end - i > 2 else None
+    return form is not None and form.form == "demonym" and r.doc[i].text[:1].isupper()
 
 
 def _words(r: DocumentResolver, first: int, end: int) -> int:

@@ -18,12 +18,17 @@ from dossier.actors.acronyms import resolve_acronyms
 from dossier.actors.agents import dominant_country, resolve_agents
 from dossier.actors.bare_titles import resolve_bare_titles
 from dossier.actors.coref import resolve_pronouns
+from dossier.actors.described import resolve_described_people
 from dossier.actors.group_coref import resolve_group_references
 from dossier.actors.people import resolve_people
 from dossier.actors.reporting import reporting_mentions
 from dossier.actors.scan import DocumentResolver
 from dossier.actors.table import EntityTable
-from dossier.actors.titled import resolve_titled_countries, resolve_untitled_countries
+from dossier.actors.titled import (
+    resolve_company_countries,
+    resolve_titled_countries,
+    resolve_untitled_countries,
+)
 from dossier.knowledge.actor_files import default_knowledge
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.record import ActorRef, Entity
@@ -120,6 +125,8 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolve_untitled_countries(resolver)
     resolve_bare_titles(resolver)
     resolve_agents(resolver)
+    resolve_described_people(resolver)
+    resolve_company_countries(resolver)
     resolve_pronouns(resolver)
     resolve_group_references(resolver, dominant_country(resolver))
     return resolver.table

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dossier.actors.agents import dominant_country, main_country
+from dossier.actors.scan import BUSINESS
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
@@ -45,3 +46,16 @@ def resolve_untitled_countries(r: DocumentResolver) -> None:
             continue  # coded already: by a title, or as a member of an organisation
         facts.country, facts.country_inferred = main.code, True
         facts.cameo = main.cameo
+
+
+def resolve_company_countries(r: DocumentResolver) -> None:
+    """The article's main country, marked inferred, for the companies named by a legal
+    suffix alone ("MCI Communications Corp" in a story datelined New York is USABUS):
+    a company is coded by its home country, and a story is most often filed from it."""
+    main = dominant_country(r)
+    if main is None or main.region:
+        return
+    for facts in r.table.facts.values():
+        if facts.cameo == BUSINESS and facts.country is None and facts.mentions:
+            facts.country, facts.country_inferred = main.code, True
+            facts.cameo = main.cameo + BUSINESS
