@@ -267,6 +267,14 @@ TARGET_NOUNS = frozenset(
     soldier troop force group nation country state government side party leader
     vessel ship boat tanker convoy aircraft plane jet drone train bus""".split()
 )
+# Nouns for bodies and people that act, beyond the sectors' role nouns: "the board
+# decided", "donors voiced concern".
+ACTING_NOUNS = frozenset(
+    """board committee council commission agency organization organisation institution
+    exchange alliance coalition bloc movement community association federation lobby
+    union club camp office panel body service donor holder friend consumer voter critic
+    opponent ally neighbour neighbor partner rival""".split()
+)
 # A date or a number before an event noun says when or how many, not who:
 # "Tuesday's attack", "the Ramadan attack", "504 attacks".
 NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "EVENT"})
@@ -291,8 +299,8 @@ def unnamed_parties(
                 continue  # the dateline's "NAIROBI", a citation's "Reuters"
             if head.ent_type_ in NOT_PARTIES or (role == "modifier" and head.pos_ == "NOUN"):
                 continue  # "Tuesday's attack"; "trade sanctions": no party named
-            if side == "target" and not _may_suffer(head, actors):
-                continue
+            if not (_may_suffer(head, actors) if side == "target" else _may_act(head, actors)):
+                continue  # "stormed a hotel", "the blackout shut down": no party
             return [_unnamed(head, actors)]
     return []
 
@@ -310,6 +318,12 @@ def _may_suffer(head: Token, actors: EventActors) -> bool:
     )
 
 
+def _may_act(head: Token, actors: EventActors) -> bool:
+    """Whether an unnamed source's head names someone who can act: not a thing, a
+    market or a happening ("the blackout", "sentiment", "the decline")."""
+    return _may_suffer(head, actors) or head.lemma_.lower() in ACTING_NOUNS
+
+
 def learned_parties(
     trigger: Trigger, model: ArgumentModel, actors: EventActors, triggers: set[int]
 ) -> tuple[list[Found], list[Found]]:
@@ -324,7 +338,9 @@ def learned_parties(
             sides.append([])
             continue
         found = _unique(phrase_actors(head, actors, False, triggers))
-        if not found and (role == "source" or _may_suffer(head, actors)):
+        if not found and (
+            _may_act(head, actors) if role == "source" else _may_suffer(head, actors)
+        ):
             found = [_unnamed(head, actors)]  # "stormed a hotel": a thing is no target
         sides.append(found)
     return sides[0], apart_from(sides[1], sides[0])
