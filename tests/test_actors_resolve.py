@@ -231,6 +231,21 @@ def test_the_previous_subject_beats_the_last_person_named(resolve):
     assert "Defense" not in names(resolved)
 
 
+@pytest.mark.parametrize(
+    ("text", "his"),
+    [
+        # the one quoted would say "my": "his" is someone else, here nobody named
+        ('President Bill Clinton said the rebel leader was killed. "His miserable life was '
+         'terminated," Clinton said.', None),
+        ('Rebel leader Abu Khadija led the group for years. "His miserable life was '
+         'terminated," Clinton said.', "Abu Khadija"),
+    ],
+)  # fmt: skip
+def test_he_inside_a_quotation_is_not_the_one_quoted(resolve, text, his):
+    found = entity_of(resolve(text), text, "His")
+    assert (found.name if found else None) == his
+
+
 def test_the_two_men_are_the_last_two_people(resolve):
     text = (
         "Georgy Mamedov had met with North Korean ambassador Pak Ui Chun. "

@@ -3,8 +3,10 @@
 A pronoun is, in order of preference: the nearest person before it in its sentence
 who is a subject; the last person who was a subject of the previous sentence ("... said
 spokesman Kenneth Bacon ... with Defense Secretary William Cohen. He urged Putin" → He
-is Bacon, not Cohen); the most recent person named. "The two men" (or "the two" with no
-noun after it) are the two most recent distinct people.
+is Bacon, not Cohen); the most recent person named. Inside a quotation, "he" or "his"
+is never the one quoted, who would say "I" ('"His miserable life was terminated,"
+Trump wrote' is not about Trump). "The two men" (or "the two" with no noun after it)
+are the two most recent distinct people.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dossier.actors.quoted import Quotation, quotation_at, quotations
 from dossier.actors.syntax import is_subject
 from dossier.actors.table import Found, Ref
 
@@ -29,15 +32,29 @@ TWO_PEOPLE = re.compile(rf"\b(?:[Tt]he two(?: (?:{PEOPLE_NOUNS}))?|[Bb]oth men)\
 
 def resolve_pronouns(r: DocumentResolver) -> None:
     people = _person_mentions(r)
+    quotes = quotations(r.doc)
     for token in r.doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
             continue
         gender = PRONOUNS[token.lower_]
-        agreeing = [(m, ref) for m, ref in people if r.table.facts[ref].gender in {None, gender}]
+        speaker = _speaker_of_quote(people, quotation_at(quotes, token.idx))
+        agreeing = [
+            (m, ref)
+            for m, ref in people
+            if r.table.facts[ref].gender in {None, gender} and ref != speaker
+        ]
         ref = _antecedent(r, agreeing, token.idx, token.sent.start_char)
         if ref is not None:
             r.mention(token.idx, token.idx + len(token.text), ref)
     _two_people(r, people)
+
+
+def _speaker_of_quote(people: list[tuple[Found, Ref]], quote: Quotation | None) -> Ref | None:
+    """The person who says the quotation a pronoun stands in, if the text names them."""
+    if quote is None or quote.speaker is None:
+        return None
+    at = quote.speaker.idx
+    return next((ref for m, ref in people if m.start <= at < m.end), None)
 
 
 def _person_mentions(r: DocumentResolver) -> list[tuple[Found, Ref]]:
