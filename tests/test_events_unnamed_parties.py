@@ -39,3 +39,30 @@ def test_a_thing_is_no_source(analyser, text):
 def test_people_and_bodies_stay_sources_without_a_code(analyser, text, source):
     found = events_of(analyser, text)
     assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Green card holders can appeal to a federal court.",
+        "If a tenant is evicted, the landlord may be fined.",
+        "Anyone could be arrested for insulting the king.",
+    ],
+)
+def test_an_act_that_could_befall_anybody_is_no_event(analyser, text):
+    """Generic practice (guide section 2): a conditional or a modal with a doer or
+    sufferer that names nobody in particular."""
+    assert events_of(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police may arrest protesters in Kampala on Friday.", "arrest"),
+        ("If the talks fail, Kenya could expel the ambassador.", "expel"),
+    ],
+)
+def test_an_agent_of_the_story_or_a_named_party_keeps_the_event(analyser, text, trigger):
+    found = events_of(analyser, text)
+    assert [e.trigger for e in found] == [trigger]
+    assert found[0].modality == "speculated"

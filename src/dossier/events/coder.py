@@ -23,6 +23,7 @@ from dossier.actors.dateline import dateline_end
 from dossier.events.actors import ActorResolver, EntityActors, EventActors, same_actor
 from dossier.events.arguments import ArgumentModel
 from dossier.events.attribution import covering_outlets
+from dossier.events.generic import generic_event
 from dossier.events.learned import Tagged, TriggerTagger, model_triggers
 from dossier.events.modality import ModalityReader
 from dossier.events.parties import (
@@ -211,6 +212,7 @@ def code_sentence(
                 trigger, tagged_word, actors, words, reader, knowledge.outlets, arguments
             )
         coded += found
+    coded = [c for c in coded if not generic_event(c, knowledge.actors)]  # "if a holder is accused"
     return _merge_repeats(_without_empty_statements(coded))
 
 
