@@ -129,7 +129,9 @@ def test_modality_cue_file_refuses_an_unknown_modality(tmp_path: Path) -> None:
     ).read_text()
     path = tmp_path / "cues.yaml"
     path.write_text(
-        source.replace("  speculated: [could, may, might]", "  wishful: [could, may, might]")
+        source.replace(
+            "  speculated: [can, could, may, might]", "  wishful: [can, could, may, might]"
+        )
     )
     with pytest.raises(KnowledgeError, match="wishful"):
         load_modality_cues(path)
