@@ -562,3 +562,13 @@ def test_a_partitive_s_party_is_who_its_of_phrase_names(nlp, text, expected) -> 
     """ "units of ...", "one of ...", "members of ...": the words only count or divide
     the people of the of-phrase, who are the party (each coordinated one its own)."""
     assert triples(coded(nlp, text)) == expected
+
+
+def test_coordinated_verbs_share_the_last_one_s_object(nlp) -> None:
+    """ "attacked and shelled Gondor": the parser hangs Gondor on "shelled" alone."""
+    assert ("Arnor", "Gondor", "190") in triples(coded(nlp, "Arnor attacked and shelled Gondor."))
+
+
+def test_a_coordinated_clause_with_its_own_subject_shares_nothing(nlp) -> None:
+    found = triples(coded(nlp, "Arnor attacked and Osgiliath condemned Gondor."))
+    assert ("Arnor", "Gondor", "190") not in found

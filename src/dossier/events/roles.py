@@ -165,7 +165,7 @@ def role_heads(
     if role == "object":
         if is_passive(trigger):
             return [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECTS]
-        return [c for c in trigger.children if c.dep_ in OBJECTS]
+        return [c for c in trigger.children if c.dep_ in OBJECTS] or shared_objects(trigger)
     if role == "dative":
         return [c for c in trigger.children if c.dep_ == "dative"]
     if role == "agent":
@@ -187,6 +187,19 @@ def role_heads(
     if role == "object_phrase":
         return object_phrase_nouns(trigger)
     return prep_objects(trigger, (role,), events=events)
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The object of the next coordinated verb, for a verb that has none of its own and
+    shares its subject: "attacked and killed three soldiers", "arrested and charged two
+    journalists" (the parser hangs the object on the last verb only)."""
+    if verb.pos_ != "VERB":
+        return []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children) or is_passive(conj):
+            return []  # a clause of its own: "Kenya attacked and Somalia condemned it"
+        return [c for c in conj.children if c.dep_ in OBJECTS]
+    return []
 
 
 def prep_objects(
