@@ -66,3 +66,23 @@ def test_an_agent_of_the_story_or_a_named_party_keeps_the_event(analyser, text, 
     found = events_of(analyser, text)
     assert [e.trigger for e in found] == [trigger]
     assert found[0].modality == "speculated"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The House of Representatives adopted a resolution on the election. "
+         "Pakistan's government rejected the resolution on Wednesday.", "USALEG"),
+        ("Somalia's parliament extended the president's term by two years. "
+         "Opposition lawmakers denounced the extension.", "SOMLEG"),
+    ],
+)  # fmt: skip
+def test_a_reaction_to_a_thing_is_aimed_at_whoever_did_it(analyser, text, target):
+    reaction = [e for e in events_of(analyser, text) if e.cameo_code[:2] in {"11", "12"}]
+    assert reaction and reaction[-1].target is not None and reaction[-1].target.cameo == target
+
+
+def test_a_reaction_to_a_thing_nobody_was_said_to_do_keeps_no_target(analyser):
+    text = "The storm flooded the valley. Opposition lawmakers denounced the extension."
+    (reaction,) = [e for e in events_of(analyser, text) if e.cameo_code[:2] == "11"]
+    assert reaction.target is None

@@ -38,6 +38,7 @@ from dossier.events.parties import (
     unnamed_parties,
 )
 from dossier.events.place import place_of
+from dossier.events.reactions import with_answered_targets
 from dossier.events.roles import coordinated, is_passive, phrase_tokens
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
@@ -103,6 +104,7 @@ def code_events(
             )
             if event is not None:
                 told.append((coded, event))
+        told = with_answered_targets(told, doc, inner)
         words.update((e.event_id, c.trigger.token.lemma_) for c, e in told)
         events += _with_antecedents(_with_contents(told), events, words)
     return dates_told_later(events, doc, timexes, published)
