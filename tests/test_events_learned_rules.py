@@ -1,6 +1,7 @@
-"""Who may be an unnamed party of a learned event (`dossier.events.parties`): a source
-must be someone who can act, a target someone an act can be done to. Hand-written
-sentences, the shipped tagger and argument finder."""
+"""Rules of the events stage on hand-written sentences, through the whole pipeline with
+the shipped tagger and argument finder: who may be an unnamed party (a source must be
+someone who can act), acts that could befall anybody, the target of a reaction to a
+thing, signing a law."""
 
 from __future__ import annotations
 
@@ -86,3 +87,17 @@ def test_a_reaction_to_a_thing_nobody_was_said_to_do_keeps_no_target(analyser):
     text = "The storm flooded the valley. Opposition lawmakers denounced the extension."
     (reaction,) = [e for e in events_of(analyser, text) if e.cameo_code[:2] == "11"]
     assert reaction.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russian President Vladimir Putin signed a decree on grain exports.", "010"),
+        ("Russian President Vladimir Putin signed the new budget into law.", "010"),
+        ("Russia and China signed an agreement on energy.", "057"),
+    ],
+)
+def test_signing_a_law_adopts_it_and_is_no_agreement(analyser, text, code):
+    """Guide, Changes 9: the adoption of a law is coded by what it does, 010 when
+    nothing more is said; only an accord signed is 057."""
+    assert {e.cameo_code for e in events_of(analyser, text) if e.trigger == "signed"} == {code}
