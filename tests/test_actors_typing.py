@@ -177,3 +177,10 @@ def test_a_wrong_entry_is_refused_with_its_line(tmp_path: Path, entry, problem):
     with pytest.raises(KnowledgeError) as error:
         load_non_persons(path)
     assert error.value.line == 2 and problem in error.value.problem
+
+
+def test_a_capital_ending_a_longer_name_is_not_its_government(resolve):
+    text = "McDonnell Douglas and Airbus had discussed jointly developing an aircraft."
+    resolved = resolve(text)
+    found = resolved.at(text.index("Douglas"), text.index("Douglas") + len("Douglas"))
+    assert found is None or found.cameo != "IMYGOV"

@@ -86,6 +86,7 @@ REGION_WORDS = frozenset(
      "Northeast", "Northwest", "Middle", "Sub-Saharan", "Pan"}
 )  # fmt: skip
 MAX_NAME_TOKENS = 8
+CITY_FORMS = frozenset({"capital", "seat"})  # a capital or seat of government named
 GROUP_WINDOW = 4
 GROUP_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 OUTLET_NER_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "GPE", "PERSON", "NORP"})
@@ -365,6 +366,13 @@ class DocumentResolver:
                 return True
         return False
 
+    def _tail_of_a_name(self, i: int, ner: dict[int, Span]) -> bool:
+        """spaCy names a company, place or person that ends in this capital's name."""
+        span = ner.get(i)
+        if span is None or span.label_ not in {"ORG", "FAC", "PERSON"}:
+            return False
+        return any(t.pos_ != "DET" for t in self.doc[span.start : i])  # not "The White House"
+
     def _inside_named_organisation(self, i: int, end: int, ner: dict[int, Span]) -> bool:
         """spaCy names an organisation that contains these tokens and more, unknown to the base."""
         span = ner.get(i)
@@ -466,6 +474,8 @@ class DocumentResolver:
             if form is not None:
                 if self._inside_named_organisation(i, end, ner):
                     return None  # "the UK Independence Party" is a party, not the UK
+                if form[1] in CITY_FORMS and self._tail_of_a_name(i, ner):
+                    return None  # "McDonnell Douglas" is a company, not the Isle of Man
                 return NameMatch(end, lambda head, f=form: self._country_ref(f[0], f[1], head))
             known = None if region else self._known_country_by_dictionary(text, i, end, ner)
             if known is not None:
