@@ -101,3 +101,13 @@ def test_signing_a_law_adopts_it_and_is_no_agreement(analyser, text, code):
     """Guide, Changes 9: the adoption of a law is coded by what it does, 010 when
     nothing more is said; only an accord signed is 057."""
     assert {e.cameo_code for e in events_of(analyser, text) if e.trigger == "signed"} == {code}
+
+
+def test_a_thing_told_as_the_doer_acts_for_its_owner(analyser):
+    text = (
+        "Kim Jong-il's first step toward ending North Korea's isolation came during a visit "
+        "to Beijing last month."
+    )
+    visits = [e for e in events_of(analyser, text) if e.trigger == "visit"]
+    assert visits and visits[0].source is not None
+    assert visits[0].source.name == "Kim Jong-il"

@@ -299,8 +299,13 @@ def unnamed_parties(
                 continue  # the dateline's "NAIROBI", a citation's "Reuters"
             if head.ent_type_ in NOT_PARTIES or (role == "modifier" and head.pos_ == "NOUN"):
                 continue  # "Tuesday's attack"; "trade sanctions": no party named
-            if not (_may_suffer(head, actors) if side == "target" else _may_act(head, actors)):
-                continue  # "stormed a hotel", "the blackout shut down": no party
+            if side == "source" and not _may_act(head, actors):
+                owner = _owner_of(head, actors, triggers)  # "Kim's first step came ..."
+                if owner:
+                    return owner
+                continue  # "the blackout shut down": no party
+            if side == "target" and not _may_suffer(head, actors):
+                continue  # "stormed a hotel": no party
             return [_unnamed(head, actors)]
     return []
 
@@ -324,6 +329,13 @@ def _may_act(head: Token, actors: EventActors) -> bool:
     return _may_suffer(head, actors) or head.lemma_.lower() in ACTING_NOUNS
 
 
+def _owner_of(head: Token, actors: EventActors, triggers: set[int]) -> list[Found]:
+    """The actors owning a thing told as the doer: "Kim Jong-il's first step came during
+    a visit" is Kim's visit; a thing with no owner that is someone gives no party."""
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    return _unique(phrase_actors(owners[0], actors, False, triggers)) if owners else []
+
+
 def learned_parties(
     trigger: Trigger, model: ArgumentModel, actors: EventActors, triggers: set[int]
 ) -> tuple[list[Found], list[Found]]:
@@ -338,9 +350,9 @@ def learned_parties(
             sides.append([])
             continue
         found = _unique(phrase_actors(head, actors, False, triggers))
-        if not found and (
-            _may_act(head, actors) if role == "source" else _may_suffer(head, actors)
-        ):
+        if not found and role == "source" and not _may_act(head, actors):
+            found = _owner_of(head, actors, triggers)  # a thing acts for its owner, if any
+        elif not found and (role == "source" or _may_suffer(head, actors)):
             found = [_unnamed(head, actors)]  # "stormed a hotel": a thing is no target
         sides.append(found)
     return sides[0], apart_from(sides[1], sides[0])
