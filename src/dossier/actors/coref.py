@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dossier.actors.quoted import Quotation, quotation_at, quotations
+from dossier.actors.quoted import Quotation, quotation_at
 from dossier.actors.syntax import is_subject
 from dossier.actors.table import Found, Ref
 
@@ -32,7 +32,7 @@ TWO_PEOPLE = re.compile(rf"\b(?:[Tt]he two(?: (?:{PEOPLE_NOUNS}))?|[Bb]oth men)\
 
 def resolve_pronouns(r: DocumentResolver) -> None:
     people = _person_mentions(r)
-    quotes = quotations(r.doc)
+    quotes = r.quotations()
     for token in r.doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
             continue

@@ -37,8 +37,11 @@ def resolve_described_people(r: DocumentResolver) -> None:
 
 def _nationality_before(r: DocumentResolver, facts: EntityFacts, mention: Found) -> None:
     """ "Palestinian Mahmoud Khalil": the demonym's country, said of the person."""
-    first = next((t for t in r.doc if t.idx >= mention.start), None)
-    if first is None or first.i == 0 or (facts.country and not facts.country_inferred):
+    if facts.country and not facts.country_inferred:
+        return
+    name = _tokens(r, mention)
+    first = name[0] if name else None
+    if first is None or first.i == 0:
         return
     previous = r.doc[first.i - 1]
     form = r.form_at(previous.i)
@@ -61,7 +64,7 @@ def _without_role(r: DocumentResolver, facts: EntityFacts) -> bool:
 def _description_of(r: DocumentResolver, mention: Found) -> Found | None:
     """A group mention right before the name ("Zimbabwean journalist Blessed Mhlanga") or
     in apposition to it ("Blessed Mhlanga, a journalist with HStv")."""
-    name = [t for t in r.doc if mention.start <= t.idx < mention.end]
+    name = _tokens(r, mention)
     if len(name) < 2:
         return None
     before = _group_mention_ending_at(r, name[0])
@@ -74,6 +77,11 @@ def _description_of(r: DocumentResolver, mention: Found) -> Found | None:
             if found is not None:
                 return found
     return None
+
+
+def _tokens(r: DocumentResolver, mention: Found) -> list[Token]:
+    span = r.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _group_mention_ending_at(r: DocumentResolver, first: Token) -> Found | None:

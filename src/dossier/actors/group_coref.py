@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from dossier.actors.agent_nouns import armed_group
-from dossier.actors.quoted import Quotation, quotation_at, quotations
+from dossier.actors.quoted import Quotation, quotation_at
 from dossier.actors.table import EntityFacts, Ref
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def resolve_group_references(r: DocumentResolver, article_country: Country | Non
     """Mentions for "it", "they", "we" in quotations and "the group", where free;
     `article_country` is the country the article is plainly about, if any."""
     state = GroupReferences(r, article_country)
-    quotes = quotations(r.doc)
+    quotes = r.quotations()
     for token in r.doc:
         if r.claimed[token.i]:
             continue

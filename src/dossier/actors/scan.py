@@ -26,6 +26,7 @@ from dossier.actors.agent_nouns import agent_word
 from dossier.actors.dateline import dateline_places
 from dossier.actors.not_persons import place_instead
 from dossier.actors.posts import is_posted, posted_holder
+from dossier.actors.quoted import Quotation, quotations
 from dossier.actors.syntax import capital_is_place
 from dossier.actors.table import EntityTable, Found, Ref
 from dossier.knowledge.actors import Actor, ActorKnowledge, Country, Title, phrase_key
@@ -109,6 +110,7 @@ class DocumentResolver:
         self._claim_dateline()
         self._ner = _ner_by_token(doc)
         self.surname_spans: list[tuple[int, int]] = []
+        self._quotations: list[Quotation] | None = None
         # Unknown people read with a title: the title's sector, coded once the article's
         # countries are known (`titled.resolve_titled_countries`).
         self.titled_sectors: dict[Ref, str] = {}
@@ -136,6 +138,12 @@ class DocumentResolver:
             for i in range(span.start, span.end):
                 self.claimed[i] = True
         return found
+
+    def quotations(self) -> list[Quotation]:
+        """The document's quotations and speakers, found once for the passes that read them."""
+        if self._quotations is None:
+            self._quotations = quotations(self.doc)
+        return self._quotations
 
     def free(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
