@@ -158,7 +158,7 @@ def test_we_outside_a_quotation_or_for_no_body_gets_nothing(resolve, text, words
             "Al-Shabab claimed responsibility for the attack. In a statement, the group said "
             "ten people were killed.",
             "the group",
-            "Al-shabaab",
+            "al-Shabab",
         ),
         (
             "The International Atomic Energy Agency sent inspectors to Iran. The agency said "
