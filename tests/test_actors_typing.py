@@ -142,14 +142,6 @@ def test_a_surname_spacy_leaves_unlabelled_is_the_person(resolve):
     assert person is not None and (person.name, person.cameo) == ("Rodrigo Duterte", "PHLGOV")
 
 
-def test_a_known_place_spacy_calls_a_person_elsewhere_stays_a_place(resolve):
-    text = "Washington said it would help. Officials in Washington met on Friday."
-    resolved = resolve(text)
-    start = text.rindex("Washington")
-    found = resolved.at(start, start + len("Washington"))
-    assert found is None or found.type != "PERSON"
-
-
 # --- the list -----------------------------------------------------------------------------
 def test_the_list_has_bases_currencies_and_units():
     knowledge = own_knowledge()

@@ -100,9 +100,9 @@ def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref 
         return None
     for child in head.children:
         if child.dep_ in PHRASE_DEPS and r.claimed[child.i]:
-            ref = _entity_at(r, child)
-            if ref is not None and armed_group(r.table.facts[ref]):
-                return ref
+            mention = r.table.mention_at(child.idx)
+            if mention is not None and armed_group(r.table.facts[mention.ref]):
+                return mention.ref
     if _linked_country(r, head) is not None:
         return None
     named = {
@@ -114,13 +114,6 @@ def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref 
         and any(m.start < head.idx for m in facts.mentions)
     }
     return next(iter(named)) if len(named) == 1 else None
-
-
-def _entity_at(r: DocumentResolver, token: Token) -> Ref | None:
-    for ref, facts in r.table.facts.items():
-        if any(m.start <= token.idx < m.end for m in facts.mentions):
-            return ref
-    return None
 
 
 def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:

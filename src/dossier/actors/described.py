@@ -95,13 +95,7 @@ def _group_mention_ending_at(r: DocumentResolver, first: Token) -> Found | None:
 
 
 def _group_mention_at(r: DocumentResolver, token: Token) -> Found | None:
-    for ref, facts in r.table.facts.items():
-        if ref.kind != "group":
-            continue
-        for mention in facts.mentions:
-            if mention.start <= token.idx < mention.end:
-                return mention
-    return None
+    return r.table.mention_at(token.idx, kind="group")
 
 
 def _adopt(r: DocumentResolver, ref: Ref, facts: EntityFacts, description: Found) -> None:

@@ -83,6 +83,16 @@ class EntityTable:
         self.facts[found.ref].mentions.remove(found)
         self.add(replace(found, ref=ref))
 
+    def mention_at(self, position: int, kind: str | None = None) -> Found | None:
+        """The first mention (in entity order) covering a character, of a `kind` of ref."""
+        for ref, facts in self.facts.items():
+            if kind is not None and ref.kind != kind:
+                continue
+            for mention in facts.mentions:
+                if mention.start <= position < mention.end:
+                    return mention
+        return None
+
     def ensure(self, ref: Ref, make: EntityFacts) -> EntityFacts:
         return self.facts.setdefault(ref, make)
 

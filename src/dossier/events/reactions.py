@@ -52,9 +52,11 @@ def _object_of(trigger: Token) -> Token | None:
 def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> ActorRef | None:
     """The actor who did what the thing names, latest first, in its sentence before it
     and the REACH sentences before that."""
-    sentences = list(doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= thing.i < s.end)
-    first = sentences[max(0, here - REACH)].start
+    first = thing.sent.start
+    for _ in range(REACH):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
     for token in reversed(doc[first : thing.i]):
         if token.i == thing.i or not _same_stem(token, thing):
             continue
