@@ -49,10 +49,8 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
         record = analyser.analyse(story_article(story, sentences))
         for sentence in sentences:
             gold = list(sentence.events or ())
-            low, high = sentence.start, sentence.start + len(sentence.text)
-            coded = [
-                e for e in record.events if e.trigger_span and low <= e.trigger_span.start < high
-            ]
+            low = sentence.start
+            coded = coded_in(record, sentence)
             unmatched = {name: list(gold) for name in counts}
             for name in counts:
                 counts[name].gold += len(gold)
@@ -69,6 +67,12 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
                     modality.system += 1
                     modality.true_positive += hits["root"].modality == event.modality
     return {**counts, "modality": modality.precision, "by_root": dict(by_root)}
+
+
+def coded_in(record, sentence: CorpusSentence) -> list:
+    """The events of the story's record whose trigger lies in the sentence."""
+    low, high = sentence.start, sentence.start + len(sentence.text)
+    return [e for e in record.events if e.trigger_span and low <= e.trigger_span.start < high]
 
 
 def _matches(event, offset: int, unmatched: dict[str, list], codebook) -> dict[str, object]:

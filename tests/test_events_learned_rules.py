@@ -76,11 +76,48 @@ def test_an_agent_of_the_story_or_a_named_party_keeps_the_event(analyser, text, 
          "Pakistan's government rejected the resolution on Wednesday.", "USALEG"),
         ("Somalia's parliament extended the president's term by two years. "
          "Opposition lawmakers denounced the extension.", "SOMLEG"),
+        # "against" names what is reacted to, and "speak against" is criticism
+        ("Somalia's parliament extended the president's term by two years. "
+         "Opposition lawmakers spoke out against the extension.", "SOMLEG"),
+        # the attack reacted to is a later mention, whose attackers the first telling gives
+        ("Al-Shabab militants attacked a hotel in Mogadishu on Tuesday. "
+         "Somalia's president condemned the attack.", "SOMINS"),
+        ('Al-Shabab militants attacked a hotel in Mogadishu on Tuesday. "The attack on '
+         'the hotel is an attack on the nation," the president said, condemning the attack.',
+         "SOMINS"),
     ],
 )  # fmt: skip
 def test_a_reaction_to_a_thing_is_aimed_at_whoever_did_it(analyser, text, target):
     reaction = [e for e in events_of(analyser, text) if e.cameo_code[:2] in {"11", "12"}]
     assert reaction and reaction[-1].target is not None and reaction[-1].target.cameo == target
+
+
+def test_an_attack_reacted_to_is_no_act_of_the_one_who_reacts(analyser):
+    text = (
+        "Al-Shabab militants shelled a market in Baidoa on Tuesday, killing 12 people. "
+        "Somalia's president condemned the assault."
+    )
+    events = events_of(analyser, text)
+    assault = [e for e in events if e.trigger == "assault"]
+    assert all(e.source.cameo == "SOMINS" and e.mention_of for e in assault)
+    (condemned,) = [e for e in events if e.trigger == "condemned"]
+    assert condemned.target.cameo == "SOMINS"
+
+
+def test_an_attack_reacted_to_with_nothing_told_before_is_no_event(analyser):
+    events = events_of(analyser, "Somalia's president condemned the assault.")
+    assert [e.trigger for e in events] == ["condemned"]
+
+
+def test_the_attack_may_repeat_a_bombing(analyser):
+    text = (
+        "Al-Shabab militants bombed a hotel in Mogadishu on Tuesday. "
+        "Somalia's president condemned the attack."
+    )
+    events = events_of(analyser, text)
+    (bombed,) = [e for e in events if e.trigger == "bombed"]
+    (attack,) = [e for e in events if e.trigger == "attack"]
+    assert attack.mention_of == bombed.event_id and attack.source.cameo == "SOMINS"
 
 
 def test_a_reaction_to_a_thing_nobody_was_said_to_do_keeps_no_target(analyser):
@@ -111,3 +148,20 @@ def test_a_thing_told_as_the_doer_acts_for_its_owner(analyser):
     visits = [e for e in events_of(analyser, text) if e.trigger == "visit"]
     assert visits and visits[0].source is not None
     assert visits[0].source.name == "Kim Jong-il"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("The police arrested Ahmed Hassan in Nairobi on Monday. Hassan's arrest drew "
+         "protests.", "arrest", "Hassan"),
+        ("Gunmen kidnapped a priest in Kaduna on Sunday. The priest's abduction was "
+         "condemned by the bishop.", "abduction", "The priest"),
+    ],
+)  # fmt: skip
+def test_the_possessor_of_an_arrest_or_abduction_is_the_one_it_befalls(
+    analyser, text, trigger, target
+):
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert event.target.text == target
+    assert event.source.text != target

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dossier.actors import ResolvedEntities
 from dossier.actors.dateline import dateline_end
@@ -38,7 +38,7 @@ from dossier.events.parties import (
     unnamed_parties,
 )
 from dossier.events.place import place_of
-from dossier.events.reactions import with_answered_targets
+from dossier.events.reactions import with_answered_targets, without_reactors_as_doers
 from dossier.events.roles import coordinated, is_passive, phrase_tokens
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
@@ -66,6 +66,7 @@ STATEMENTS_THAT_ACT = frozenset({"015", "016"})
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def code_events(
     tagged = tagger.tag(doc) if tagger is not None else []
     events: list[Event] = []
     words: dict[str, str] = {}  # event id -> its trigger's lemma, for later mentions
+    tellings: list[tuple[Token, Event]] = []  # each event so far with its trigger word
     for index, sentence in enumerate(doc.sents):
         told: list[tuple[Coded, Event]] = []
         for coded in code_sentence(sentence, knowledge, inner, tagged, citations):
@@ -104,9 +106,11 @@ def code_events(
             )
             if event is not None:
                 told.append((coded, event))
-        told = with_answered_targets(told, doc, inner)
         words.update((e.event_id, c.trigger.token.lemma_) for c, e in told)
-        events += _with_antecedents(_with_contents(told), events, words)
+        told = _with_antecedents(_with_contents(without_reactors_as_doers(told)), events, words)
+        told = with_answered_targets(told, doc, inner, tellings)
+        tellings += [(c.trigger.token, e) for c, e in told]
+        events += [e for _, e in told]
     return dates_told_later(events, doc, timexes, published)
 
 
@@ -122,7 +126,7 @@ def _may_repeat(trigger: Trigger) -> bool:
 
 def _with_antecedents(
     told: list[tuple[Coded, Event]], earlier: list[Event], words: dict[str, str]
-) -> list[Event]:
+) -> list[tuple[Coded, Event]]:
     """Later mentions take their parties from the last earlier telling of the same
     kind (same CAMEO root) in the document, and name it in `mention_of`; with none
     before them they are no event, unless a passive told them without an agent ("the
@@ -130,37 +134,44 @@ def _with_antecedents(
     kept = []
     for coded, event in told:
         if event.source is not None:
-            kept.append(event)
+            kept.append((coded, event))
             continue
         first = _earlier_telling(event, coded.trigger.token.lemma_, earlier, words)
         if first is None:
             if coded.agentless:
-                kept.append(event)
+                kept.append((coded, event))
             continue
         update = {"source": first.source, "mention_of": first.mention_of or first.event_id}
         if event.target is None:
             update["target"] = first.target
         if event.date is None or event.date.from_publication:
             update["date"] = first.date
-        kept.append(event.model_copy(update=update))
+        kept.append((coded, event.model_copy(update=update)))
     return kept
 
 
 def _earlier_telling(
     event: Event, lemma: str, earlier: list[Event], words: dict[str, str]
 ) -> Event | None:
-    """The last telling with a source, of the same root, in the sentences just before;
+    """The last telling with a source, of the same kind, in the sentences just before;
     one told with the same word first ("the attack" after "an attack on a train", not
-    the rescue operation told between them)."""
+    the rescue operation told between them), then one of the same root. Assault,
+    fighting and mass violence are one kind: "the attack" may repeat a bombing."""
     near = event.sentence.index - MENTION_REACH
     root = event.cameo_code[:2]
+    kind = _mention_kind(root)
     candidates = [
         e
         for e in reversed(earlier)
-        if e.cameo_code[:2] == root and e.source and e.sentence.index >= near
+        if _mention_kind(e.cameo_code[:2]) == kind and e.source and e.sentence.index >= near
     ]
     same_word = [e for e in candidates if words.get(e.event_id) == lemma]
-    return next(iter(same_word or candidates), None)
+    same_root = [e for e in candidates if e.cameo_code[:2] == root]
+    return next(iter(same_word or same_root or candidates), None)
+
+
+def _mention_kind(root: str) -> str:
+    return "violence" if root in VIOLENT_ROOTS else root
 
 
 SPEECH_ACT_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})

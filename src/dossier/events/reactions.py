@@ -26,38 +26,96 @@ REACTION_ROOTS = frozenset({"11", "12"})
 DENIAL = "016"  # "dismissed the allegations"
 REACH = 3  # sentences back
 STEM = 5  # letters a noun and its verb share: "exten(sion)", "exten(d)"
+AIMED_PREPOSITIONS = ("against", "to")
 
 
 def with_answered_targets(
-    told: list[tuple[Coded, Event]], doc: Doc, resolver: ActorResolver
+    told: list[tuple[Coded, Event]],
+    doc: Doc,
+    resolver: ActorResolver,
+    earlier: list[tuple[Token, Event]] = (),
 ) -> list[tuple[Coded, Event]]:
-    """`told` with each targetless reaction given the doer of what it answers."""
+    """`told` with each targetless reaction given the doer of what it answers; `earlier`
+    holds the events coded before, each with its trigger word."""
+    tellings = [*earlier, *((c.trigger.token, e) for c, e in told)]
     answered = []
     for coded, event in told:
         thing = _object_of(coded.trigger.token)
-        reaction = event.cameo_code[:2] in REACTION_ROOTS or event.cameo_code == DENIAL
-        if event.target is None and reaction and thing is not None:
-            doer = _doer_of(thing, doc, resolver)
+        if event.target is None and _is_reaction(event) and thing is not None:
+            doer = _coded_doer(thing, tellings) or _doer_of(thing, doc, resolver)
             if doer is not None and not same_actor(doer, event.source):
                 event = event.model_copy(update={"target": doer})
         answered.append((coded, event))
     return answered
 
 
+def without_reactors_as_doers(told: list[tuple[Coded, Event]]) -> list[tuple[Coded, Event]]:
+    """An event noun reacted to is not the reactor's act: in "the president condemned
+    the assault" the president did not assault. Its source is dropped, so that it is a
+    later mention of the assault told before, or no event."""
+    reactions = {coded.trigger.token.i: event for coded, event in told if _is_reaction(event)}
+    kept = []
+    for coded, event in told:
+        token = coded.trigger.token
+        outer = reactions.get(_reacted_by(token)) if token.pos_ == "NOUN" else None
+        if (
+            outer is not None
+            and event.source is not None
+            and same_actor(event.source, outer.source)
+        ):
+            event = event.model_copy(update={"source": None})
+        kept.append((coded, event))
+    return kept
+
+
+def _reacted_by(noun: Token) -> int | None:
+    """The verb whose object the noun is, directly or through "against" or "to"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in AIMED_PREPOSITIONS:
+        head = head.head
+    elif noun.dep_ not in OBJECTS:
+        return None
+    return head.i if head.pos_ == "VERB" else None
+
+
+def _is_reaction(event: Event) -> bool:
+    return event.cameo_code[:2] in REACTION_ROOTS or event.cameo_code == DENIAL
+
+
 def _object_of(trigger: Token) -> Token | None:
+    """The thing reacted to: the object, or the object of "against" ("spoke out against
+    the extension") or "to" ("responded to the demands")."""
     objects = [c for c in trigger.children if c.dep_ in OBJECTS and c.pos_ == "NOUN"]
+    objects += [o for o in prep_objects(trigger, AIMED_PREPOSITIONS) if o.pos_ == "NOUN"]
     return objects[0] if objects else None
+
+
+def _coded_doer(thing: Token, tellings: list[tuple[Token, Event]]) -> ActorRef | None:
+    """The source of the event the thing is ("condemning the attack", a later mention
+    that took the attackers from the first telling), or of the last event told with a
+    word of its stem in the REACH sentences before ("extended" for "the extension")."""
+    first = _first_sentence_start(thing)
+    for token, event in reversed(tellings):
+        if token.i > thing.i or token.i < first:
+            continue
+        if event.source is not None and (token.i == thing.i or _same_stem(token, thing)):
+            return event.source
+    return None
+
+
+def _first_sentence_start(thing: Token) -> int:
+    first = thing.sent.start
+    for _ in range(REACH):
+        if first == 0:
+            break
+        first = thing.doc[first - 1].sent.start
+    return first
 
 
 def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> ActorRef | None:
     """The actor who did what the thing names, latest first, in its sentence before it
     and the REACH sentences before that."""
-    first = thing.sent.start
-    for _ in range(REACH):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
-    for token in reversed(doc[first : thing.i]):
+    for token in reversed(doc[_first_sentence_start(thing) : thing.i]):
         if token.i == thing.i or not _same_stem(token, thing):
             continue
         if token.pos_ == "VERB":
