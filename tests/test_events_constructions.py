@@ -572,3 +572,29 @@ def test_coordinated_verbs_share_the_last_one_s_object(nlp) -> None:
 def test_a_coordinated_clause_with_its_own_subject_shares_nothing(nlp) -> None:
     found = triples(coded(nlp, "Arnor attacked and Osgiliath condemned Gondor."))
     assert ("Arnor", "Gondor", "190") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Putin called the Gondor sanctions "unacceptable."', {("Putin", "Gondor", "111")}),
+        ("Arnor described the Gondor vote as illegal.", {("Arnor", "Gondor", "111")}),
+        ("Arnor labelled Gondor a traitor.", {("Arnor", "Gondor", "111")}),
+        ("Putin called the Osgiliath agreement a breakthrough.", {("Putin", "Osgiliath", "051")}),
+    ],
+)
+def test_a_judgement_told_by_naming_is_coded_by_its_words(nlp, text, expected) -> None:
+    assert triples(coded(nlp, text)) == expected
+
+
+def test_naming_without_a_word_of_judgement_is_no_event_of_the_book(nlp) -> None:
+    assert coded(nlp, "Putin called the Gondor meeting a routine affair.") == []
+
+
+@pytest.mark.parametrize("text", ["On Monday, Putin called Pak.", "Putin called Pak on Tuesday."])
+def test_a_day_told_with_on_is_no_call_on(nlp, text) -> None:
+    assert all(c.trigger.code != "020" for c in coded(nlp, text))
+
+
+def test_call_on_an_actor_is_still_an_appeal(nlp) -> None:
+    assert triples(coded(nlp, "Putin called on Pak to resume talks.")) == {("Putin", "Pak", "020")}

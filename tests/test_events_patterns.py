@@ -14,8 +14,26 @@ from dossier.knowledge.petrarch_verbs import import_petrarch_verbs, load_verb_fi
 
 def test_own_patterns_cover_all_twenty_cameo_roots() -> None:
     book = default_event_patterns()
-    roots = {p.code[:2] for patterns in book.patterns.values() for p in patterns}
-    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    patterns = [p for listed in book.patterns.values() for p in listed]
+    codes = {p.code for p in patterns} | {r.code for p in patterns for r in p.refinements}
+    assert {c[:2] for c in codes if c} == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_a_pattern_without_a_code_codes_only_what_its_when_names(tmp_path) -> None:
+    path = tmp_path / "naming.yaml"
+    path.write_text(
+        "- code: null\n  verbs: [call]\n  requires_target: false\n"
+        '  when:\n    - {description: [illegal], code: "111"}\n'
+    )
+    (pattern,) = load_event_patterns(path).lookup("verb", "call")
+    assert pattern.code is None and pattern.refinements[0].code == "111"
+
+
+def test_a_pattern_without_a_code_needs_a_when_that_gives_one(tmp_path) -> None:
+    path = tmp_path / "naming.yaml"
+    path.write_text("- code: null\n  verbs: [call]\n")
+    with pytest.raises(KnowledgeError, match="needs a 'when' that gives a code"):
+        load_event_patterns(path)
 
 
 @pytest.mark.parametrize(

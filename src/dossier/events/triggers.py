@@ -12,6 +12,7 @@ from dossier.knowledge.event_patterns import PatternBook, Refinement, TriggerPat
 VERB_TAGS = frozenset({"VERB"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "punct", "cc"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | N
         if extra is None:
             continue
         refinement, weight = _refinement(token, pattern.refinements)
+        if pattern.code is None and refinement is None:
+            continue  # it codes only what a `when` names ("called the vote illegal")
         score = (len(extra), weight)
         if best is None or score > best[0]:
             best = (score, pattern, extra, refinement)
@@ -86,6 +89,8 @@ def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | N
     """The tokens spelling the rest of a phrase trigger ("call on", "hunger strike")."""
     found: list[Token] = []
     near = list(token.children) + [g for c in token.children for g in c.children]
+    if pattern.pos == "verb":  # no "call on" in "On Monday, X called" nor "called X on Monday"
+        near = [t for t in near if t.i > token.i and not _of_time(t)]
     if token.dep_ in ("xcomp", "compound"):
         near.append(token.head)  # "will not wire tap" parsed with 'tap' under 'wire'
     for word in pattern.extra:
@@ -94,6 +99,13 @@ def _extra_words(token: Token, pattern: TriggerPattern) -> tuple[Token, ...] | N
             return None
         found.append(match)
     return tuple(found)
+
+
+def _of_time(word: Token) -> bool:
+    """A preposition whose object is a date or time ("on Tuesday"): no particle."""
+    return word.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in word.children
+    )
 
 
 def light_verb_of(token: Token) -> Token | None:
@@ -137,6 +149,8 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
     if place == "before":  # PETRARCH-2's words before the verb are its subject phrase's
         subjects = subject_heads(token)  # ("{DEATH TOLL} *"), not any earlier word
         return _word_set(t for s in subjects for t in s.subtree if t.i < token.i)
+    if place == "description":
+        return _description_words(token)
     if place == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
         if not objects:  # no object: the words after the verb in its own clause, as
@@ -163,6 +177,19 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
         objects = [o for o in token.children if o.dep_ in ("dobj", "obj")]
         words |= _word_set(t for o in objects for t in o.subtree)
     return words | {"_present_"}
+
+
+def _description_words(verb: Token) -> set[str] | None:
+    """What a verb of naming says its object is: "called the subsidies *unbearable*",
+    "labelled the sanctions *an act of war*", "described the vote *as illegal*"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return None
+    said = [c for c in verb.children if c.dep_ in ("oprd", "acomp")] + objects[1:]
+    said += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    if not said:
+        return None
+    return _word_set(t for d in said for t in d.subtree)
 
 
 def _word_set(tokens) -> set[str]:

@@ -66,7 +66,8 @@ class WordSlot:
     """Words that must appear in one place around the trigger, each an alternative set.
 
     `place` is "object" (the trigger's object phrase), "before" (words left of the
-    trigger in its clause) or a preposition ("with": the phrase it heads).
+    trigger in its clause), "description" (what a verb of naming calls its object:
+    "called the vote *illegal*") or a preposition ("with": the phrase it heads).
     `marks` says which actor that phrase supplies when the pattern says so.
     """
 
@@ -162,9 +163,13 @@ def _patterns(entry: object, origin: str, path: Path, line: int) -> Iterable[Tri
     unknown = set(entry) - ENTRY_KEYS
     if unknown:
         raise fail(f"unknown fields {sorted(map(str, unknown))}")
-    code = _code(entry.get("code"), fail)
-    reciprocal = _code(entry["reciprocal"], fail) if "reciprocal" in entry else None
     refinements = tuple(_refinement(item, fail) for item in entry.get("when") or ())
+    if "code" not in entry:
+        raise fail("a pattern needs a 'code' (null: it codes only where a 'when' says)")
+    code = None if entry["code"] is None else _code(entry["code"], fail)
+    if code is None and not any(r.code for r in refinements):
+        raise fail("a pattern with 'code: null' needs a 'when' that gives a code")
+    reciprocal = _code(entry["reciprocal"], fail) if "reciprocal" in entry else None
     phrases = [("verb", p) for p in _words(entry, "verbs", fail)]
     phrases += [("noun", p) for p in _words(entry, "nouns", fail)]
     if not phrases:
