@@ -23,6 +23,7 @@ from dossier.actors.dateline import dateline_end
 from dossier.events.actors import ActorResolver, EntityActors, EventActors, same_actor
 from dossier.events.arguments import ArgumentModel
 from dossier.events.attribution import covering_outlets
+from dossier.events.background import is_background
 from dossier.events.generic import generic_event
 from dossier.events.learned import Tagged, TriggerTagger, model_triggers
 from dossier.events.modality import ModalityReader
@@ -104,7 +105,7 @@ def code_events(
             event = _event(
                 coded, sentence, index, doc_id, knowledge.codebook, timexes, citations, published
             )
-            if event is not None:
+            if event is not None and not is_background(coded.trigger.token, event, published):
                 told.append((coded, event))
         words.update((e.event_id, c.trigger.token.lemma_) for c, e in told)
         told = _with_antecedents(_with_contents(without_reactors_as_doers(told)), events, words)
