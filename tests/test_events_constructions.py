@@ -598,3 +598,20 @@ def test_a_day_told_with_on_is_no_call_on(nlp, text) -> None:
 
 def test_call_on_an_actor_is_still_an_appeal(nlp) -> None:
     assert triples(coded(nlp, "Putin called on Pak to resume talks.")) == {("Putin", "Pak", "020")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin warned that Gondor's plans would destabilise the region.",
+         {("Putin", "Gondor", "111")}),
+        ("Arnor said the Osgiliath tariffs would damage its economy.",
+         {("Arnor", "Osgiliath", "111")}),
+    ],
+)  # fmt: skip
+def test_a_forecast_that_anothers_act_will_do_harm_is_criticism(nlp, text, expected) -> None:
+    assert triples(coded(nlp, text)) == expected
+
+
+def test_a_warning_of_what_will_happen_is_no_criticism(nlp) -> None:
+    assert all(c.trigger.code != "111" for c in coded(nlp, "Putin warned that talks would fail."))

@@ -300,6 +300,8 @@ def clause_subjects(verb: Token) -> list[Token]:
     # "denied that Kim's offer was made ...": the offer is Kim's; "said that an arms
     # embargo against Mordor would not work": the embargo is Mordor's
     owners = [c for s in subjects for c in s.children if c.dep_ == "poss"]
+    # "warned that the Tory policies would ...": the policies are the Tories'
+    owners += [c for s in subjects if s.pos_ == "NOUN" for c in _owners(s, 1, frozenset())]
     return subjects + owners + prep_objects(subjects[0], CLAUSE_SUBJECT_PREPS) if subjects else []
 
 

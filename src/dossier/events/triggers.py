@@ -151,6 +151,8 @@ def _slot_words(token: Token, place: str) -> set[str] | None:
         return _word_set(t for s in subjects for t in s.subtree if t.i < token.i)
     if place == "description":
         return _description_words(token)
+    if place == "clause":
+        return _clause_words(token)
     if place == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
         if not objects:  # no object: the words after the verb in its own clause, as
@@ -190,6 +192,14 @@ def _description_words(verb: Token) -> set[str] | None:
     if not said:
         return None
     return _word_set(t for d in said for t in d.subtree)
+
+
+def _clause_words(verb: Token) -> set[str] | None:
+    """The verbs of the clause a speech verb carries, after it: "warned that the plan
+    *would divide* the country" (a clause before the verb is reported, not said to do)."""
+    heads = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    verbs = [v for h in heads for v in (h, *(c for c in h.children if c.dep_ in ("conj", "xcomp")))]
+    return _word_set(verbs) if verbs else None
 
 
 def _word_set(tokens) -> set[str]:
