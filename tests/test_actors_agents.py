@@ -308,3 +308,22 @@ class TestArmedGroupsNamedOrMeant:
 def test_houses_benches_and_services_are_sectors(resolve, text, words, cameo) -> None:
     found = entity_of(resolve(text), text, words)
     assert found is not None and found.cameo == cameo
+
+
+class TestTheAgentsNamedBefore:
+    """'The officials' repeats the officials named just before, with their country,
+    rather than taking the article's main country."""
+
+    SYRIA = (
+        "Syria's president met Turkey's president in Damascus on Monday. Syria and "
+        "Turkey signed a deal. Syrian troops withdrew from the border. Damascus welcomed "
+        "the move. "
+    )
+
+    def test_the_one_group_of_its_sector_named_before(self, resolve) -> None:
+        text = self.SYRIA + (
+            "Iraqi officials said the strike killed an IS leader. The officials also said "
+            "they arrested seven IS members."
+        )
+        found = coded(entity_of(resolve(text), text, "officials also"))
+        assert found == ("IRQGOV", "IRQ", False)

@@ -32,7 +32,7 @@ from dossier.knowledge.actors import Country, Sector
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
-    from dossier.actors.table import Ref
+    from dossier.actors.table import Found, Ref
 
 AGENT_POS = frozenset({"NOUN", "PROPN"})
 # A noun in these relations modifies another noun: "police station", "army base".
@@ -50,6 +50,8 @@ FOREIGN_WORDS = frozenset(
     {"international", "foreign", "western", "multinational", "allied", "coalition", "peacekeeping"}
 )
 MIN_MAIN_MENTIONS = 2
+DEFINITE_WORDS = frozenset({"the", "these", "those"})
+REPEAT_WINDOW = 3  # sentences back where "the officials" finds the officials named
 DOMINANT_RATIO = 2
 
 
@@ -66,6 +68,10 @@ def resolve_agents(r: DocumentResolver) -> None:
             r.mention(r.doc[first].idx, token.idx + len(token.text), group)
             continue
         country = _linked_country(r, token)
+        earlier = _told_before(r, token, sector) if country is None else None
+        if earlier is not None:
+            r.mention(r.doc[first].idx, token.idx + len(token.text), earlier)
+            continue
         inferred = country is None
         if inferred and any(t.lower_ in FOREIGN_WORDS for t in token.children):
             continue  # "international forces": not the main country's, and no other said
@@ -114,6 +120,36 @@ def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref 
         and any(m.start < head.idx for m in facts.mentions)
     }
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _told_before(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None:
+    """'The officials also said ...' after 'Iraqi officials said ...': a definite agent
+    noun with no country of its own is the one group named by the same noun, with its
+    country said, in its sentence or the REPEAT_WINDOW before; none when the noun named
+    groups of two countries there ("Iraqi officials and U.S. officials")."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in head.children):
+        return None
+    if any(c.dep_ in MODIFIER_DEPS or c.dep_ == "poss" for c in head.children):
+        return None  # "the Mahathir administration" is named by its own words
+    start = head.sent.start
+    for _ in range(REPEAT_WINDOW):
+        start = r.doc[start - 1].sent.start if start > 0 else 0
+    low = r.doc[start].idx
+    found = {
+        ref
+        for ref, facts in r.table.facts.items()
+        if ref.kind == "group"
+        and not facts.country_inferred
+        and (facts.cameo or "").endswith(sector.code)
+        and any(low <= m.start < head.idx and _same_noun(m, head) for m in facts.mentions)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_noun(mention: Found, head: Token) -> bool:
+    """Whether the mention ends in the head's noun: "Iraqi officials" for "the officials"."""
+    last = mention.text.split()[-1:] if mention.text else []
+    return bool(last) and last[0].lower() in {head.lower_, head.lemma_.lower()}
 
 
 def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:
