@@ -116,7 +116,7 @@ def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> ActorRef | None
     """The actor who did what the thing names, latest first, in its sentence before it
     and the REACH sentences before that."""
     for token in reversed(doc[_first_sentence_start(thing) : thing.i]):
-        if token.i == thing.i or not _same_stem(token, thing):
+        if not _same_stem(token, thing):
             continue
         if token.pos_ == "VERB":
             heads = subject_heads(token)
