@@ -33,7 +33,7 @@ from dossier.corpus import read_corpus
 from dossier.corpus.stories import annotated_stories, story_article
 from dossier.events.actors import EntityActors, EventActors
 from dossier.events.arguments import span_head
-from dossier.events.parties import phrase_actors
+from dossier.events.parties import destination, phrase_actors
 from dossier.ingest import Article
 from dossier.pipeline import Analyser
 from dossier.record import ActorRef
@@ -46,6 +46,9 @@ NEWS = ROOT.parent / "shared" / "data" / "news"
 CHECKS = Path(__file__).parent / "checks" / "participants.jsonl"
 REUTERS_SAMPLE = 300
 SEED = 21578
+# The codes whose target dossier reads from a place, as the country visited ("a visit
+# to Beijing"): the pattern book's role `destination`.
+VISITS = frozenset({"042"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "NGM", "UIS"})
 # Region blocks the Phoenix dictionaries put inside organisation codes (the EU is
 # IGOEUREEC there, IGOEEC in the CAMEO table the annotators read): left out to compare.
@@ -120,6 +123,13 @@ def resolved_parties(analyser: Analyser, split: str) -> Iterator[tuple[tuple, Ac
                     start, end = sentence.start + span.start, sentence.start + span.end
                     head = span_head(t for t in analysed.doc if start <= t.idx < end)
                     found = phrase_actors(head, actors, False, set()) if head is not None else []
+                    if (
+                        not found
+                        and head is not None
+                        and role == "target"
+                        and event.cameo in VISITS
+                    ):
+                        found = [f for f in [destination(head, actors)] if f is not None]
                     yield (sentence.id, number, role), (found[0].actor if found else None)
 
 

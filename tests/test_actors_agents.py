@@ -174,6 +174,27 @@ class TestForeignAgentsAreNotTheMainCountry:
         assert entity_of(resolve(text), text, "forces left") is None
 
 
+class TestInternationalAgents:
+    """Aid agencies with no country said are the generic NGO, not the article's country's
+    (guide, section 10); rights groups are a country's, said or inferred."""
+
+    def test_aid_agencies_without_a_country_are_the_generic_ngo(self, resolve):
+        text = KENYA_STORY + " Aid agencies warned of hunger in the north."
+        assert coded(entity_of(resolve(text), text, "Aid agencies")) == ("NGO", None, False)
+
+    def test_aid_agencies_of_a_country_are_that_country_s(self, resolve):
+        text = KENYA_STORY + " Somali aid groups said food was running out."
+        assert coded(entity_of(resolve(text), text, "Somali aid groups")) == (
+            "SOMNGO",
+            "SOM",
+            False,
+        )
+
+    def test_rights_groups_take_the_article_s_country_marked_inferred(self, resolve):
+        text = KENYA_STORY + " Rights groups condemned the shootings."
+        assert coded(entity_of(resolve(text), text, "Rights groups")) == ("KENHRI", "KEN", True)
+
+
 class TestPlacesAndThingsAreNotAgents:
     @pytest.mark.parametrize(
         ("text", "words"),

@@ -102,6 +102,32 @@ def test_they_is_the_last_plural_group_that_was_a_subject(resolve, text, words, 
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            'Al-Shabab militants attacked a hotel in Kismayo. "They stormed it at dawn," a '
+            "witness said.",
+            "They",
+            "al-Shabab",
+        ),
+        (
+            "Taliban fighters seized the district on Sunday. They later freed the prisoners.",
+            "They",
+            "Taliban",
+        ),
+    ],
+)
+def test_they_is_a_named_armed_group_told_by_a_plural_noun(resolve, text, words, name):
+    """'Al-Shabab militants' is one named group and a plural subject: 'they' is it."""
+    assert coded(resolve, text, words) == name
+
+
+def test_a_named_body_told_in_the_singular_is_no_they(resolve):
+    text = "The Taliban government rejected the plan. They said it was unfair."
+    assert coded(resolve, text, "They") is None
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         ("Migrants arrived at the border on Monday. They were sent back.", "They"),

@@ -14,6 +14,7 @@ from dossier.knowledge.actor_files import (
     knowledge_with,
     load_actor_entries,
     load_actor_file,
+    load_sectors,
 )
 from dossier.knowledge.outlets import default_outlets
 from dossier.knowledge.petrarch import load_petrarch_dictionary
@@ -140,6 +141,17 @@ def test_sectors_and_titles(kb):
     assert kb.sector_of("diplomatic source").code == "GOV"
     assert kb.title("Secretary of Defense").kinds == ("defence_minister",)
     assert kb.title("leader").kinds[0] == "leader"
+
+
+def test_an_international_sector_is_marked_in_the_file(tmp_path, kb):
+    assert kb.sector_of("aid agency").international and kb.sector_of("aid agency").code == "NGO"
+    assert not kb.sector_of("rights group").international
+    path = _write(
+        tmp_path, "sectors.yaml", "- {code: NGO, label: Aid, nouns: [aid], international: 1}\n"
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_sectors(path)
+    assert "'international' must be true or false" in str(caught.value) and caught.value.line == 1
 
 
 def test_outlets_keep_their_api():

@@ -50,6 +50,7 @@ def test_a_capital_or_seat_acting_is_its_government(resolve, text, words, cameo,
         ("A summit meeting was held in Moscow last week.", "Moscow"),
         ("He made a visit to Pyongyang in July.", "Pyongyang"),
         ("Reports out of Moscow suggest little progress.", "Moscow"),
+        ("He heads a Mogadishu-based research group.", "Mogadishu"),
     ],
 )
 def test_a_capital_where_something_happens_is_a_place(resolve, text, words):
@@ -193,6 +194,20 @@ def test_full_names_and_surnames(resolve):
     full = entity_of(resolved, text, "Vladimir Putin")
     assert entity_of(resolved, text, "Putin", nth=1) is full
     assert (full.name, full.country, full.role) == ("Vladimir Putin", "RUS", "president")
+
+
+def test_the_last_word_of_a_known_name_is_the_person_too(resolve):
+    """The file's surname for Mohamed Abdullahi Mohamed is Farmajo; reporters also call
+    him by the last word of his name."""
+    text = (
+        "Somali President Mohamed Abdullahi Mohamed signed the measure. "
+        "Mohamed, known by his nickname Farmajo, signed it late Tuesday."
+    )
+    resolved = resolve(text, date(2021, 4, 14))
+    full = entity_of(resolved, text, "Mohamed Abdullahi Mohamed")
+    assert full.cameo == "SOMGOV"
+    assert entity_of(resolved, text, "Mohamed,") is full
+    assert entity_of(resolved, text, "Farmajo") is full
 
 
 def test_an_ambiguous_surname_follows_the_document(resolve):

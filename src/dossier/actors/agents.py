@@ -73,6 +73,10 @@ def resolve_agents(r: DocumentResolver) -> None:
             r.mention(r.doc[first].idx, token.idx + len(token.text), earlier)
             continue
         inferred = country is None
+        if inferred and sector.international:
+            ref = r.table.international_group(sector.code, sector.label)
+            r.mention(r.doc[first].idx, token.idx + len(token.text), ref)
+            continue
         if inferred and any(t.lower_ in FOREIGN_WORDS for t in token.children):
             continue  # "international forces": not the main country's, and no other said
         country = country or main

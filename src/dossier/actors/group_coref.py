@@ -279,8 +279,16 @@ def _plural(state: GroupReferences, subject: Token, ref: Ref | None) -> bool:
     if _coordinated(subject) or subject.lower_ in PLURAL_PRONOUNS:
         return True
     if ref is not None and ref.kind != "group":
-        return False
+        return _armed_group_told_as_many(state, subject, ref)
     return subject.tag_ in PLURAL_TAGS or subject.lower_ in PLURAL_NOUNS
+
+
+def _armed_group_told_as_many(state: GroupReferences, subject: Token, ref: Ref) -> bool:
+    """A named armed group headed by a plural noun ("Al-Shabab militants", "Taliban
+    fighters") is one entity that a reporter calls "they"."""
+    if ref.kind == "person" or subject.tag_ not in PLURAL_TAGS:
+        return False
+    return armed_group(state.facts(ref)) and subject.pos_ == "NOUN"
 
 
 def _a_person(facts: EntityFacts) -> bool:
@@ -291,7 +299,7 @@ def _group_like(state: GroupReferences, ref: Ref, plural: bool) -> bool:
     """A country, organisation or group; for "they", a group named by a plural noun."""
     facts = state.facts(ref)
     if plural:
-        return ref.kind == "group"
+        return ref.kind == "group" or (ref.kind != "person" and armed_group(facts))
     armed = ref.kind != "person" and armed_group(facts)
     return facts.type in {"COUNTRY", "ORGANIZATION"} or armed
 

@@ -58,6 +58,8 @@ class TitleBefore:
 
 def capital_is_place(token: Token) -> bool:
     """True when a capital names where something happens rather than who acts."""
+    if _based_in(token):
+        return True
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "compound":
@@ -71,6 +73,13 @@ def capital_is_place(token: Token) -> bool:
     if word in PLACE_PREPOSITIONS:
         return True
     return word in MOTION_PREPOSITIONS and prep.head.lemma_.lower() in MOTION_WORDS
+
+
+def _based_in(token: Token) -> bool:
+    """ "a Mogadishu-based group", "the Washington-based think tank": where it sits."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based"
 
 
 def _place_by_position(token: Token) -> bool:

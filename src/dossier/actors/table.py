@@ -110,7 +110,7 @@ class EntityTable:
                 actor.country,
                 _code_at([actor, *others], self.day),
                 role.title if role else None,
-                (actor.family_name,) if kind == "PERSON" else (),
+                _family_names(actor) if kind == "PERSON" else (),
             )
             self.facts[ref].gender = actor.gender
         return ref
@@ -142,6 +142,12 @@ class EntityTable:
             ),
         )
         facts.country_inferred = inferred and (facts.country_inferred or not known)
+        return ref
+
+    def international_group(self, sector: str, label: str) -> Ref:
+        """The international kind of a sector, of no country: "aid agencies" (NGO)."""
+        ref = Ref("group", sector)
+        self.ensure(ref, EntityFacts(label, "ORGANIZATION", None, sector, label.lower()))
         return ref
 
     def body(self, body: Body, country: Country | None) -> Ref:
@@ -231,3 +237,15 @@ def _iso(country: Country) -> str | None:
 def _entity_id(kind: str, name: str) -> str:
     digest = hashlib.sha1(f"{kind}:{name}".encode()).hexdigest()[:10]
     return f"e-{digest}"
+
+
+def _family_names(actor: Actor) -> tuple[str, ...]:
+    """The names a known person is called by alone: the file's surname, and the last word
+    of the full name, which reporters also use ("Farmajo", and "Mohamed" for Mohamed
+    Abdullahi Mohamed)."""
+    words = [w for w in actor.name.replace("-", " ").split() if w.strip(".") not in SUFFIXES]
+    last = words[-1] if len(words) > 1 else None
+    return tuple(dict.fromkeys(n for n in (actor.family_name, last) if n))
+
+
+SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})  # "Martin Luther King Jr." is King

@@ -156,23 +156,26 @@ def _role_noun_test(actors: EventActors) -> RoleNoun:
 
 
 def _destinations(trigger: Trigger, actors: EventActors) -> list[Found]:
+    """The country of each place a visit goes to ("to", "in")."""
+    found = (destination(head, actors) for head in prep_objects(trigger.token, ("to", "in")))
+    return [f for f in found if f is not None]
+
+
+def destination(head: Token, actors: EventActors) -> Found | None:
     """The country of the place a visit goes to, when the place is not itself an actor.
 
     "a visit to Moscow" with Moscow read as a place: the target is Russia, the place Moscow.
     """
-    found = []
-    for head in prep_objects(trigger.token, ("to", "in")):
-        if actors.actor(phrase_tokens(head)) is not None:
-            continue
-        place = place_named(head, actors.place)
-        if place is None or place.country is None:
-            continue
-        country = actors.country(place.country)
-        name = country.name if country else place.country
-        cameo = country.cameo if country else place.country
-        actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)
-        found.append(Found(actor, by_name=True, place=place))
-    return found
+    if actors.actor(phrase_tokens(head)) is not None:
+        return None
+    place = place_named(head, actors.place)
+    if place is None or place.country is None:
+        return None
+    country = actors.country(place.country)
+    name = country.name if country else place.country
+    cameo = country.cameo if country else place.country
+    actor = ActorRef(name=name, text=head.text, country=place.country, cameo=cameo)
+    return Found(actor, by_name=True, place=place)
 
 
 def _shared_modifiers(head: Token, member: Token) -> list[list[Token]]:

@@ -207,13 +207,17 @@ def load_titles(path: Path) -> list[Title]:
 def load_sectors(path: Path) -> list[Sector]:
     sectors = []
     for entry in yaml_entries(path):
-        fields = check_fields(entry, {"code", "label", "nouns"}, {"agents"})
+        fields = check_fields(entry, {"code", "label", "nouns"}, {"agents", "international"})
+        international = fields.get("international", False)
+        if not isinstance(international, bool):
+            raise entry.fail("'international' must be true or false")
         sectors.append(
             Sector(
                 _code(entry, fields["code"]),
                 _text(entry, fields["label"], "label"),
                 string_list(entry, fields["nouns"], "nouns"),
                 string_list(entry, fields.get("agents"), "agents"),
+                international,
             )
         )
     return sectors

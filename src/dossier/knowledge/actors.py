@@ -139,6 +139,9 @@ class Sector:
     label: str
     nouns: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()  # nouns naming people acting with no country word before them
+    # An agent of this sector with no country said is the international kind itself
+    # ("aid agencies": NGO), not a group of the article's main country.
+    international: bool = False
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,8 @@ def load_phoenix_knowledge(own: ActorKnowledge, folder: Path = PHOENIX_DIR) -> A
         agents.update({p: c for p, c in found.agents.items() if p not in agents})
         problems += found.problems
         left_out |= _provisional_phrases(lines)
-    sectors = {sector.code for sector in own.sectors}
+    # A bare international code ("Oxfam [NGO]") is the organisation's own, not a sector's.
+    sectors = {sector.code for sector in own.sectors if not sector.international}
     return ActorKnowledge(
         actors=[
             _without_titles(_without_places(a, own), own)
