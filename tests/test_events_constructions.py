@@ -615,3 +615,20 @@ def test_a_forecast_that_anothers_act_will_do_harm_is_criticism(nlp, text, expec
 
 def test_a_warning_of_what_will_happen_is_no_criticism(nlp) -> None:
     assert all(c.trigger.code != "111" for c in coded(nlp, "Putin warned that talks would fail."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor alleged that Gondor had rigged the vote.", {("Arnor", "Gondor", "112")}),
+        ("Arnor alleged that the vote was rigged by Gondor.", {("Arnor", "Gondor", "112")}),
+        ("Arnor accused Gondor of fraud.", {("Arnor", "Gondor", "1121")}),
+    ],
+)
+def test_an_allegation_is_aimed_at_whoever_did_what_it_tells(nlp, text, expected) -> None:
+    assert {t for t in triples(coded(nlp, text)) if t[2].startswith("112")} == expected
+
+
+def test_an_allegation_of_a_passive_act_without_a_doer_names_not_the_sufferer(nlp) -> None:
+    found = triples(coded(nlp, "Arnor alleged that the Gondor envoys were beaten."))
+    assert not any(t[2].startswith("112") and t[1] == "Gondor" for t in found)

@@ -29,7 +29,9 @@ from dossier.events.triggers import Trigger
 from dossier.record import ActorRef, Location
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
-FIRST_ONLY_ROLES = frozenset({"any_prep", "owner", "object_phrase", "clause_subject"})
+FIRST_ONLY_ROLES = frozenset(
+    {"any_prep", "owner", "object_phrase", "clause_subject", "clause_doer"}
+)
 ROLE_PREPS = frozenset({"of", "from", "in"})
 # Words that count or divide the people of their of-phrase, who are the party: "units of
 # Ethiopian soldiers", "dozens of women and children", "one of the group's leaders".

@@ -184,6 +184,8 @@ def role_heads(
         return any_prep_objects(trigger)
     if role == "clause_subject":
         return clause_subjects(trigger)
+    if role == "clause_doer":
+        return clause_doers(trigger)
     if role == "object_phrase":
         return object_phrase_nouns(trigger)
     return prep_objects(trigger, (role,), events=events)
@@ -281,19 +283,9 @@ def object_phrase_nouns(verb: Token) -> list[Token]:
 
 def clause_subjects(verb: Token) -> list[Token]:
     """The subject of the clause a verb (or its object) takes: "believes Dagolath can cope"."""
-    # a clause before the verb is what is reported, not whom it is said to: "Arnor will
-    # restore ties, a Bree official said" is no statement to Arnor
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    clauses += [
-        g
-        for o in verb.children
-        if o.dep_ in OBJECTS
-        for g in o.children
-        if g.dep_ in ("acl", "ccomp")
-    ]
     subjects = [
         c
-        for clause in clauses
+        for clause in taken_clauses(verb)
         for c in clause.children
         if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS
     ][:1]
@@ -303,6 +295,31 @@ def clause_subjects(verb: Token) -> list[Token]:
     # "warned that the Tory policies would ...": the policies are the Tories'
     owners += [c for s in subjects if s.pos_ == "NOUN" for c in _owners(s, 1, frozenset())]
     return subjects + owners + prep_objects(subjects[0], CLAUSE_SUBJECT_PREPS) if subjects else []
+
+
+def taken_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb (or its object) takes, after the verb."""
+    # a clause before the verb is what is reported, not whom it is said to: "Arnor will
+    # restore ties, a Bree official said" is no statement to Arnor
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    return clauses + [
+        g
+        for o in verb.children
+        if o.dep_ in OBJECTS
+        for g in o.children
+        if g.dep_ in ("acl", "ccomp")
+    ]
+
+
+def clause_doers(verb: Token) -> list[Token]:
+    """Who does what the clause a verb takes tells: its subject, or a passive clause's
+    agent ("alleged that the military rigged the vote", "... that the vote was rigged by
+    the military"); a passive clause without an agent names no doer."""
+    for clause in taken_clauses(verb)[:1]:
+        if is_passive(clause):
+            return prep_objects(clause, ("by",), deps=("agent", "prep"))
+        return [c for c in clause.children if c.dep_ in SUBJECTS][:1]
+    return []
 
 
 def owner_heads(trigger: Token, events: frozenset[int] = frozenset()) -> list[Token]:

@@ -34,6 +34,7 @@ NAMED_ROLES = frozenset(
         "between",
         "any_prep",
         "clause_subject",
+        "clause_doer",
         "destination",
         "object_phrase",
         "governing_subject",
