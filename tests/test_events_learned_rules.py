@@ -165,3 +165,28 @@ def test_the_possessor_of_an_arrest_or_abduction_is_the_one_it_befalls(
     (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
     assert event.target.text == target
     assert event.source.text != target
+
+
+def test_a_disapproval_naming_no_one_is_aimed_at_the_story_s_protagonist(analyser):
+    text = (
+        "Kenyan President Daniel arap Moi signed a law raising fuel taxes on Tuesday. "
+        "Kenyan opposition lawmakers strongly criticized the decision on Wednesday."
+    )
+    (criticism,) = [e for e in events_of(analyser, text) if e.trigger == "criticized"]
+    assert criticism.target is not None and criticism.target.cameo == "KENGOV"
+    assert criticism.target.told_elsewhere  # read from the story, not the sentence
+
+
+def test_the_protagonist_s_own_disapproval_is_aimed_at_whom_the_lede_names(analyser):
+    text = (
+        "Russia expelled two British diplomats on Monday. "
+        "Russian officials strongly criticized the decision on Tuesday."
+    )
+    (criticism,) = [e for e in events_of(analyser, text) if e.trigger == "criticized"]
+    assert criticism.target is not None and criticism.target.country == "GBR"
+
+
+def test_a_party_the_sentence_names_is_not_told_elsewhere(analyser):
+    text = "Kenyan opposition lawmakers strongly criticized President William Ruto on Wednesday."
+    (criticism,) = [e for e in events_of(analyser, text) if e.trigger == "criticized"]
+    assert criticism.target.name == "William Ruto" and not criticism.target.told_elsewhere

@@ -117,7 +117,8 @@ def test_an_older_database_is_upgraded_on_write_and_refused_read_only(tmp_path):
     path = tmp_path / "db.duckdb"
     with Store(path) as store:  # wind the database back to before migration 004
         store.con.execute("DROP INDEX events_unique_id")  # 008
-        for column in ("content_of", "coded_by", "coder_score", "mention_of"):
+        columns = ("content_of", "coded_by", "coder_score", "mention_of")  # 004, 005
+        for column in (*columns, "source_told_elsewhere", "target_told_elsewhere"):  # 010
             store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
         store.con.execute("ALTER TABLE entities DROP COLUMN mention_count")  # 009
         store.con.execute("ALTER TABLE entities DROP COLUMN country_inferred")  # 006
@@ -150,6 +151,8 @@ def test_repeated_event_ids_of_an_older_database_are_told_apart(tmp_path):
         store.write(document_rows(summit_record()))
         store.con.execute("DROP INDEX events_unique_id")
         store.con.execute("ALTER TABLE entities DROP COLUMN mention_count")  # 009
+        for column in ("source_told_elsewhere", "target_told_elsewhere"):  # 010
+            store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
         store.con.execute("DELETE FROM migrations WHERE name >= '007'")
         first = store.con.execute("SELECT event_id FROM events ORDER BY rowid").fetchone()[0]
         store.con.execute(f"INSERT INTO events SELECT * FROM events WHERE event_id = '{first}'")

@@ -117,6 +117,11 @@ class ActorRef(Record):
     country_inferred: bool = Field(
         default=False, description="the country is the article's main country (see Entity)"
     )
+    told_elsewhere: bool = Field(
+        default=False,
+        description="the event's sentence does not name this party: it was read from the "
+        "story (whose act a reaction answers; the story's protagonist)",
+    )
 
 
 class SentenceRef(Record):

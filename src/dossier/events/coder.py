@@ -39,7 +39,11 @@ from dossier.events.parties import (
     unnamed_parties,
 )
 from dossier.events.place import place_of
-from dossier.events.reactions import with_answered_targets, without_reactors_as_doers
+from dossier.events.reactions import (
+    with_answered_targets,
+    with_story_targets,
+    without_reactors_as_doers,
+)
 from dossier.events.roles import coordinated, is_passive, phrase_tokens
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
@@ -112,7 +116,7 @@ def code_events(
         told = with_answered_targets(told, doc, inner, tellings)
         tellings += [(c.trigger.token, e) for c, e in told]
         events += [e for _, e in told]
-    return dates_told_later(events, doc, timexes, published)
+    return dates_told_later(with_story_targets(events), doc, timexes, published)
 
 
 def _may_repeat(trigger: Trigger) -> bool:

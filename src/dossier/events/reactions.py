@@ -27,6 +27,10 @@ DENIAL = "016"  # "dismissed the allegations"
 REACH = 3  # sentences back
 STEM = 5  # letters a noun and its verb share: "exten(sion)", "exten(d)"
 AIMED_PREPOSITIONS = ("against", "to")
+# An actor and the word of the telling it was read from (None with no actor found).
+Doer = tuple["ActorRef | None", Token]
+LEDE_SENTENCES = 3  # a story's protagonist acts in its first sentences
+STORY_AIMED_ROOT = "11"  # disapprove: the one root whose unnamed target is most often the lede's
 
 
 def with_answered_targets(
@@ -42,9 +46,11 @@ def with_answered_targets(
     for coded, event in told:
         thing = _object_of(coded.trigger.token)
         if event.target is None and _is_reaction(event) and thing is not None:
-            doer = _coded_doer(thing, tellings) or _doer_of(thing, doc, resolver)
+            doer, told_at = _coded_doer(thing, tellings) or _doer_of(thing, doc, resolver)
             if doer is not None and not same_actor(doer, event.source):
-                event = event.model_copy(update={"target": doer})
+                elsewhere = told_at.sent.start != thing.sent.start
+                aimed = doer.model_copy(update={"told_elsewhere": elsewhere})
+                event = event.model_copy(update={"target": aimed})
         answered.append((coded, event))
     return answered
 
@@ -90,7 +96,7 @@ def _object_of(trigger: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def _coded_doer(thing: Token, tellings: list[tuple[Token, Event]]) -> ActorRef | None:
+def _coded_doer(thing: Token, tellings: list[tuple[Token, Event]]) -> Doer | None:
     """The source of the event the thing is ("condemning the attack", a later mention
     that took the attackers from the first telling), or of the last event told with a
     word of its stem in the REACH sentences before ("extended" for "the extension")."""
@@ -99,7 +105,7 @@ def _coded_doer(thing: Token, tellings: list[tuple[Token, Event]]) -> ActorRef |
         if token.i > thing.i or token.i < first:
             continue
         if event.source is not None and (token.i == thing.i or _same_stem(token, thing)):
-            return event.source
+            return event.source, token
     return None
 
 
@@ -112,7 +118,7 @@ def _first_sentence_start(thing: Token) -> int:
     return first
 
 
-def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> ActorRef | None:
+def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> Doer:
     """The actor who did what the thing names, latest first, in its sentence before it
     and the REACH sentences before that."""
     for token in reversed(doc[_first_sentence_start(thing) : thing.i]):
@@ -129,10 +135,45 @@ def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> ActorRef | None
         for head in heads:
             actor = resolver.actor(phrase_tokens(head))
             if actor is not None:
-                return actor
-    return None
+                return actor, token
+    return None, thing
 
 
 def _same_stem(word: Token, thing: Token) -> bool:
     a, b = word.lemma_.lower(), thing.lemma_.lower()
     return a == b or (min(len(a), len(b)) >= STEM and a[:STEM] == b[:STEM])
+
+
+def with_story_targets(events: list[Event]) -> list[Event]:
+    """A disapproval that names no target in its sentence ("Opposition lawmakers have
+    denounced the move") is aimed at the story's protagonist: the source of the story's
+    first coded event, or its target when the disapproval is the protagonist's own."""
+    lede = next((e for e in events if e.source and e.source.cameo and not e.mention_of), None)
+    if lede is None or lede.sentence.index >= LEDE_SENTENCES:
+        return events
+    found = []
+    for event in events:
+        if event is not lede and _unaimed_disapproval(event):
+            aimed = lede.target if _own_side(lede.source, event.source) else lede.source
+            if aimed is not None and not _own_side(aimed, event.source):
+                told = aimed.model_copy(update={"told_elsewhere": True})
+                event = event.model_copy(update={"target": told})
+        found.append(event)
+    return found
+
+
+def _own_side(actor: ActorRef, source: ActorRef) -> bool:
+    """The same actor, or a whole country and one of its own bodies ("Russia" and
+    "Russian officials"): no one disapproves of their own side."""
+    whole = actor.cameo is not None and len(actor.cameo) == 3 and actor.country is not None
+    return same_actor(actor, source) or (whole and actor.country == source.country)
+
+
+def _unaimed_disapproval(event: Event) -> bool:
+    return (
+        event.cameo_code.startswith(STORY_AIMED_ROOT)
+        and event.target is None
+        and event.source is not None
+        and event.mention_of is None
+        and event.content_of is None
+    )

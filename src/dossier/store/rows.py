@@ -159,6 +159,8 @@ def _event_row(doc_id: str, e: Event) -> Row:
         e.coded_by,
         e.coder_score,
         e.mention_of,
+        bool(e.source and e.source.told_elsewhere),
+        bool(e.target and e.target.told_elsewhere),
     )
 
 

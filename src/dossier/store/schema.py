@@ -117,6 +117,14 @@ def entity_mention_count(con: Connection) -> None:
     )
 
 
+@migration("010_event_parties_told_elsewhere")
+def event_parties_told_elsewhere(con: Connection) -> None:
+    """Whether an event's source or target was read from the story rather than named
+    in its sentence (whose act a reaction answers, the story's protagonist)."""
+    con.execute("ALTER TABLE events ADD COLUMN source_told_elsewhere BOOLEAN DEFAULT FALSE")
+    con.execute("ALTER TABLE events ADD COLUMN target_told_elsewhere BOOLEAN DEFAULT FALSE")
+
+
 _INITIAL = [
     """
     CREATE TABLE documents (
