@@ -190,3 +190,26 @@ def test_a_party_the_sentence_names_is_not_told_elsewhere(analyser):
     text = "Kenyan opposition lawmakers strongly criticized President William Ruto on Wednesday."
     (criticism,) = [e for e in events_of(analyser, text) if e.trigger == "criticized"]
     assert criticism.target.name == "William Ruto" and not criticism.target.told_elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Malawi's education authorities refused to comment.", "refused"),
+        ("The Vatican declined to comment on the reports.", "declined"),
+        ("Cairo has so far refrained from commenting on Ankara's overtures.", "refrained"),
+        ("Iran's U.N. mission did not respond to a VOA request for comment.", "respond"),
+        ("The Egyptian embassy did not reply to emails from reporters.", "reply"),
+    ],
+)
+def test_declining_to_comment_is_011_and_happened(analyser, text, trigger):
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert (event.cameo_code, event.modality) == ("011", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia responded to the sanctions with tariffs.", "Kenya declined an invitation."],
+)
+def test_responding_to_an_act_or_declining_a_thing_is_no_011(analyser, text):
+    assert all(e.cameo_code != "011" for e in events_of(analyser, text))

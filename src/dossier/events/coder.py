@@ -72,6 +72,7 @@ STATEMENTS_THAT_ACT = frozenset({"015", "016"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+SILENCE_CODES = frozenset({"011"})  # declining comment: told as what was not said
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,8 @@ def _code_trigger(
     else:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
     modality = reader.modality_of(trigger.token, trigger.light_verb)
+    if modality == "negated" and trigger.code in SILENCE_CODES:
+        modality = "asserted"  # "did not respond to a request for comment": silence is the act
     agentless = source_role == "learned" and not sources
     return [
         Coded(
