@@ -296,6 +296,17 @@ class TestArmedGroupsNamedOrMeant:
         found = entity_of(resolve(text), text, "militants")
         assert found is not None and found.name == "al-Shabab"
 
+    def test_fighters_told_before_the_name_do_not_count_as_another_group(self, resolve) -> None:
+        """'Terrorists' before the group is named is no second named group: the later
+        'militants' are still the one group named."""
+        text = (
+            "Terrorists from Afghanistan attacked a train in Pakistan on Tuesday. "
+            "The Baloch Liberation Army claimed the attack. "
+            "The militants said they held 200 hostages."
+        )
+        found = entity_of(resolve(text), text, "militants")
+        assert found is not None and found.name == "Baloch Liberation Army"
+
     def test_with_two_groups_named_the_militants_are_neither(self, resolve) -> None:
         text = (
             "Al-Shabab and the Islamic State clashed in Puntland. "

@@ -118,7 +118,7 @@ def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref 
     named = {
         ref
         for ref, facts in r.table.facts.items()
-        if ref.kind != "person"
+        if ref.kind not in {"person", "group"}  # named by a name, not "terrorists"
         and armed_group(facts)
         and not facts.country_inferred
         and any(m.start < head.idx for m in facts.mentions)
