@@ -213,3 +213,27 @@ def test_declining_to_comment_is_011_and_happened(analyser, text, trigger):
 )
 def test_responding_to_an_act_or_declining_a_thing_is_no_011(analyser, text):
     assert all(e.cameo_code != "011" for e in events_of(analyser, text))
+
+
+def test_an_attack_with_no_attacker_is_the_one_armed_group_the_story_names(analyser):
+    text = (
+        "Gunmen struck a day after an attack on a train in Balochistan. "
+        "The Baloch Liberation Army said it was holding 200 hostages."
+    )
+    attacks = [e for e in events_of(analyser, text) if e.trigger == "attack"]
+    assert attacks and all(e.source.name == "Baloch Liberation Army" for e in attacks)
+    assert all(e.source.told_elsewhere for e in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was an attack on a train in Balochistan on Tuesday. "
+        "The Baloch Liberation Army and the Pakistani Taliban both denied it.",
+        "There was an attack on a train in Balochistan on Tuesday. "
+        "The Baloch Liberation Army denied it.",
+    ],
+)
+def test_with_two_groups_named_or_a_denial_an_attack_keeps_no_attacker(analyser, text):
+    attacks = [e for e in events_of(analyser, text) if e.trigger == "attack"]
+    assert all(e.source is None or not e.source.told_elsewhere for e in attacks)

@@ -39,12 +39,9 @@ from dossier.events.parties import (
     unnamed_parties,
 )
 from dossier.events.place import place_of
-from dossier.events.reactions import (
-    with_answered_targets,
-    with_story_targets,
-    without_reactors_as_doers,
-)
+from dossier.events.reactions import with_answered_targets, without_reactors_as_doers
 from dossier.events.roles import coordinated, is_passive, phrase_tokens
+from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.codebook import Codebook
@@ -71,7 +68,6 @@ STATEMENTS_THAT_ACT = frozenset({"015", "016"})
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 SILENCE_CODES = frozenset({"011"})  # declining comment: told as what was not said
 
 
@@ -117,7 +113,7 @@ def code_events(
         told = with_answered_targets(told, doc, inner, tellings)
         tellings += [(c.trigger.token, e) for c, e in told]
         events += [e for _, e in told]
-    return dates_told_later(with_story_targets(events), doc, timexes, published)
+    return dates_told_later(with_story_parties(events, entities), doc, timexes, published)
 
 
 def _may_repeat(trigger: Trigger) -> bool:

@@ -29,8 +29,6 @@ STEM = 5  # letters a noun and its verb share: "exten(sion)", "exten(d)"
 AIMED_PREPOSITIONS = ("against", "to")
 # An actor and the word of the telling it was read from (None with no actor found).
 Doer = tuple["ActorRef | None", Token]
-LEDE_SENTENCES = 3  # a story's protagonist acts in its first sentences
-STORY_AIMED_ROOT = "11"  # disapprove: the one root whose unnamed target is most often the lede's
 
 
 def with_answered_targets(
@@ -142,38 +140,3 @@ def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> Doer:
 def _same_stem(word: Token, thing: Token) -> bool:
     a, b = word.lemma_.lower(), thing.lemma_.lower()
     return a == b or (min(len(a), len(b)) >= STEM and a[:STEM] == b[:STEM])
-
-
-def with_story_targets(events: list[Event]) -> list[Event]:
-    """A disapproval that names no target in its sentence ("Opposition lawmakers have
-    denounced the move") is aimed at the story's protagonist: the source of the story's
-    first coded event, or its target when the disapproval is the protagonist's own."""
-    lede = next((e for e in events if e.source and e.source.cameo and not e.mention_of), None)
-    if lede is None or lede.sentence.index >= LEDE_SENTENCES:
-        return events
-    found = []
-    for event in events:
-        if event is not lede and _unaimed_disapproval(event):
-            aimed = lede.target if _own_side(lede.source, event.source) else lede.source
-            if aimed is not None and not _own_side(aimed, event.source):
-                told = aimed.model_copy(update={"told_elsewhere": True})
-                event = event.model_copy(update={"target": told})
-        found.append(event)
-    return found
-
-
-def _own_side(actor: ActorRef, source: ActorRef) -> bool:
-    """The same actor, or a whole country and one of its own bodies ("Russia" and
-    "Russian officials"): no one disapproves of their own side."""
-    whole = actor.cameo is not None and len(actor.cameo) == 3 and actor.country is not None
-    return same_actor(actor, source) or (whole and actor.country == source.country)
-
-
-def _unaimed_disapproval(event: Event) -> bool:
-    return (
-        event.cameo_code.startswith(STORY_AIMED_ROOT)
-        and event.target is None
-        and event.source is not None
-        and event.mention_of is None
-        and event.content_of is None
-    )
