@@ -237,3 +237,16 @@ def test_an_attack_with_no_attacker_is_the_one_armed_group_the_story_names(analy
 def test_with_two_groups_named_or_a_denial_an_attack_keeps_no_attacker(analyser, text):
     attacks = [e for e in events_of(analyser, text) if e.trigger == "attack"]
     assert all(e.source is None or not e.source.told_elsewhere for e in attacks)
+
+
+def test_the_attack_repeats_the_attack_told_with_no_doer_not_an_operation_between(analyser):
+    text = (
+        "There was an attack on a train in Balochistan on Tuesday. "
+        "A Pakistani military operation rescued 190 passengers on Wednesday. "
+        "The driver of the train was injured in the attack and has died. "
+        "The Baloch Liberation Army later claimed to hold 200 hostages."
+    )
+    events = events_of(analyser, text)
+    first, *later = [e for e in events if e.trigger == "attack"]
+    assert later and all(e.mention_of == first.event_id for e in later)
+    assert all(e.source.name == "Baloch Liberation Army" for e in [first, *later])

@@ -155,19 +155,23 @@ def _with_antecedents(
 def _earlier_telling(
     event: Event, lemma: str, earlier: list[Event], words: dict[str, str]
 ) -> Event | None:
-    """The last telling with a source, of the same kind, in the sentences just before;
-    one told with the same word first ("the attack" after "an attack on a train", not
-    the rescue operation told between them), then one of the same root. Assault,
-    fighting and mass violence are one kind: "the attack" may repeat a bombing."""
+    """The last telling of the same kind in the sentences just before: one told with the
+    same word first ("the attack" after "an attack on a train", not the rescue operation
+    told between them), else the last with a source of the same root, else of the same
+    kind. Assault, fighting and mass violence are one kind: "the attack" may repeat a
+    bombing."""
     near = event.sentence.index - MENTION_REACH
     root = event.cameo_code[:2]
     kind = _mention_kind(root)
-    candidates = [
+    kin = [
         e
         for e in reversed(earlier)
-        if _mention_kind(e.cameo_code[:2]) == kind and e.source and e.sentence.index >= near
+        if _mention_kind(e.cameo_code[:2]) == kind and e.sentence.index >= near
     ]
-    same_word = [e for e in candidates if words.get(e.event_id) == lemma]
+    # the same word repeats its telling even when that named no doer ("an attack on a
+    # train ... the attack"): the story may name the doer (`dossier.events.story`)
+    same_word = [e for e in kin if words.get(e.event_id) == lemma]
+    candidates = [e for e in kin if e.source]
     same_root = [e for e in candidates if e.cameo_code[:2] == root]
     return next(iter(same_word or same_root or candidates), None)
 
