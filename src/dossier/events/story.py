@@ -74,9 +74,7 @@ def _named_armed_group(entity: Entity) -> bool:
 def _unclaimed_attack(event: Event) -> bool:
     """An attack with no attacker: a telling, or a later mention of one."""
     return (
-        event.cameo_code[:2] in VIOLENT_ROOTS
-        and event.source is None
-        and event.content_of is None
+        event.cameo_code[:2] in VIOLENT_ROOTS and event.source is None and event.content_of is None
     )
 
 
