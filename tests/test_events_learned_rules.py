@@ -250,3 +250,13 @@ def test_the_attack_repeats_the_attack_told_with_no_doer_not_an_operation_betwee
     first, *later = [e for e in events if e.trigger == "attack"]
     assert later and all(e.mention_of == first.event_id for e in later)
     assert all(e.source.name == "Baloch Liberation Army" for e in [first, *later])
+
+
+def test_operations_against_someone_are_fighting_aimed_at_them(analyser):
+    text = "Somali government soldiers are conducting operations against al-Shabab in Hiran."
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == "operations"]
+    assert (event.cameo_code, event.source.cameo, event.target.name) == (
+        "190",
+        "SOMMIL",
+        "al-Shabab",
+    )
