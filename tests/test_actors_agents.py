@@ -359,3 +359,15 @@ class TestTheAgentsNamedBefore:
         )
         found = coded(entity_of(resolve(text), text, "officials also"))
         assert found == ("IRQGOV", "IRQ", False)
+
+    @pytest.mark.parametrize(
+        "named",
+        [
+            "Iraqi officials and U.S. officials said the strike killed an IS leader.",
+            "U.S. and Iraqi officials said the strike killed an IS leader.",
+        ],
+    )
+    def test_officials_of_two_countries_named_before_leave_them_alone(self, resolve, named):
+        text = self.SYRIA + named + " The officials also said they arrested seven IS members."
+        found = entity_of(resolve(text), text, "officials also")
+        assert found is None or found.cameo != "IRQGOV"

@@ -119,6 +119,14 @@ def test_coordinated_demonyms_share_the_role_noun(resolve):
     assert entity_of(resolved, text, "officials").cameo == "USAGOV"
 
 
+@pytest.mark.parametrize("second", ["U.S. officials", "American officials"])
+def test_a_second_group_with_its_own_country_word_is_its_own(resolve, second):
+    text = f"Iraqi officials and {second} said the strike killed a senior leader."
+    resolved = resolve(text)
+    assert entity_of(resolved, text, "Iraqi officials").cameo == "IRQGOV"
+    assert entity_of(resolved, text, second).cameo == "USAGOV"
+
+
 def test_a_demonym_alone_is_the_country(resolve):
     text = "The announcement generated speculation about Russian interests."
     assert entity_of(resolve(text), text, "Russian").cameo == "RUS"

@@ -145,15 +145,25 @@ def _told_before(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None
         if ref.kind == "group"
         and not facts.country_inferred
         and (facts.cameo or "").endswith(sector.code)
-        and any(low <= m.start < head.idx and _same_noun(m, head) for m in facts.mentions)
+        and any(low <= m.start < head.idx and _same_noun(r, m, head) for m in facts.mentions)
     }
     return found.pop() if len(found) == 1 else None
 
 
-def _same_noun(mention: Found, head: Token) -> bool:
-    """Whether the mention ends in the head's noun: "Iraqi officials" for "the officials"."""
+def _same_noun(r: DocumentResolver, mention: Found, head: Token) -> bool:
+    """Whether the mention ends in the head's noun ("Iraqi officials" for "the
+    officials"), or modifies it ("U.S." of "U.S. and Iraqi officials")."""
+    nouns = {head.lower_, head.lemma_.lower()}
     last = mention.text.split()[-1:] if mention.text else []
-    return bool(last) and last[0].lower() in {head.lower_, head.lemma_.lower()}
+    if last and last[0].lower() in nouns:
+        return True
+    span = r.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = span.root.head
+    while governor.dep_ == "conj" and governor.head is not governor:
+        governor = governor.head
+    return governor.i > span.root.i and governor.lemma_.lower() in nouns
 
 
 def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:

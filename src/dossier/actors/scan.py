@@ -336,6 +336,8 @@ class DocumentResolver:
         """'Danish media and government': the country word governs the second noun too."""
         if stop + 1 >= len(self.doc) or self.doc[stop].lower_ not in {"and", "or"}:
             return stop
+        if self.form_at(stop + 1) is not None:
+            return stop  # "Iraqi officials and U.S. officials": the second has its own country
         group = self._group_after(country, stop + 1)
         if group is None:
             return stop
