@@ -29,6 +29,7 @@ from dossier.actors.agent_nouns import ARMED_SECTORS, agent_word, armed_group, h
 from dossier.actors.dateline import DATELINE
 from dossier.gazetteer import city_country
 from dossier.knowledge.actors import Country, Sector
+from dossier.nlp import sentences_back
 
 if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
@@ -135,10 +136,7 @@ def _told_before(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None
         return None
     if any(c.dep_ in MODIFIER_DEPS or c.dep_ == "poss" for c in head.children):
         return None  # "the Mahathir administration" is named by its own words
-    start = head.sent.start
-    for _ in range(REPEAT_WINDOW):
-        start = r.doc[start - 1].sent.start if start > 0 else 0
-    low = r.doc[start].idx
+    low = r.doc[sentences_back(head, REPEAT_WINDOW)].idx
     found = {
         ref
         for ref, facts in r.table.facts.items()

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dossier.events.actors import ActorResolver, same_actor
 from dossier.events.roles import OBJECTS, phrase_tokens, prep_objects, subject_heads
+from dossier.nlp import sentences_back
 
 if TYPE_CHECKING:
     from dossier.events.coder import Coded
@@ -98,7 +99,7 @@ def _coded_doer(thing: Token, tellings: list[tuple[Token, Event]]) -> Doer | Non
     """The source of the event the thing is ("condemning the attack", a later mention
     that took the attackers from the first telling), or of the last event told with a
     word of its stem in the REACH sentences before ("extended" for "the extension")."""
-    first = _first_sentence_start(thing)
+    first = sentences_back(thing, REACH)
     for token, event in reversed(tellings):
         if token.i > thing.i or token.i < first:
             continue
@@ -107,19 +108,10 @@ def _coded_doer(thing: Token, tellings: list[tuple[Token, Event]]) -> Doer | Non
     return None
 
 
-def _first_sentence_start(thing: Token) -> int:
-    first = thing.sent.start
-    for _ in range(REACH):
-        if first == 0:
-            break
-        first = thing.doc[first - 1].sent.start
-    return first
-
-
 def _doer_of(thing: Token, doc: Doc, resolver: ActorResolver) -> Doer:
     """The actor who did what the thing names, latest first, in its sentence before it
     and the REACH sentences before that."""
-    for token in reversed(doc[_first_sentence_start(thing) : thing.i]):
+    for token in reversed(doc[sentences_back(thing, REACH) : thing.i]):
         if not _same_stem(token, thing):
             continue
         if token.pos_ == "VERB":

@@ -12,7 +12,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dossier.errors import ModelError
 
@@ -47,3 +47,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The index of the first token of the sentence `count` sentences before the token's
+    own (its own with 0; the document's first when there are fewer)."""
+    first = token.sent.start
+    for _ in range(count):
+        if first == 0:
+            break
+        first = token.doc[first - 1].sent.start
+    return first
