@@ -336,8 +336,10 @@ class DocumentResolver:
         """'Danish media and government': the country word governs the second noun too."""
         if stop + 1 >= len(self.doc) or self.doc[stop].lower_ not in {"and", "or"}:
             return stop
-        if self.form_at(stop + 1) is not None:
-            return stop  # "Iraqi officials and U.S. officials": the second has its own country
+        if self.form_at(stop + 1) is not None and self.doc[stop - 1].tag_ in {"NNS", "NNPS"}:
+            # "Iraqi officials and U.S. officials": the second group has its own country;
+            # one person told two ways ("Palestinian activist and U.S. resident") is one
+            return stop
         group = self._group_after(country, stop + 1)
         if group is None:
             return stop
