@@ -209,7 +209,12 @@ def test_declining_to_comment_is_011_and_happened(analyser, text, trigger):
 
 @pytest.mark.parametrize(
     "text",
-    ["Russia responded to the sanctions with tariffs.", "Kenya declined an invitation."],
+    [
+        "Russia responded to the sanctions with tariffs.",
+        "Kenya declined an invitation.",
+        # refusing to discuss is refusing talks (12x), not declining comment
+        "Iran refused to discuss the proposal with Britain.",
+    ],
 )
 def test_responding_to_an_act_or_declining_a_thing_is_no_011(analyser, text):
     assert all(e.cameo_code != "011" for e in events_of(analyser, text))
