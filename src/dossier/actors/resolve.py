@@ -23,6 +23,7 @@ from dossier.actors.group_coref import resolve_group_references
 from dossier.actors.people import resolve_people
 from dossier.actors.reporting import reporting_mentions
 from dossier.actors.scan import DocumentResolver
+from dossier.actors.staff import resolve_staff
 from dossier.actors.table import EntityTable
 from dossier.actors.titled import (
     resolve_company_countries,
@@ -124,6 +125,7 @@ def run_passes(resolver: DocumentResolver) -> EntityTable:
     resolve_titled_countries(resolver)
     resolve_untitled_countries(resolver)
     resolve_bare_titles(resolver)
+    resolve_staff(resolver)
     resolve_agents(resolver)
     resolve_described_people(resolver)
     resolve_company_countries(resolver)
