@@ -162,6 +162,37 @@ def test_we_in_a_quotation_is_the_speakers_body(resolve, text, words, name):
     assert coded(resolve, text, words) == name
 
 
+def test_we_of_an_organisations_spokesperson_is_the_organisation(resolve):
+    text = '"We reject these claims," said Amnesty International spokesperson Jane Doe.'
+    assert coded(resolve, text, "We") == "Amnesty International"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ('"I will not resign," Kenyan President William Ruto said.', "I", "William Ruto"),
+        (
+            'Kenyan President William Ruto spoke on Monday. "My government will act," he said.',
+            "My",
+            "William Ruto",
+        ),
+    ],
+)
+def test_i_in_a_quotation_is_the_speaker(resolve, text, words, name):
+    assert coded(resolve, text, words) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think Kenyan President William Ruto will not resign.",  # the writer, no quotation
+        '"I am tired," said a resident of the town.',  # a speaker the actors do not know
+    ],
+)
+def test_i_outside_a_quotation_or_of_an_unknown_speaker_gets_nothing(resolve, text):
+    assert coded(resolve, text, "I") is None
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

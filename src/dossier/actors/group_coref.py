@@ -14,8 +14,11 @@ A wrong code is worse than none, so every rule gives nothing when in doubt:
   or agent ("Militants said they released ...").
 - "we"/"our"/"us" inside a quotation: the speaker's organisation or country (a
   country's official speaks for its government: "'We are making progress,' the
-  finance minister said" → Government (Pakistan)); nothing outside quotations or for a
-  speaker who is neither (`dossier.actors.quoted`).
+  finance minister said" → Government (Pakistan); a spokesperson coded with an
+  international organisation's code speaks for the one organisation of that code the
+  article names); nothing outside quotations or for a speaker who is neither
+  (`dossier.actors.quoted`).
+- "I"/"me"/"my" inside a quotation: the speaker, when a person the actors know.
 - "the group", "the organization", "the government", ... with nothing before or after
   the noun: the most recent entity of a matching kind in its sentence or the three
   before ("... al-Shabab claimed responsibility. In a statement, the group said ...").
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -157,9 +161,13 @@ def _referent(state: GroupReferences, token: Token, quotes: list[Quotation]) -> 
         return subject_antecedent(state, token, plural=False)
     if word in PLURAL_PRONOUNS:
         return subject_antecedent(state, token, plural=True)
-    if word in FIRST_PERSON_PLURAL:
+    if word in FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR:
         quote = quotation_at(quotes, token.idx)
-        return speaker_body(state, quote.speaker) if quote and quote.speaker else None
+        if quote is None or quote.speaker is None:
+            return None
+        if word in FIRST_PERSON_SINGULAR:
+            return speaker_self(state, quote.speaker)
+        return speaker_body(state, quote.speaker)
     return None
 
 
@@ -322,7 +330,15 @@ def _nearest_in_sentence(
     return None
 
 
-# --- "we" in a quotation ----------------------------------------------------------------
+# --- "I" and "we" in a quotation ------------------------------------------------------------
+def speaker_self(state: GroupReferences, speaker: Token) -> Ref | None:
+    """'"I will not resign," the minister said': the speaker, a person the actors know."""
+    ref = state.ref_at(speaker)
+    if ref is None or state.facts(ref).type != "PERSON":
+        return None
+    return ref
+
+
 def speaker_body(state: GroupReferences, speaker: Token) -> Ref | None:
     """The organisation or country a quotation's speaker speaks for: an organisation or
     country with a code itself; a person coded as a country's government or army, that
@@ -335,8 +351,10 @@ def speaker_body(state: GroupReferences, speaker: Token) -> Ref | None:
         return None
     if facts.type in {"COUNTRY", "ORGANIZATION"}:
         return ref
-    if facts.type != "PERSON" or facts.country is None:
+    if facts.type != "PERSON":
         return None
+    if facts.country is None:
+        return _organisation_coded(state, facts.cameo)
     country = state.r.kb.country(facts.country)
     if country is None or not facts.cameo.startswith(country.cameo):
         return None
@@ -344,6 +362,17 @@ def speaker_body(state: GroupReferences, speaker: Token) -> Ref | None:
     if sector not in SPEAKING_SECTORS:
         return None
     return state.r.table.group(country, sector, state.r.sector_label(sector))
+
+
+def _organisation_coded(state: GroupReferences, cameo: str) -> Ref | None:
+    """The one organisation the document names with an international person's code
+    ("Amnesty International spokesperson Jane Doe" speaks for Amnesty International)."""
+    found = [
+        ref
+        for ref, facts in state.r.table.facts.items()
+        if facts.type == "ORGANIZATION" and facts.cameo == cameo and ref.kind != "person"
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # --- "the group", "the government" ---------------------------------------------------------
