@@ -371,3 +371,24 @@ class TestTheAgentsNamedBefore:
         text = self.SYRIA + named + " The officials also said they arrested seven IS members."
         found = entity_of(resolve(text), text, "officials also")
         assert found is None or found.cameo != "IRQGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Gunmen from the Baloch Liberation Army attacked a train.",
+            "Gunmen",
+            "Baloch Liberation Army",
+        ),
+        ("Fighters of al-Shabab stormed a hotel in Mogadishu.", "Fighters", "al-Shabab"),
+    ],
+)
+def test_fighters_from_a_named_armed_group_are_that_group(resolve, text, words, name):
+    entity = entity_of(resolve(text), text, words)
+    assert entity is not None and entity.name == name
+
+
+def test_soldiers_from_a_country_stay_its_army(resolve):
+    text = "Soldiers from Chad arrived in the town."
+    assert coded(entity_of(resolve(text), text, "Soldiers from Chad")) == ("TCDMIL", "TCD", False)

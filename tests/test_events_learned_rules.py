@@ -265,3 +265,18 @@ def test_operations_against_someone_are_fighting_aimed_at_them(analyser):
         "SOMMIL",
         "al-Shabab",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        # inside a quotation "they" is never the speaker, who would say "we"
+        ('Gunmen from the Baloch Liberation Army attacked a train on Tuesday. "They shot '
+         'and killed people on the train," a passenger said.', "shot", "PAKSEP"),
+        # outside one, an unresolved "it" of a reported clause is the reporting subject
+        ("Ethiopia indicated it would attack the rebels.", "attack", "ETH"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_of_a_reported_clause(analyser, text, trigger, cameo):
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert event.source is not None and event.source.cameo == cameo

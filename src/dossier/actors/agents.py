@@ -52,6 +52,7 @@ FOREIGN_WORDS = frozenset(
 )
 MIN_MAIN_MENTIONS = 2
 DEFINITE_WORDS = frozenset({"the", "these", "those"})
+GROUP_LINKS = frozenset({"from", "of"})  # "gunmen from al-Shabab", "fighters of the RUF"
 REPEAT_WINDOW = 3  # sentences back where "the officials" finds the officials named
 DOMINANT_RATIO = 2
 
@@ -104,13 +105,14 @@ def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
 
 
 def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None:
-    """The armed group a fighters' noun names: the one its modifier names ("al-Shabab
-    terrorists", "Houthi rebels"), else, with no place said, the one armed group the
+    """The armed group a fighters' noun names: the one its modifier or its from/of
+    phrase names ("al-Shabab terrorists", "Houthi rebels", "gunmen from the Baloch
+    Liberation Army"), else, with no place said, the one armed group the
     article has named before it ("the militants" after al-Shabab)."""
     if sector.code not in ARMED_SECTORS:
         return None
-    for child in head.children:
-        if child.dep_ in PHRASE_DEPS and r.claimed[child.i]:
+    for child in _group_words(head):
+        if r.claimed[child.i]:
             mention = r.table.mention_at(child.idx)
             if mention is not None and armed_group(r.table.facts[mention.ref]):
                 return mention.ref
@@ -125,6 +127,16 @@ def _armed_group_meant(r: DocumentResolver, head: Token, sector: Sector) -> Ref 
         and any(m.start < head.idx for m in facts.mentions)
     }
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _group_words(head: Token) -> list[Token]:
+    """The words that may name a fighters' group: its modifiers, and the object of its
+    from/of phrase."""
+    words = [c for c in head.children if c.dep_ in PHRASE_DEPS]
+    for link in head.children:
+        if link.dep_ == "prep" and link.lower_ in GROUP_LINKS:
+            words += [c for c in link.children if c.dep_ == "pobj"]
+    return words
 
 
 def _told_before(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None:

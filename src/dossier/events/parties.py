@@ -97,15 +97,27 @@ def role_actors(
 
 def _with_pronoun_antecedent(heads: list[Token]) -> list[Token]:
     """'it'/'they' as the subject of a reported clause stands for the reporting subject:
-    "Ethiopia indicated it would act"."""
+    "Ethiopia indicated it would act". Not inside a quotation, whose speaker would say
+    "we": '"They shot people on the train," a passenger said' is about the attackers."""
     result = []
     for head in heads:
         clause = head.head
-        if head.pos_ == "PRON" and head.lower_ in ("it", "they") and clause.dep_ == "ccomp":
+        if (
+            head.pos_ == "PRON"
+            and head.lower_ in ("it", "they")
+            and clause.dep_ == "ccomp"
+            and not _quoted_before(head, clause.head)
+        ):
             result += [c for c in clause.head.children if c.dep_ == "nsubj"] or [head]
         else:
             result.append(head)
     return result
+
+
+def _quoted_before(word: Token, verb: Token) -> bool:
+    """Whether a quotation mark stands between the word and the reporting verb."""
+    low, high = sorted((word.i, verb.i))
+    return any(t.text in QUOTE_MARKS for t in word.doc[low:high])
 
 
 def phrase_actors(head: Token, actors: EventActors, every: bool, triggers: set[int]) -> list[Found]:
@@ -261,6 +273,7 @@ def _unique(found: list[Found]) -> list[Found]:
 
 
 PARTY_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 # Nouns for people and what carries them that can suffer an act although no sector
 # names them; an unnamed target must be one of these, a name, a pronoun or a role
 # noun: what is done to "the building", "a decision", "the budget" has no target
