@@ -507,3 +507,23 @@ def test_the_dateline_still_gives_the_article_its_country(resolve):
     text = "ISLAMABAD — Police arrested ten protesters on Tuesday."
     entity = entity_of(resolve(text), text, "Police")
     assert entity is not None and entity.country == "PAK"
+
+
+# --- regions ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        ("Europe quickly retaliated with tariffs on U.S. goods.", "Europe", "EUR"),
+        ("The West imposed sanctions on Russia.", "West", "WST"),
+    ],
+)
+def test_a_region_that_acts_is_an_actor_with_its_code(resolve, text, words, cameo):
+    start = text.index(words)
+    actor = resolve(text).actor_at(start, start + len(words))
+    assert actor is not None and actor.cameo == cameo and actor.country is None
+
+
+def test_a_city_is_a_place_and_no_actor(resolve):
+    text = "The leaders met in Houston on Monday."
+    start = text.index("Houston")
+    assert resolve(text).actor_at(start, start + len("Houston")) is None

@@ -62,12 +62,13 @@ class ResolvedEntities:
         return seen
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:
-        """The actor (person, country, organisation) a mention in the range names, for
-        events; none where an outlet only reports."""
+        """The actor (person, country, organisation, or a region with its CAMEO code:
+        "Europe retaliated", "the West imposed sanctions") a mention in the range names,
+        for events; none where an outlet only reports. A city is a place, never an actor."""
         for _, entity, mention in self._overlapping(start, end):
             if (mention.start, mention.end) in self.reporting:
                 return None
-            if entity.type in ACTOR_TYPES:
+            if entity.type in ACTOR_TYPES or _region(entity):
                 return ActorRef(
                     entity=entity.id,
                     name=entity.name,
@@ -110,6 +111,12 @@ class ResolvedEntities:
             self._index = (key, starts, [(o, e, m) for _, o, e, m in listed], longest)
         _, starts, mentions, longest = self._index
         return starts, mentions, longest
+
+
+def _region(entity: Entity) -> bool:
+    """A region the knowledge codes ("Europe" EUR, "the West" WST): a place with a code
+    and no country of its own."""
+    return entity.type == "LOCATION" and bool(entity.cameo) and not entity.country
 
 
 def run_passes(resolver: DocumentResolver) -> EntityTable:
