@@ -483,6 +483,32 @@ def test_a_company_named_with_its_legal_form_is_coded_business(resolve, text, wo
     assert entity is not None and entity.cameo == "BUS" and entity.country is None
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("GAF Corp offered 46 dlrs per share. GAF has offered more before.", "GAF", "GAF Corp"),
+        (
+            "Borg-Warner Corp rejected the bid. Borg-Warner said the offer was too low.",
+            "Borg-Warner",
+            "Borg-Warner Corp",
+        ),
+    ],
+)
+def test_a_company_named_short_after_its_full_name_is_the_same_company(resolve, text, short, full):
+    resolved = resolve(text)
+    later = text.rindex(short)
+    entity = resolved.at(later, later + len(short))
+    assert entity is not None and entity.name == full and entity.cameo == "BUS"
+
+
+def test_a_name_longer_than_a_company_s_is_another_organisation(resolve):
+    text = "GAF Corp offered 46 dlrs per share. The GAF Workers Union rejected it."
+    resolved = resolve(text)
+    start = text.index("GAF Workers Union")
+    entity = resolved.at(start, start + len("GAF Workers Union"))
+    assert entity is None or entity.name != "GAF Corp"
+
+
 def test_an_organisation_without_a_legal_form_gets_no_business_code(resolve):
     text = "The Sierra Club sued the agency on Monday."
     entity = entity_of(resolve(text), text, "Sierra Club")

@@ -592,8 +592,22 @@ class DocumentResolver:
                 form = self.kb.country_by_form(name)
                 ref = self.table.place(name, form[0] if form else None)
             else:
-                ref = self.table.other(name, kind, BUSINESS if _company_name(name) else None)
+                ref = self._company_named_short(name) or self.table.other(
+                    name, kind, BUSINESS if _company_name(name) else None
+                )
             self.mention(start, end, ref)
+
+    def _company_named_short(self, name: str) -> Ref | None:
+        """The company this name shortens, named in full before it: "GAF" after "GAF
+        Corp", "Purolator" after "Purolator Products Inc"."""
+        short = name.split()
+        for ref, facts in self.table.facts.items():
+            if ref.kind != "other" or facts.cameo != BUSINESS or facts.name == name:
+                continue
+            full = facts.name.replace(".", "").replace(",", " ").split()[:-1]
+            if len(short) <= len(full) and full[: len(short)] == short:
+                return ref
+        return None
 
     def _place_not_person(self, span: Span, start: int, end: int, text: str) -> None:
         """A span no earlier pass took that spaCy typed PERSON, or that `not_persons.yaml`
