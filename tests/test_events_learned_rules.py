@@ -280,3 +280,16 @@ def test_operations_against_someone_are_fighting_aimed_at_them(analyser):
 def test_a_pronoun_of_a_reported_clause(analyser, text, trigger, cameo):
     (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
     assert event.source is not None and event.source.cameo == cameo
+
+
+def test_an_event_in_the_speakers_own_phrase_leaves_the_statement_standing(analyser):
+    """A statement is dropped for the event it tells, not for one in the relative
+    clause that says who speaks."""
+    text = "ICE, which has been spearheading deportations, declined to comment."
+    (declined,) = [e for e in events_of(analyser, text) if e.trigger == "declined"]
+    assert declined.cameo_code == "011" and declined.source.cameo == "USACOP"
+
+
+def test_a_statement_telling_an_event_is_that_event(analyser):
+    text = "Kenya said it would restore ties with Somalia."
+    assert [e.trigger for e in events_of(analyser, text)] == ["restore"]

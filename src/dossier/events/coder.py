@@ -69,6 +69,7 @@ STATEMENTS_THAT_ACT = frozenset({"015", "016"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
 SILENCE_CODES = frozenset({"011"})  # declining comment: told as what was not said
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
 @dataclass(frozen=True)
@@ -264,15 +265,24 @@ def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
     """A statement whose content is itself a coded event is that event, told: "X said
     Arnor will restore ties with Gondor" codes the restoring, not a statement to Arnor.
     A denial or an admission of it is an act of its own and stays ("Russian officials
-    denied that Kim's offer was made")."""
+    denied that Kim's offer was made"), and so does declining to comment on it."""
     triggers = [item.trigger.token for item in coded]
     return [
         item
         for item in coded
         if item.trigger.code[:2] != "01"
-        or item.trigger.code in STATEMENTS_THAT_ACT
-        or not any(item.trigger.token in other.ancestors for other in triggers)
+        or item.trigger.code in STATEMENTS_THAT_ACT | SILENCE_CODES
+        or not any(_in_content(other, item.trigger.token) for other in triggers)
     ]
+
+
+def _in_content(word: Token, statement: Token) -> bool:
+    """Whether the word is in what the statement says, not in the phrase naming who
+    speaks ("ICE, which has led the deportations, said ..." says nothing of them)."""
+    if statement not in word.ancestors:
+        return False
+    speakers = [c for c in statement.children if c.dep_ in SPEAKER_DEPS]
+    return not any(s is word or s in word.ancestors for s in speakers)
 
 
 def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
