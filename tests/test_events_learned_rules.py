@@ -57,6 +57,32 @@ def test_an_act_that_could_befall_anybody_is_no_event(analyser, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The group frequently conducts bombings and gun assaults in Somalia.",
+        "Al-Shabab often attacks convoys on the road to Mogadishu.",
+        "The government bans fishing each year.",
+        "Kenyan police routinely arrest protesters in Nairobi.",
+    ],
+)
+def test_a_habit_in_the_present_simple_is_no_event(analyser, text):
+    """Habitual practice (guide section 2): present simple with a word of frequency."""
+    assert events_of(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Al-Shabab frequently attacked convoys last year.", "attacked"),  # told as done
+        ("Kenya and Somalia have repeatedly rejected the plan.", "rejected"),  # it happened
+        ("Kenya condemns the attack on the hotel.", "condemns"),  # a headline's present
+    ],
+)
+def test_a_past_act_or_an_unqualified_present_stays_an_event(analyser, text, trigger):
+    assert trigger in [e.trigger for e in events_of(analyser, text)]
+
+
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         ("Police may arrest protesters in Kampala on Friday.", "arrest"),

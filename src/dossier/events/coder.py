@@ -24,7 +24,7 @@ from dossier.events.actors import ActorResolver, EntityActors, EventActors, same
 from dossier.events.arguments import ArgumentModel
 from dossier.events.attribution import covering_outlets
 from dossier.events.background import is_background
-from dossier.events.generic import generic_event
+from dossier.events.generic import generic_event, habitual_event
 from dossier.events.learned import Tagged, TriggerTagger, model_triggers
 from dossier.events.modality import ModalityReader
 from dossier.events.parties import (
@@ -232,7 +232,8 @@ def code_sentence(
                 trigger, tagged_word, actors, words, reader, knowledge.outlets, arguments
             )
         coded += found
-    coded = [c for c in coded if not generic_event(c, knowledge.actors)]  # "if a holder is accused"
+    # "if a holder is accused", "the group frequently conducts bombings": no event
+    coded = [c for c in coded if not generic_event(c, knowledge.actors) and not habitual_event(c)]
     return _merge_repeats(_without_empty_statements(coded))
 
 

@@ -7,6 +7,11 @@ possibility (the event's modality is hypothetical or speculated) together with a
 or, with none told, a sufferer — that names nobody in particular: an indefinite common
 noun or a bare plural one that is no agent noun, no actor resolving it, or a pronoun
 for anybody.
+
+Habitual practice is no event either: a verb in the present simple with a word of
+frequency ("The group frequently conducts bombings", "Botswana issues licenses
+annually", "People lose their green cards most often when ..."). "Repeatedly" tells
+acts that happened, and a past tense tells what was done: both stay events.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ if TYPE_CHECKING:
 UNSURE = frozenset({"hypothetical", "speculated"})
 ANYBODY = frozenset("you anyone anybody everyone everybody someone somebody whoever one".split())
 INDEFINITE = frozenset({"a", "an", "any", "every", "each"})
+HABITUAL_WORDS = frozenset(
+    """frequently often regularly routinely usually typically generally commonly
+    traditionally habitually sometimes occasionally always annually""".split()
+)
+PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
 
 def generic_event(coded: Coded, knowledge: ActorKnowledge) -> bool:
@@ -34,6 +44,51 @@ def generic_event(coded: Coded, knowledge: ActorKnowledge) -> bool:
     if subject is not None:
         return _nobody(subject, knowledge)
     return coded.target is not None and _names_nobody(coded.target, knowledge)
+
+
+def habitual_event(coded: Coded) -> bool:
+    """Whether the event is told as a habit: its verb (the trigger, or the verb an event
+    noun is the object of), or the verb whose clause it qualifies ("lose their cards
+    most often when they are convicted"), in the present simple with a word of
+    frequency."""
+    verb = _event_verb(coded)
+    verbs = [verb, verb.head] if verb.dep_ in {"advcl", "conj"} else [verb]
+    return any(_present_simple(v) and _told_as_habit(v) for v in verbs)
+
+
+def _event_verb(coded: Coded) -> Token:
+    token = coded.trigger.token
+    if coded.trigger.light_verb is not None:
+        return coded.trigger.light_verb
+    if token.pos_ in {"VERB", "AUX"}:
+        return token
+    while token.dep_ == "conj" and token.head is not token:  # "bombings and assaults"
+        token = token.head
+    return token.head
+
+
+def _present_simple(verb: Token) -> bool:
+    """'bans', 'conduct', and the passive 'are convicted'; not 'has attacked'."""
+    if verb.tag_ in PRESENT_SIMPLE:
+        return True
+    return any(c.dep_ == "auxpass" and c.tag_ in PRESENT_SIMPLE for c in verb.children)
+
+
+def _told_as_habit(verb: Token) -> bool:
+    """A word of frequency on the verb or on its complement: 'frequently', 'most often',
+    'bans fishing each year'."""
+    words = list(verb.children)
+    words += [g for c in words if c.dep_ in {"xcomp", "dobj"} for g in c.children]
+    return any(_frequency(word) for word in words)
+
+
+def _frequency(word: Token) -> bool:
+    """'frequently', 'most often', 'each year', 'every week'."""
+    if word.dep_ == "advmod" and word.lower_ in HABITUAL_WORDS:
+        return True
+    if word.dep_ == "npadvmod":
+        return any(c.lower_ in {"each", "every"} for c in word.children)
+    return False
 
 
 def _names_nobody(found: Found, knowledge: ActorKnowledge) -> bool:
