@@ -301,3 +301,8 @@ def test_a_country_word_after_a_region_word_is_no_country(resolve):
     resolved = resolve(text)
     assert entity_name(text, resolved, "American") is None
     assert all(entity.country not in {"USA", "CHN"} for entity in resolved.entities)
+
+
+def test_we_of_a_named_groups_member_is_the_group(resolve):
+    text = 'Hamas rejected the plan. "We will fight on," said Hamas spokesman Hazem Qassem.'
+    assert coded(resolve, text, "We") == "Hamas"

@@ -341,8 +341,9 @@ def speaker_self(state: GroupReferences, speaker: Token) -> Ref | None:
 
 def speaker_body(state: GroupReferences, speaker: Token) -> Ref | None:
     """The organisation or country a quotation's speaker speaks for: an organisation or
-    country with a code itself; a person coded as a country's government or army, that
-    government or army; anyone else, nothing."""
+    country with a code itself; a person with the code of the one organisation of that
+    code the article names, that organisation; a person coded as a country's government
+    or army, that government or army; anyone else, nothing."""
     ref = state.ref_at(speaker)
     if ref is None or ref.kind == "place":
         return None
@@ -353,8 +354,9 @@ def speaker_body(state: GroupReferences, speaker: Token) -> Ref | None:
         return ref
     if facts.type != "PERSON":
         return None
-    if facts.country is None:
-        return _organisation_coded(state, facts.cameo)
+    named = _organisation_coded(state, facts.cameo)
+    if named is not None or facts.country is None:
+        return named
     country = state.r.kb.country(facts.country)
     if country is None or not facts.cameo.startswith(country.cameo):
         return None
@@ -365,8 +367,9 @@ def speaker_body(state: GroupReferences, speaker: Token) -> Ref | None:
 
 
 def _organisation_coded(state: GroupReferences, cameo: str) -> Ref | None:
-    """The one organisation the document names with an international person's code
-    ("Amnesty International spokesperson Jane Doe" speaks for Amnesty International)."""
+    """The one organisation the document names with the speaker's own code ("Amnesty
+    International spokesperson Jane Doe" speaks for Amnesty International, a Taliban
+    leader for the Taliban)."""
     found = [
         ref
         for ref, facts in state.r.table.facts.items()
