@@ -320,13 +320,3 @@ def test_a_statement_telling_an_event_is_that_event(analyser):
     text = "Kenya said it would restore ties with Somalia."
     assert [e.trigger for e in events_of(analyser, text)] == ["restore"]
 
-
-def test_two_modifiers_of_one_noun_are_no_source_and_target(analyser):
-    """ "A joint Kenya-U.S. base" names the thing attacked, not an attacker beside it."""
-    text = (
-        "Kenya has fought al-Shabab for years. Villagers are afraid to venture into the "
-        "forest and a deadly January attack on a joint Kenya-U.S. military base has "
-        "highlighted ongoing insecurity."
-    )
-    attacks = [e for e in events_of(analyser, text) if e.trigger == "attack"]
-    assert all(e.source is None or e.source.country != "KEN" for e in attacks)

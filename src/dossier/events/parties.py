@@ -274,7 +274,6 @@ def _unique(found: list[Found]) -> list[Found]:
 
 PARTY_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
-NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "punct"})
 # Nouns for people and what carries them that can suffer an act although no sector
 # names them; an unnamed target must be one of these, a name, a pronoun or a role
 # noun: what is done to "the building", "a decision", "the budget" has no target
@@ -362,10 +361,6 @@ def learned_parties(
     words; each head's phrase resolved like a pattern's (coordinated members are
     parties of their own), else kept as the sentence's words without a code."""
     chosen = model.best(trigger.token, trigger.code[:2], resolved_by(actors), actors.readable)
-    if chosen["source"] is not None and chosen["target"] is not None:
-        if _phrase_head(chosen["source"]) == _phrase_head(chosen["target"]):
-            # "an attack on a joint Kenya-U.S. base": one phrase names one party
-            chosen = {**chosen, "source": None}
     sides = []
     for role in ("source", "target"):
         head = chosen[role]
@@ -379,14 +374,6 @@ def learned_parties(
             found = [_unnamed(head, actors)]  # "stormed a hotel": a thing is no target
         sides.append(found)
     return sides[0], apart_from(sides[1], sides[0])
-
-
-def _phrase_head(word: Token) -> int:
-    """The noun a modifier word belongs to ("Kenya" and "U.S." of "a joint Kenya-U.S.
-    military base" both belong to "base")."""
-    while word.dep_ in NOUN_MODIFIER_DEPS and word.head is not word:
-        word = word.head
-    return word.i
 
 
 def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:
