@@ -319,4 +319,3 @@ def test_an_event_in_the_speakers_own_phrase_leaves_the_statement_standing(analy
 def test_a_statement_telling_an_event_is_that_event(analyser):
     text = "Kenya said it would restore ties with Somalia."
     assert [e.trigger for e in events_of(analyser, text)] == ["restore"]
-
