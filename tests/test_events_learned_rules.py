@@ -319,3 +319,16 @@ def test_an_event_in_the_speakers_own_phrase_leaves_the_statement_standing(analy
 def test_a_statement_telling_an_event_is_that_event(analyser):
     text = "Kenya said it would restore ties with Somalia."
     assert [e.trigger for e in events_of(analyser, text)] == ["restore"]
+
+
+def test_an_indefinite_event_noun_is_a_new_happening_not_a_mention(analyser):
+    """'a deadly attack on a base' tells an attack for the first time: it does not take
+    the doer of the fighting told before it (the story's armed group may fill it)."""
+    text = (
+        "Kenya has fought al-Shabab for years. Villagers are afraid to venture into the "
+        "forest and a deadly January attack on a joint Kenya-U.S. military base has "
+        "highlighted ongoing insecurity."
+    )
+    (attack,) = [e for e in events_of(analyser, text) if e.trigger == "attack"]
+    assert attack.mention_of is None
+    assert attack.source is None or attack.source.country != "KEN"

@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # the knowledge bundle holds the tagger this package defines
 STATEMENTS_THAT_ACT = frozenset({"015", "016"})
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+INDEFINITE = frozenset({"a", "an", "another"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
 SILENCE_CODES = frozenset({"011"})  # declining comment: told as what was not said
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
@@ -136,7 +137,7 @@ def _with_antecedents(
     deal had been discussed"). The analyst can count happenings, not mentions."""
     kept = []
     for coded, event in told:
-        if event.source is not None:
+        if event.source is not None or (coded.agentless and _new_happening(coded.trigger)):
             kept.append((coded, event))
             continue
         first = _earlier_telling(event, coded.trigger.token.lemma_, earlier, words)
@@ -151,6 +152,15 @@ def _with_antecedents(
             update["date"] = first.date
         kept.append((coded, event.model_copy(update=update)))
     return kept
+
+
+def _new_happening(trigger: Trigger) -> bool:
+    """'a deadly attack on a base', 'an attack on a train': an indefinite event noun
+    tells a happening for the first time, whatever was told before it."""
+    token = trigger.token
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children
+    )
 
 
 def _earlier_telling(
