@@ -332,3 +332,10 @@ def test_an_indefinite_event_noun_is_a_new_happening_not_a_mention(analyser):
     (attack,) = [e for e in events_of(analyser, text) if e.trigger == "attack"]
     assert attack.mention_of is None
     assert attack.source is None or attack.source.country != "KEN"
+
+
+def test_a_disapproval_is_never_aimed_at_one_who_disapproves_beside_its_source(analyser):
+    text = "Both Kenya and Somalia condemned the attack."
+    condemned = [e for e in events_of(analyser, text) if e.trigger == "condemned"]
+    assert {e.source.cameo for e in condemned} == {"KEN", "SOM"}
+    assert all(e.target is None for e in condemned)

@@ -4,7 +4,7 @@ and `source_ref`: the annotators name them, and so do analysts reading the story
 - A disapproval that names no one ("Opposition lawmakers have denounced the move") is
   aimed at the story's protagonist: the source of the first coded event of the story's
   first sentences, or that event's target when the disapproval comes from the
-  protagonist's own side.
+  protagonist's own side; never one who disapproves beside the event's source.
 - An attack told with no attacker ("a day after an attack on a train") is the one armed
   group the story names, when it names exactly one, the attack is not on it and the
   group denies nothing in the story (what it denies is most often the attack).
@@ -39,7 +39,11 @@ def with_story_targets(events: list[Event]) -> list[Event]:
     for event in events:
         if event is not lede and _unaimed_disapproval(event):
             aimed = lede.target if _own_side(lede.source, event.source) else lede.source
-            if aimed is not None and not _own_side(aimed, event.source):
+            if (
+                aimed is not None
+                and not _own_side(aimed, event.source)
+                and not any(same_actor(aimed, s) for s in _co_sources(event, events))
+            ):
                 event = event.model_copy(update={"target": _told_elsewhere(aimed)})
         found.append(event)
     return found
@@ -76,6 +80,18 @@ def _unclaimed_attack(event: Event) -> bool:
     return (
         event.cameo_code[:2] in VIOLENT_ROOTS and event.source is None and event.content_of is None
     )
+
+
+def _co_sources(event: Event, events: list[Event]) -> list[ActorRef]:
+    """Who does the same act beside the event's source ("Both Kenya and Somalia
+    condemned the attack"): no one disapproves of those beside them."""
+    return [
+        e.source
+        for e in events
+        if e.source is not None
+        and e.sentence.index == event.sentence.index
+        and e.trigger_span == event.trigger_span
+    ]
 
 
 def _told_elsewhere(actor: ActorRef) -> ActorRef:
