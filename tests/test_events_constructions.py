@@ -194,6 +194,12 @@ def test_verbal_attack_on_a_policy_is_criticism_not_force(nlp) -> None:
     assert triples([event]) == {("Arnor", "Gondor", "111")}
 
 
+def test_attacking_positions_is_force_not_criticism(nlp) -> None:
+    """In war reporting troops hold positions: "attacked Gondor's positions" is 190."""
+    event = only(nlp, "Arnor attacked Gondor's positions near the river.")
+    assert triples([event]) == {("Arnor", "Gondor", "190")}
+
+
 def test_coordinated_parties_of_a_with_phrase_do_not_face_each_other(nlp) -> None:
     items = coded(nlp, "The plan was rebuffed during meetings with Russian and U.S. officials.")
     assert triples(items) == set()  # who met them is not said
