@@ -392,3 +392,16 @@ def test_fighters_from_a_named_armed_group_are_that_group(resolve, text, words, 
 def test_soldiers_from_a_country_stay_its_army(resolve):
     text = "Soldiers from Chad arrived in the town."
     assert coded(entity_of(resolve(text), text, "Soldiers from Chad")) == ("TCDMIL", "TCD", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        ("Somali opposition lawmakers denounced the extension.", "opposition lawmakers", "SOMOPP"),
+        ("Kenyan opposition MPs walked out of parliament.", "opposition MPs", "KENOPP"),
+        ("Kenyan lawmakers approved the budget.", "Kenyan lawmakers", "KENLEG"),
+    ],
+)
+def test_opposition_members_of_parliament_are_the_opposition(resolve, text, words, cameo):
+    entity = entity_of(resolve(text), text, words)
+    assert entity is not None and entity.cameo == cameo
