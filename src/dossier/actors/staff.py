@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from dossier.actors.scan import DocumentResolver
     from dossier.actors.table import Ref
 
-# The lemmas of nouns for people or a bureau that speak or act for someone else.
+# The lemmas of nouns for people or a bureau that speak or act for someone else; not
+# "team" ("a university's basketball team" acts for itself) nor "campaign" (an event noun).
 STAFF_NOUNS = frozenset(
     {
         "office",
@@ -33,11 +34,9 @@ STAFF_NOUNS = frozenset(
         "lawyer",
         "attorney",
         "representative",
-        "campaign",
         "adviser",
         "advisor",
         "staff",
-        "team",
     }
 )
 PRINCIPAL_LINKS = frozenset({"for", "of", "to"})
