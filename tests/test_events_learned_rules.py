@@ -339,3 +339,11 @@ def test_a_disapproval_is_never_aimed_at_one_who_disapproves_beside_its_source(a
     condemned = [e for e in events_of(analyser, text) if e.trigger == "condemned"]
     assert {e.source.cameo for e in condemned} == {"KEN", "SOM"}
     assert all(e.target is None for e in condemned)
+
+
+def test_a_statement_told_by_someone_is_the_event_it_tells(analyser):
+    text = (
+        "Kenya's president said yesterday that he had been told by the Somali leader "
+        "that Mogadishu would not object to a continued Kenyan military presence."
+    )
+    assert "told" not in [e.trigger for e in events_of(analyser, text)]

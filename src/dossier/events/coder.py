@@ -70,7 +70,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 INDEFINITE = frozenset({"a", "an", "another"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
 SILENCE_CODES = frozenset({"011"})  # declining comment: told as what was not said
-SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+# who speaks; not a passive's "by" phrase, under which the parser often hangs the "that"
+# clause of what was said ("he had been told by the leader that ...")
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
