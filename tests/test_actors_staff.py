@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from dossier.actors import ResolvedEntities, resolve_entities
-from dossier.record import Entity
+from entity_lookup import entity_of
 
 MARCH_2025 = date(2025, 3, 14)
 SENATOR = "U.S. Senator Pete Ricketts wrote to the State Department on Monday. "
@@ -21,11 +21,6 @@ def resolve(nlp):
         return resolve_entities(nlp(text), MARCH_2025)
 
     return run
-
-
-def entity_of(resolved: ResolvedEntities, text: str, words: str) -> Entity | None:
-    start = text.rindex(words)
-    return resolved.at(start, start + len(words))
 
 
 @pytest.mark.parametrize(
