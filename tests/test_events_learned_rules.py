@@ -347,3 +347,21 @@ def test_a_statement_told_by_someone_is_the_event_it_tells(analyser):
         "that Mogadishu would not object to a continued Kenyan military presence."
     )
     assert "told" not in [e.trigger for e in events_of(analyser, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality", "source"),
+    [
+        # what an appeal asks its addressee to do is the addressee's, and not done
+        ("The U.S. urged Farmajo to return to talks on an electoral system.", "talks",
+         "hypothetical", "Farmajo"),
+        ("Al-Shabab threatened to attack the capital.", "attack", "hypothetical", "al-Shabab"),
+        # what an agreement commits to is planned
+        ("Kenya agreed to hold talks with Somalia.", "talks", "planned", "Kenya"),
+    ],
+)  # fmt: skip
+def test_the_content_of_a_speech_act_is_never_asserted(analyser, text, trigger, modality, source):
+    events = events_of(analyser, text)
+    (inner,) = [e for e in events if e.trigger == trigger]
+    assert inner.modality == modality and inner.content_of is not None
+    assert inner.source.name == source

@@ -194,6 +194,14 @@ def _mention_kind(root: str) -> str:
 
 
 SPEECH_ACT_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
+ADDRESSEE_DOES = frozenset({"02", "10"})  # appeal, demand: "urged X to ..." asks X
+# appeal, demand, threaten: what they ask for may never be; promise, agree: it is planned
+CONTENT_MODALITY = {
+    "02": "hypothetical",
+    "10": "hypothetical",
+    "13": "hypothetical",
+    "03": "planned",
+}
 
 
 def _with_contents(told: list[tuple[Coded, Event]]) -> list[tuple[Coded, Event]]:
@@ -203,11 +211,41 @@ def _with_contents(told: list[tuple[Coded, Event]]) -> list[tuple[Coded, Event]]
     linked = []
     for coded, event in told:
         ancestors = set(coded.trigger.token.ancestors)
-        outer = next((e for token, e in speech if token in ancestors), None)
-        if outer is not None and event.modality != "asserted":
-            event = event.model_copy(update={"content_of": outer.event_id})
+        found = next(((token, e) for token, e in speech if token in ancestors), None)
+        if found is not None and event.modality == "asserted":
+            event = _asked_or_promised(event, coded.trigger.token, *found)
+        if found is not None and event.modality != "asserted":
+            event = event.model_copy(update={"content_of": found[1].event_id})
+            event = _done_by_the_addressee(event, coded.trigger.token, *found)
         linked.append((coded, event))
     return linked
+
+
+def _asked_or_promised(event: Event, word: Token, verb: Token, outer: Event) -> Event:
+    """What an appeal, a demand or a threat asks for is hypothetical, what a promise or
+    an agreement commits to planned (guide, section 4), also where the modality cues do
+    not reach it ("urged Farmajo to return to talks": "talks" is no verb)."""
+    modality = CONTENT_MODALITY.get(outer.cameo_code[:2])
+    if modality is None or not _in_complement(word, verb):
+        return event
+    return event.model_copy(update={"modality": modality})
+
+
+def _in_complement(word: Token, verb: Token) -> bool:
+    """Whether the word is in the verb's "to" clause ("urged X to return to talks")."""
+    return any(c.dep_ == "xcomp" and (c is word or c in word.ancestors) for c in verb.children)
+
+
+def _done_by_the_addressee(event: Event, word: Token, verb: Token, outer: Event) -> Event:
+    """'The U.S. urged Farmajo to return to talks': what an appeal or a demand asks its
+    addressee to do is done by the addressee, not by the one who asks."""
+    if outer.cameo_code[:2] not in ADDRESSEE_DOES or outer.target is None:
+        return event
+    if not _in_complement(word, verb):
+        return event
+    if event.source is not None and not same_actor(event.source, outer.source):
+        return event
+    return event.model_copy(update={"source": outer.target})
 
 
 def code_sentence(
