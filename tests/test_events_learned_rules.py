@@ -63,6 +63,8 @@ def test_an_act_that_could_befall_anybody_is_no_event(analyser, text):
         "Al-Shabab often attacks convoys on the road to Mogadishu.",
         "The government bans fishing each year.",
         "Kenyan police routinely arrest protesters in Nairobi.",
+        "Kenya's foreign minister has regular meetings with Somali leaders.",
+        "The two foreign ministers hold weekly talks in Brussels.",
     ],
 )
 def test_a_habit_in_the_present_simple_is_no_event(analyser, text):
@@ -75,6 +77,7 @@ def test_a_habit_in_the_present_simple_is_no_event(analyser, text):
     [
         ("Al-Shabab frequently attacked convoys last year.", "attacked"),  # told as done
         ("Kenya and Somalia have repeatedly rejected the plan.", "rejected"),  # it happened
+        ("The ministers held weekly talks in Brussels last year.", "talks"),  # told as done
         ("Kenya condemns the attack on the hotel.", "condemns"),  # a headline's present
     ],
 )

@@ -32,6 +32,9 @@ HABITUAL_WORDS = frozenset(
     """frequently often regularly routinely usually typically generally commonly
     traditionally habitually sometimes occasionally always annually""".split()
 )
+HABITUAL_ADJECTIVES = frozenset(
+    "regular frequent routine weekly monthly annual daily periodic customary".split()
+)
 PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 
 
@@ -76,15 +79,17 @@ def _present_simple(verb: Token) -> bool:
 
 def _told_as_habit(verb: Token) -> bool:
     """A word of frequency on the verb or on its complement: 'frequently', 'most often',
-    'bans fishing each year'."""
+    'bans fishing each year', 'has regular meetings with them'."""
     words = list(verb.children)
     words += [g for c in words if c.dep_ in {"xcomp", "dobj"} for g in c.children]
     return any(_frequency(word) for word in words)
 
 
 def _frequency(word: Token) -> bool:
-    """'frequently', 'most often', 'each year', 'every week'."""
+    """'frequently', 'most often', 'each year', 'every week', 'regular (meetings)'."""
     if word.dep_ == "advmod" and word.lower_ in HABITUAL_WORDS:
+        return True
+    if word.dep_ == "amod" and word.lower_ in HABITUAL_ADJECTIVES:
         return True
     if word.dep_ == "npadvmod":
         return any(c.lower_ in {"each", "every"} for c in word.children)
