@@ -368,3 +368,16 @@ def test_the_content_of_a_speech_act_is_never_asserted(analyser, text, trigger, 
     (inner,) = [e for e in events if e.trigger == trigger]
     assert inner.modality == modality and inner.content_of is not None
     assert inner.source.name == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya met its export quota last year.",
+        "Russia met its targets for grain exports.",
+    ],
+)
+def test_a_word_a_pattern_says_is_no_event_is_none_for_the_tagger_either(analyser, text):
+    """The pattern decides where it matches: its `code: null` refinement ("met its
+    quota") overrides the learned tagger, which would code a meeting."""
+    assert "met" not in [e.trigger for e in events_of(analyser, text)]

@@ -35,16 +35,26 @@ class Trigger:
         return max(t.idx + len(t.text) for t in self.words)
 
 
+VETOED = object()  # a word a pattern matched and said is no event
+
+
 def find_triggers(sentence: Span, book: PatternBook) -> list[Trigger]:
     triggers = []
     for token in sentence:
         found = _trigger(token, book)
-        if found is not None:
+        if isinstance(found, Trigger):
             triggers.append(found)
     return triggers
 
 
-def _trigger(token: Token, book: PatternBook) -> Trigger | None:
+def vetoed_words(sentence: Span, book: PatternBook) -> set[int]:
+    """The words a pattern's `code: null` refinement says are no event ("met its export
+    quota"): no learned trigger may code them either, as the pattern decides."""
+    return {token.i for token in sentence if _trigger(token, book) is VETOED}
+
+
+def _trigger(token: Token, book: PatternBook) -> Trigger | object | None:
+    """The word's trigger; `VETOED` where the best-matching pattern says it is none."""
     if token.pos_ in VERB_TAGS:
         pos = "verb"
     elif token.pos_ in NOUN_TAGS:
@@ -54,12 +64,13 @@ def _trigger(token: Token, book: PatternBook) -> Trigger | None:
     # a form listed on its own ("LEFT [042:043]" beside "LEAVE [012]") comes first; the
     # lemma's patterns when no pattern of the form fits ("broken" of "broken off")
     found = _best_trigger(token, book.lookup(pos, token.lower_))
-    if found is None and token.lemma_.lower() != token.lower_:
-        found = _best_trigger(token, book.lookup(pos, token.lemma_.lower()))
+    if not isinstance(found, Trigger) and token.lemma_.lower() != token.lower_:
+        by_lemma = _best_trigger(token, book.lookup(pos, token.lemma_.lower()))
+        found = by_lemma if by_lemma is not None else found
     return found
 
 
-def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | None:
+def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | object | None:
     # The most specific pattern wins: more phrase words, then a more specific matching
     # refinement; on a tie the first (dossier's own before added files).
     best: tuple[tuple[int, int], TriggerPattern, tuple[Token, ...], Refinement | None] | None
@@ -79,7 +90,7 @@ def _best_trigger(token: Token, candidates: list[TriggerPattern]) -> Trigger | N
     _, pattern, extra, refinement = best
     code = refinement.code if refinement else pattern.code
     if code is None:
-        return None
+        return VETOED
     reciprocal = refinement.reciprocal if refinement else pattern.reciprocal
     words = tuple(sorted((token, *extra), key=lambda t: t.i))
     return Trigger(token, pattern, code, reciprocal, light_verb_of(token), words, refinement)
