@@ -375,9 +375,12 @@ def test_the_content_of_a_speech_act_is_never_asserted(analyser, text, trigger, 
     [
         "Kenya met its export quota last year.",
         "Russia met its targets for grain exports.",
+        # standing for election: an entry whose `when` items only say "no event"
+        "He stood in the by-election in Hartlepool as an independent.",
+        "She will contest the seat of Bethnal Green for the Respect party.",
     ],
 )
 def test_a_word_a_pattern_says_is_no_event_is_none_for_the_tagger_either(analyser, text):
     """The pattern decides where it matches: its `code: null` refinement ("met its
     quota") overrides the learned tagger, which would code a meeting."""
-    assert "met" not in [e.trigger for e in events_of(analyser, text)]
+    assert not {"met", "stood", "contest"} & {e.trigger for e in events_of(analyser, text)}

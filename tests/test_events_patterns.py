@@ -29,11 +29,18 @@ def test_a_pattern_without_a_code_codes_only_what_its_when_names(tmp_path) -> No
     assert pattern.code is None and pattern.refinements[0].code == "111"
 
 
-def test_a_pattern_without_a_code_needs_a_when_that_gives_one(tmp_path) -> None:
+def test_a_pattern_without_a_code_needs_a_when(tmp_path) -> None:
     path = tmp_path / "naming.yaml"
     path.write_text("- code: null\n  verbs: [call]\n")
-    with pytest.raises(KnowledgeError, match="needs a 'when' that gives a code"):
+    with pytest.raises(KnowledgeError, match="needs a 'when': a code, or no event"):
         load_event_patterns(path)
+
+
+def test_a_pattern_whose_whens_all_say_no_event_only_vetoes(tmp_path) -> None:
+    path = tmp_path / "candidacy.yaml"
+    path.write_text("- code: null\n  verbs: [stand]\n  when:\n    - {in: [election], code: null}\n")
+    (pattern,) = load_event_patterns(path).lookup("verb", "stand")
+    assert pattern.code is None and pattern.refinements[0].code is None
 
 
 @pytest.mark.parametrize(

@@ -168,8 +168,10 @@ def _patterns(entry: object, origin: str, path: Path, line: int) -> Iterable[Tri
     if "code" not in entry:
         raise fail("a pattern needs a 'code' (null: it codes only where a 'when' says)")
     code = None if entry["code"] is None else _code(entry["code"], fail)
-    if code is None and not any(r.code for r in refinements):
-        raise fail("a pattern with 'code: null' needs a 'when' that gives a code")
+    if code is None and not refinements:
+        # with only `code: null` items it says where there is no event ("stood in the
+        # by-election"), which overrides the tagger; with none it would say nothing
+        raise fail("a pattern with 'code: null' needs a 'when': a code, or no event")
     reciprocal = _code(entry["reciprocal"], fail) if "reciprocal" in entry else None
     phrases = [("verb", p) for p in _words(entry, "verbs", fail)]
     phrases += [("noun", p) for p in _words(entry, "nouns", fail)]
