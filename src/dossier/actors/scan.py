@@ -604,7 +604,7 @@ class DocumentResolver:
         for ref, facts in self.table.facts.items():
             if ref.kind != "other" or facts.cameo != BUSINESS or facts.name == name:
                 continue
-            full = facts.name.replace(".", "").replace(",", " ").split()[:-1]
+            full = _name_words(facts.name)[:-1]  # less the legal form
             if len(short) <= len(full) and full[: len(short)] == short:
                 return ref
         return None
@@ -621,8 +621,13 @@ def _company_name(name: str) -> bool:
     """'Exxon Corp', 'Courtaulds PLC', 'Trans World Airlines Inc': a name ending in a
     company's legal form. Its country is not guessed (a London story names American
     firms), so the code is the business sector alone."""
-    words = name.replace(".", "").replace(",", " ").split()
+    words = _name_words(name)
     return len(words) > 1 and words[-1].lower() in COMPANY_SUFFIXES
+
+
+def _name_words(name: str) -> list[str]:
+    """A company name's words without dots and commas ("Borg-Warner Corp." → two)."""
+    return name.replace(".", "").replace(",", " ").split()
 
 
 def _common_word_outlet(actor, start: int, end: int, span: Span | None) -> bool:

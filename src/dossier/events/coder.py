@@ -43,7 +43,7 @@ from dossier.events.reactions import with_answered_targets, without_reactors_as_
 from dossier.events.roles import coordinated, is_passive, phrase_tokens
 from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
-from dossier.events.triggers import Trigger, find_triggers, vetoed_words
+from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.codebook import Codebook
 from dossier.knowledge.outlets import OutletBook
 from dossier.nlp import doc_text
@@ -262,10 +262,10 @@ def code_sentence(
     actors = EventActors(resolver, knowledge.actors, citations, dateline)
     reader = ModalityReader(knowledge.modality)
     arguments = knowledge.arguments
-    triggers = find_triggers(sentence, knowledge.patterns)
+    triggers, vetoed = find_triggers(sentence, knowledge.patterns)
     taken = {word.i for trigger in triggers for word in trigger.words}
     taken |= {trigger.light_verb.i for trigger in triggers if trigger.light_verb is not None}
-    taken |= vetoed_words(sentence, knowledge.patterns)  # "met its quota": the pattern decides
+    taken |= vetoed  # "met its quota": the pattern decides
     triggers += model_triggers(sentence, list(tagged), taken)
     blocked = _inside_non_nesting(triggers)
     words = {t.token.i for t in triggers}

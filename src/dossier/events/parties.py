@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dossier.actors.quoted import CLOSING, OPENING, STRAIGHT
 from dossier.events.actors import EventActors, same_actor
 from dossier.events.arguments import ArgumentModel, resolved_by
 from dossier.events.place import place_named
@@ -273,7 +274,7 @@ def _unique(found: list[Found]) -> list[Found]:
 
 
 PARTY_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
-QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+QUOTE_MARKS = frozenset({OPENING, CLOSING, STRAIGHT})
 # Nouns for people and what carries them that can suffer an act although no sector
 # names them; an unnamed target must be one of these, a name, a pronoun or a role
 # noun: what is done to "the building", "a decision", "the budget" has no target

@@ -38,19 +38,18 @@ class Trigger:
 VETOED = object()  # a word a pattern matched and said is no event
 
 
-def find_triggers(sentence: Span, book: PatternBook) -> list[Trigger]:
-    triggers = []
+def find_triggers(sentence: Span, book: PatternBook) -> tuple[list[Trigger], set[int]]:
+    """The sentence's pattern triggers, and the words a pattern's `code: null`
+    refinement says are no event ("met its export quota"): no learned trigger may code
+    those either, as the pattern decides."""
+    triggers, vetoed = [], set()
     for token in sentence:
         found = _trigger(token, book)
         if isinstance(found, Trigger):
             triggers.append(found)
-    return triggers
-
-
-def vetoed_words(sentence: Span, book: PatternBook) -> set[int]:
-    """The words a pattern's `code: null` refinement says are no event ("met its export
-    quota"): no learned trigger may code them either, as the pattern decides."""
-    return {token.i for token in sentence if _trigger(token, book) is VETOED}
+        elif found is VETOED:
+            vetoed.add(token.i)
+    return triggers, vetoed
 
 
 def _trigger(token: Token, book: PatternBook) -> Trigger | object | None:
