@@ -35,6 +35,7 @@ from spacy.tokens import Token
 
 from dossier.events.actors import ActorResolver
 from dossier.events.coder import code_sentence
+from dossier.events.roles import is_adjunct_gerund
 from dossier.knowledge.actors import ActorKnowledge, phrase_key
 from dossier.knowledge.bundle import Knowledge
 from dossier.knowledge.event_patterns import PatternBook, default_event_patterns
@@ -424,7 +425,9 @@ def system_triples(
     doc, book: PatternBook, resolver: DictionaryActors, petrarch_conventions: bool = False
 ) -> set[Triple]:
     """The record's (source, target, code) triples; with `petrarch_conventions`, negated
-    events take PETRARCH's negated codes (evaluation only, see PETRARCH_NEGATED_CODES)."""
+    events take PETRARCH's negated codes (evaluation only, see PETRARCH_NEGATED_CODES),
+    and a gerund under a preposition ("after leaving Eriador") codes nothing: PETRARCH
+    reads the verb phrases of clauses, where dossier also codes "after meeting Biden"."""
     triples: set[Triple] = set()
     knowledge = _base_knowledge().with_patterns(book)
     for sentence in doc.sents:
@@ -433,6 +436,8 @@ def system_triples(
                 continue
             source, target = coded.source.actor.cameo, coded.target.actor.cameo
             if not source or not target:
+                continue
+            if petrarch_conventions and is_adjunct_gerund(coded.trigger.words[0]):
                 continue
             code = coded.trigger.code
             reciprocal = coded.trigger.reciprocal or (code if coded.paired else None)

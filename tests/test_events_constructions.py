@@ -638,3 +638,59 @@ def test_an_allegation_is_aimed_at_whoever_did_what_it_tells(nlp, text, expected
 def test_an_allegation_of_a_passive_act_without_a_doer_names_not_the_sufferer(nlp) -> None:
     found = triples(coded(nlp, "Arnor alleged that the Gondor envoys were beaten."))
     assert not any(t[2].startswith("112") and t[1] == "Gondor" for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin left Osgiliath after meeting with Kim on Monday.",
+        "Before meeting Kim, Putin spoke to reporters.",
+        "Putin flew to Osgiliath in a move to strengthen ties, after meeting with Kim.",
+    ],
+)
+def test_a_gerund_of_time_is_done_by_its_clause_subject(nlp, text) -> None:
+    meetings = [c for c in coded(nlp, text) if c.trigger.code == "040"]
+    assert triples(meetings) == {("Putin", "Kim", "040")}
+
+
+def test_a_gerund_of_a_verbs_argument_is_not_its_subjects_act(nlp) -> None:
+    # the accused, not the accuser, would have attacked
+    found = triples(coded(nlp, "Arnor accused Gondor of attacking Osgiliath."))
+    assert ("Arnor", "Osgiliath", "190") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Putin left Osgiliath without meeting Kim.", "negated"),
+        ("Putin will leave Osgiliath after meeting Kim.", "planned"),
+        ("Putin plans to leave Osgiliath after meeting Kim.", "planned"),
+        ("Putin did not stay in Osgiliath after meeting Kim.", "asserted"),
+    ],
+)
+def test_a_gerund_of_time_takes_its_clauses_future_not_its_negation(nlp, text, modality) -> None:
+    (meeting,) = [c for c in coded(nlp, text) if c.trigger.code == "040"]
+    assert meeting.modality == modality
+
+
+def test_what_happened_before_a_statement_is_not_what_it_reports(nlp) -> None:
+    items = coded(nlp, "Hours after meeting Kim, Putin said the talks went well.")
+    (meeting,) = [c for c in items if c.trigger.words[0].lower_ == "meeting"]
+    assert meeting.modality == "asserted"
+
+
+def test_a_reduced_said_to_have_been_is_reported(nlp) -> None:
+    items = coded(nlp, "Officials noted the deal said to have been discussed by Putin and Kim.")
+    (talks,) = [c for c in items if c.trigger.code == "040"]
+    assert talks.modality == "reported"
+
+
+def test_a_second_coordinated_act_is_not_the_first_verbs_complement(nlp) -> None:
+    items = coded(nlp, "Putin denied the report and attacked Gondor.")
+    (attack,) = [c for c in items if c.trigger.code.startswith("19")]
+    assert attack.modality == "asserted"
+
+
+def test_a_gerund_of_when_a_statement_was_made_is_not_its_content(nlp) -> None:
+    found = triples(coded(nlp, "Putin told Gondor after meeting Kim that relations would improve."))
+    assert {("Putin", "Kim", "040"), ("Putin", "Gondor", "010")} <= found

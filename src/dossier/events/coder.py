@@ -40,7 +40,7 @@ from dossier.events.parties import (
 )
 from dossier.events.place import place_of
 from dossier.events.reactions import with_answered_targets, without_reactors_as_doers
-from dossier.events.roles import coordinated, is_passive, phrase_tokens
+from dossier.events.roles import coordinated, is_adjunct_gerund, is_passive, phrase_tokens
 from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
@@ -330,11 +330,15 @@ def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
 
 def _in_content(word: Token, statement: Token) -> bool:
     """Whether the word is in what the statement says, not in the phrase naming who
-    speaks ("ICE, which has led the deportations, said ..." says nothing of them)."""
+    speaks ("ICE, which has led the deportations, said ..." says nothing of them) nor
+    in a gerund of when or how it was said ("praised Gondor after leaving Eriador")."""
     if statement not in word.ancestors:
         return False
+    path = [word, *(a for a in word.ancestors if statement in a.ancestors)]
+    if any(is_adjunct_gerund(t) and t.head.head == statement for t in path):
+        return False
     speakers = [c for c in statement.children if c.dep_ in SPEAKER_DEPS]
-    return not any(s is word or s in word.ancestors for s in speakers)
+    return not any(s == word or s in word.ancestors for s in speakers)
 
 
 def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.events.roles import is_adjunct_gerund
 from dossier.knowledge.modality_cues import ModalityCues
 from dossier.record import Modality
 
@@ -125,12 +126,18 @@ class ModalityReader:
             head, link = token.head, token.dep_
             if link == "advcl":
                 break
+            if is_adjunct_gerund(token):
+                cues |= self._adjunct_cues(token)
+                token, steps = head.head, steps + 1
+                continue
             if self._evidence_from_reports(head):
                 cues.add("reported")  # "news reports suggest that ..."
-            elif self.verb_lemma(head) in self.cues.predicates:
+            elif self.verb_lemma(head) in self.cues.predicates and link != "conj":
+                # a coordinated verb is a second act, not the first's complement:
+                # "denied the request and asked for talks" denies no talks
                 cues.add(self.cues.predicates[self.verb_lemma(head)])
-            if head.lemma_ == "say" and self._is_passive(head):
-                cues.add("reported")  # "is said to"
+            if head.lemma_ == "say" and (self._is_passive(head) or link == "xcomp"):
+                cues.add("reported")  # "is said to", "the deal said to have been"
             if head.lemma_ == "be" and link == "xcomp":
                 cues.add("planned")  # "Straw is to visit Thailand"
             if head.pos_ in ("NOUN", "PROPN"):
@@ -147,6 +154,16 @@ class ModalityReader:
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             cues |= self._governing_noun(token.head)
         return cues
+
+    def _adjunct_cues(self, gerund: Token) -> set[Modality]:
+        """What a gerund of time or manner takes from its clause: "will leave after
+        meeting Xi" (planned), "left without meeting Kim" (negated). Not the clause's
+        negation ("did not stay after meeting Xi": they met) nor its verb's own sense
+        ("said hours after ending the siege": the ending is not what was said)."""
+        if gerund.head.lower_ == "without":
+            return {"negated"}
+        verb = gerund.head.head
+        return set(self._own_cues(verb)) - {"negated"}
 
     def _noun_context(self, noun: Token) -> set[Modality]:
         """Cues for an event noun from the nouns and the verb that govern it.

@@ -137,8 +137,51 @@ def subject_heads(verb: Token) -> list[Token]:
         if verb.dep_ in ("acomp", "attr") and seen:
             verb, seen = verb.head, seen + 1  # "Arnor is about to restore ties"
             continue
+        controller = _adjunct_controller(verb)
+        if controller is not None:
+            verb, seen = controller, seen + 1
+            continue
         return []
     return []
+
+
+# Nouns of purpose whose infinitive is done by the clause's subject ("in a bid to ...").
+PURPOSE_NOUNS = frozenset({"bid", "move", "effort", "attempt", "push", "drive", "step"})
+# Prepositions of time and manner whose gerund the clause's subject does ("after meeting
+# Xi"); not those of a verb's argument, whose doer may be its object ("accused the rebels
+# of killing", "blamed Arnor for disrupting").
+ADJUNCT_PREPOSITIONS = frozenset(
+    {"after", "before", "upon", "on", "while", "since", "by", "without", "despite", "through"}
+)
+
+
+def is_adjunct_gerund(verb: Token) -> bool:
+    """A gerund under a preposition of time or manner of a verb ("left after meeting Xi")."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ADJUNCT_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _adjunct_controller(verb: Token) -> Token | None:
+    """The verb whose subject also does an adjunct's gerund or purpose infinitive:
+    "Putin left after meeting Xi", "Before meeting Kim, Moon spoke", "Arnor acted in a
+    move to strengthen ties". A gerund under a noun ("the risk of meeting") has none."""
+    head = verb.head
+    if is_adjunct_gerund(verb):
+        return head.head
+    if (
+        verb.dep_ == "acl"
+        and head.lemma_ in PURPOSE_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.dep_ == "pobj"
+        and head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return head.head.head
+    return None
 
 
 def _raises(verb: Token) -> bool:
