@@ -229,6 +229,18 @@ def test_we_outside_a_quotation_or_for_no_body_gets_nothing(resolve, text, words
             "The organization",
             "NATO",
         ),
+        (
+            "Amnesty International met in London. The organization, led by its new head, "
+            "concluded a summit.",
+            "The organization",
+            "Amnesty International",
+        ),
+        (
+            "Amnesty International met in London. The organization, which was founded in "
+            "1961, urged a ceasefire.",
+            "The organization",
+            "Amnesty International",
+        ),
     ],
 )
 def test_a_definite_noun_repeats_the_last_entity_of_its_kind(resolve, text, words, name):

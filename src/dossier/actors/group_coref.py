@@ -69,6 +69,7 @@ COUNTED_ENTITIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 STATE_NOUNS = frozenset({"state", "nation"})
+DESCRIBING_DEPS = frozenset({"case", "punct", "acl", "relcl"})
 # Nouns a reporter describes a country by ("the Southeast Asian nation"), and the words
 # such a description may have between "the" and the noun.
 DESCRIBED_COUNTRY_NOUNS = frozenset({"nation", "country", "kingdom", "republic"})
@@ -387,10 +388,12 @@ def definite_noun(state: GroupReferences, noun: Token) -> Ref | None:
     article = state.r.doc[noun.i - 1]
     if match is None or article.lower_ != "the" or article.head.i != noun.i:
         return None
+    # "the group's leader" is fine, "the militant group" another phrase; a clause that
+    # only describes it names nothing else ("The organization, led by Rasmussen, ...")
     if state.r.claimed[article.i] or any(
-        c.i != article.i and c.dep_ != "case" for c in noun.children
+        c.i != article.i and c.dep_ not in DESCRIBING_DEPS for c in noun.children
     ):
-        return None  # "the group's leader" is fine, "the militant group" another phrase
+        return None
     return _last_in_reach(state, noun, lambda head, ref: match(state, ref))
 
 
