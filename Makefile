@@ -37,10 +37,12 @@ eval: install
 	$(BIN)/python -m evaluation
 
 # Rebuild the shipped models from corpus/sentences: the trigger tagger
-# (training/triggers.cfg) and the argument finder (training/arguments.json).
+# (training/triggers.cfg), the argument finder (training/arguments.json) and the
+# code model (training/codes.json).
 train: install
 	$(BIN)/python scripts/train_triggers.py
 	$(BIN)/python scripts/train_arguments.py
+	$(BIN)/python scripts/train_codes.py
 
 # The silver trigger tags `make train` reads (training/silver/): a MiniLM teacher, about
 # 20 minutes on 2 cores; needs the `teacher` extra (torch), which `make test` does not.

@@ -13,7 +13,9 @@ context resolves names). Scores:
 - type+source: trigger+type and the source matching (evaluation/scoring.py);
 - full event: trigger+type and source and target matching (a gold party left empty
   matches only an empty one);
-- modality accuracy over trigger+type matches.
+- modality accuracy over trigger+type matches;
+- full CAMEO code accuracy over trigger+type matches (the gold code exactly, "193"
+  against "190").
 Each gold event is matched at most once.
 """
 
@@ -44,6 +46,7 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
     codebook = load_codebook()
     counts = {"root": Counts(), "plover": Counts(), "source": Counts(), "full": Counts()}
     modality = Counts()  # true_positive: right modality; system: matched triggers
+    full_code = Counts()  # true_positive: the gold CAMEO code exactly; system: matched triggers
     by_root: dict[str, Counts] = defaultdict(Counts)  # trigger+root, per CAMEO root
     for story, sentences in chosen.items():
         record = analyser.analyse(story_article(story, sentences))
@@ -66,7 +69,14 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
                 if hits["root"] is not None:
                     modality.system += 1
                     modality.true_positive += hits["root"].modality == event.modality
-    return {**counts, "modality": modality.precision, "by_root": dict(by_root)}
+                    full_code.system += 1
+                    full_code.true_positive += hits["root"].cameo == event.cameo_code
+    return {
+        **counts,
+        "modality": modality.precision,
+        "code": full_code.precision,
+        "by_root": dict(by_root),
+    }
 
 
 def coded_in(record, sentence: CorpusSentence) -> list:
@@ -120,6 +130,7 @@ def report(label: str, result: dict[str, object]) -> None:
     print("    " + result["source"].line("type+source"))
     print("    " + result["full"].line("full event (type+source+target)"))
     print(f"    modality accuracy on matched triggers: {result['modality']:.3f}")
+    print(f"    full CAMEO code accuracy on matched triggers: {result['code']:.3f}")
     roots = result.get("by_root") or {}
     cells = [
         f"{root} P {c.precision:.2f} R {c.recall:.2f} ({c.gold})"

@@ -11,6 +11,7 @@ from spacy.training import Example
 
 from dossier.corpus import check_corpus, read_story_file, split_of
 from dossier.corpus.reader import find_span
+from dossier.corpus.stories import annotated_stories, story_article
 from dossier.corpus.training import analysed_words, score_triggers, trigger_doc
 
 REPO = Path(__file__).resolve().parents[1]
@@ -101,6 +102,23 @@ def test_splits_keep_stories_whole_and_written_sentences_in_training():
     voa = [p.stem for p in (REPO / "corpus" / "sentences" / "voa").glob("*.jsonl")]
     splits = {name: sum(split_of(s) == name for s in voa) for name in ("train", "dev", "test")}
     assert splits["test"] >= 8 and splits["dev"] >= 8 and splits["train"] > splits["dev"]
+
+
+def test_written_sentences_each_at_offset_0_are_stories_of_their_own(tmp_path):
+    """Laid end to end at offset 0 they would overlap, and a word of the second would
+    be looked for in the first."""
+    lines = [
+        _line([_event()]),
+        {**_line([], text="Nothing happened.", id="t-001"), "start": 0},
+        {**_line([], text="Rain fell.", id="v-000"), "story": "voa-1", "start": 0},
+        {**_line([], text="It stopped.", id="v-001"), "story": "voa-1", "start": 11},
+    ]
+    sentences, _ = read_story_file(_write(tmp_path, *lines))
+    stories = annotated_stories(sentences, "train") | annotated_stories(sentences, "dev")
+    stories |= annotated_stories(sentences, "test")
+    assert stories["t-000"] == [sentences[0]] and stories["t-001"] == [sentences[1]]
+    assert stories["voa-1"] == sentences[2:]
+    assert story_article("voa-1", stories["voa-1"]).text == "Rain fell. It stopped."
 
 
 def test_training_docs_tag_each_trigger_with_its_root(tmp_path):

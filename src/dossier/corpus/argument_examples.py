@@ -43,11 +43,11 @@ def argument_examples(
 
 def _sentence_examples(doc: Doc, sentence: CorpusSentence, resolved) -> Iterator[ArgumentExample]:
     for number, event in enumerate(sentence.events or ()):
-        trigger = span_head(_tokens(doc, sentence, event.trigger))
+        trigger = span_head(tokens_of(doc, sentence, event.trigger))
         if trigger is None:
             continue
         spans = {"source": event.source, "target": event.target}
-        words = {role: _tokens(doc, sentence, span) for role, span in spans.items()}
+        words = {role: tokens_of(doc, sentence, span) for role, span in spans.items()}
         heads = {role: span_head(words[role]) for role in ROLES}
         gold = {role: span.text if span else None for role, span in spans.items()}
         for candidate in candidates(trigger):
@@ -61,7 +61,7 @@ def _sentence_examples(doc: Doc, sentence: CorpusSentence, resolved) -> Iterator
             )
 
 
-def _tokens(doc: Doc, sentence: CorpusSentence, span: Span | None) -> list[Token]:
+def tokens_of(doc: Doc, sentence: CorpusSentence, span: Span | None) -> list[Token]:
     if span is None:
         return []
     start, end = sentence.start + span.start, sentence.start + span.end

@@ -17,12 +17,25 @@ OUTLET = "Voice of America"
 def annotated_stories(
     sentences: Iterable[CorpusSentence], split: str
 ) -> dict[str, list[CorpusSentence]]:
-    """The annotated sentences of one split, by story."""
+    """The annotated sentences of one split, by story. A file of sentences written one
+    by one (each at offset 0) is no story: each of its sentences is a story of its own,
+    keyed by the sentence's id, so that no two are laid over each other."""
     chosen: dict[str, list[CorpusSentence]] = defaultdict(list)
     for sentence in sentences:
         if sentence.annotated and split_of(sentence.story) == split:
             chosen[sentence.story].append(sentence)
-    return dict(chosen)
+    stories: dict[str, list[CorpusSentence]] = {}
+    for story, members in chosen.items():
+        if _laid_end_to_end(members):
+            stories[story] = members
+        else:
+            stories.update((sentence.id, [sentence]) for sentence in members)
+    return stories
+
+
+def _laid_end_to_end(sentences: list[CorpusSentence]) -> bool:
+    ordered = sorted(sentences, key=lambda s: s.start)
+    return all(a.start + len(a.text) <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 def story_article(story: str, sentences: list[CorpusSentence]) -> Article:

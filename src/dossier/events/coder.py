@@ -266,7 +266,7 @@ def code_sentence(
     taken = {word.i for trigger in triggers for word in trigger.words}
     taken |= {trigger.light_verb.i for trigger in triggers if trigger.light_verb is not None}
     taken |= vetoed  # "met its quota": the pattern decides
-    triggers += model_triggers(sentence, list(tagged), taken)
+    triggers += model_triggers(sentence, list(tagged), taken, knowledge.codes)
     blocked = _inside_non_nesting(triggers)
     words = {t.token.i for t in triggers}
     confirmed = {item.token: item for item in tagged}
@@ -280,7 +280,7 @@ def code_sentence(
         if not found and trigger.token.i in confirmed and trigger.score is None:
             tagged_word = confirmed[trigger.token.i]
             found = _confirmed_by_model(
-                trigger, tagged_word, actors, words, reader, knowledge.outlets, arguments
+                trigger, tagged_word, actors, words, reader, knowledge, arguments
             )
         coded += found
     # "if a holder is accused", "the group frequently conducts bombings": no event
@@ -294,7 +294,7 @@ def _confirmed_by_model(
     actors: EventActors,
     words: set[int],
     reader: ModalityReader,
-    outlets: OutletBook,
+    knowledge: Knowledge,
     arguments: ArgumentModel | None = None,
 ) -> list[Coded]:
     """A pattern's trigger whose roles it could not fill ("rejected the ruling": no actor
@@ -303,11 +303,12 @@ def _confirmed_by_model(
     finds, with the pattern's code where the tagger's root agrees with it."""
     pattern = replace(trigger.pattern, requires_target=False)
     relaxed = replace(trigger, pattern=pattern, score=tagged.score)
+    outlets = knowledge.outlets
     found = _code_trigger(relaxed, actors, words, reader, outlets)
     agrees = tagged.root == trigger.code[:2]
     if found or (agrees and arguments is None):
         return found
-    generic = model_triggers(trigger.token.sent, [tagged], set())
+    generic = model_triggers(trigger.token.sent, [tagged], set(), knowledge.codes)
     if agrees:  # "ramped up attacks on security forces": the pattern's code, learned parties
         generic = [replace(g, code=trigger.code) for g in generic]
     return [c for g in generic for c in _code_trigger(g, actors, words, reader, outlets, arguments)]

@@ -5,7 +5,8 @@ corpus tags each word with the CAMEO root of the event it heads, or "O". Its mod
 read the analysed Doc's words (form, lemma, part of speech, dependency) and only
 predict: nothing is written to the Doc, so the main parse stays as it is. A word
 becomes a model trigger when the probability that it heads an event reaches the
-threshold; its code is the root's general code ("190"), its roles come from the parse
+threshold; its code is the one the code model (dossier.events.codes) picks under that
+root ("193"), or the root's general code ("190"); its roles come from the parse
 around it like a pattern's, and the event records the model and its score.
 Where a pattern matches, the pattern decides: an analyst's pattern overrides the model.
 """
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 import dossier.corpus.training  # noqa: F401  registers the scorer the model's config names
 from dossier.errors import ModelError
+from dossier.events.codes import CodeModel, general_code
 from dossier.events.triggers import NOUN_TAGS, Trigger, light_verb_of
 from dossier.knowledge.event_patterns import TriggerPattern
 
@@ -96,8 +98,12 @@ def default_trigger_tagger() -> TriggerTagger:
     return TriggerTagger.load()
 
 
-def model_triggers(sentence: Span, tagged: list[Tagged], taken: set[int]) -> list[Trigger]:
-    """Triggers of the sentence from the tagger's words, leaving the words a pattern took."""
+def model_triggers(
+    sentence: Span, tagged: list[Tagged], taken: set[int], codes: CodeModel | None = None
+) -> list[Trigger]:
+    """Triggers of the sentence from the tagger's words, leaving the words a pattern took;
+    each with the code the code model picks under the tagger's root (without one, the
+    root's general code)."""
     triggers = []
     for item in tagged:
         if not sentence.start <= item.token < sentence.end or item.token in taken:
@@ -105,9 +111,8 @@ def model_triggers(sentence: Span, tagged: list[Tagged], taken: set[int]) -> lis
         token = sentence.doc[item.token]
         pattern = generic_pattern(item.root, token.pos_ in NOUN_TAGS)
         light = light_verb_of(token)
-        triggers.append(
-            Trigger(token, pattern, pattern.code or "", None, light, (token,), score=item.score)
-        )
+        code = codes.code(token, item.root) if codes is not None else general_code(item.root)
+        triggers.append(Trigger(token, pattern, code, None, light, (token,), score=item.score))
     return triggers
 
 
@@ -118,7 +123,7 @@ def generic_pattern(root: str, noun: bool) -> TriggerPattern:
     return TriggerPattern(
         lemma="*",
         pos="noun" if noun else "verb",
-        code=f"{root}0",
+        code=general_code(root),
         source=NOUN_SOURCE if noun else VERB_SOURCE,
         target=NOUN_TARGET if noun else VERB_TARGET,
         symmetric=root in SYMMETRIC_ROOTS,

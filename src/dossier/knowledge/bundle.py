@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dossier.events.arguments import ArgumentModel, default_argument_model
+from dossier.events.codes import CodeModel, default_code_model
 from dossier.events.learned import MODEL_DIR, TriggerTagger, default_trigger_tagger
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
@@ -31,6 +32,7 @@ class Knowledge:
     modality: ModalityCues
     tagger: TriggerTagger | None = None  # the learned trigger tagger, when used
     arguments: ArgumentModel | None = None  # the learned argument finder, with the tagger
+    codes: CodeModel | None = None  # the learned code under a tagged root, with the tagger
 
     @classmethod
     def build(
@@ -46,6 +48,7 @@ class Knowledge:
             modality=default_modality_cues(),
             tagger=default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None,
             arguments=default_argument_model() if learned else None,
+            codes=default_code_model() if learned else None,
         )
 
     def with_patterns(self, patterns: PatternBook) -> Knowledge:
