@@ -80,13 +80,15 @@ def fit(examples, role: str, settings: dict) -> dict[str, float]:
 
 def best_threshold(examples, role: str, weights: dict[str, float], tried: list[float]):
     """The threshold that makes the most right choices on the dev gold events: the top
-    candidate when it heads the gold span, or no party when the gold has none."""
+    candidate when it heads the gold span, or no party when the gold has none. Of
+    thresholds that tie, the highest: a party the text does not support is worse to
+    an analyst than one left out."""
     events = defaultdict(list)
     for example in examples:
         score = sum(weights.get(clue, 0.0) for clue in example.clues)
         events[example.event].append((score, example))
     best = (tried[0], -1.0)
-    for threshold in tried:
+    for threshold in sorted(tried):
         cut = _logit(threshold)
         right = 0
         for scored in events.values():
@@ -96,7 +98,7 @@ def best_threshold(examples, role: str, weights: dict[str, float], tried: list[f
             else:
                 right += top.gold[role] is None
         accuracy = round(right / len(events), 3)
-        if accuracy > best[1]:
+        if accuracy >= best[1]:
             best = (threshold, accuracy)
     return best
 

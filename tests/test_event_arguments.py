@@ -13,14 +13,17 @@ import pytest
 from tests.test_events_constructions import KNOWLEDGE, TableActors
 
 from dossier.corpus.digest import build_digest
+from dossier.events.actors import EntityActors, EventActors
 from dossier.events.arguments import (
     MODEL_FILE,
     ArgumentModel,
     candidates,
     default_argument_model,
     dependency_path,
+    resolved_by,
     span_head,
 )
+from dossier.ingest import Article
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -29,8 +32,16 @@ def word(doc, text: str):
     return next(t for t in doc if t.text == text)
 
 
-def nobody(token) -> bool:
-    return False
+def nobody(token) -> str:
+    return "thing"
+
+
+def as_the_pipeline_sees(analyser, sentence: str):
+    """The analysed sentence and how the actors stage sees each of its words."""
+    article = Article(text=sentence)
+    analysed = analyser.run_stages(article, analyser.nlp(article.text))
+    actors = EventActors(EntityActors(analysed.entities), analysed.knowledge.actors)
+    return analysed.doc, resolved_by(actors)
 
 
 def test_dependency_path_goes_up_to_the_common_head_and_down(nlp) -> None:
@@ -92,9 +103,10 @@ def test_one_word_is_never_both_source_and_target(nlp) -> None:
     ],
 )  # fmt: skip
 def test_the_shipped_model_finds_plain_subjects_and_objects(
-    nlp, sentence, trigger, root, source, target
+    analyser, sentence, trigger, root, source, target
 ) -> None:
-    chosen = default_argument_model().best(word(nlp(sentence), trigger), root, nobody)
+    doc, resolved = as_the_pipeline_sees(analyser, sentence)
+    chosen = default_argument_model().best(word(doc, trigger), root, resolved)
     assert chosen["source"] is not None and chosen["source"].text == source
     if target is None:
         assert chosen["target"] is None or chosen["target"].text != "attack"
@@ -161,3 +173,55 @@ def test_a_patterns_missing_optional_target_comes_from_the_argument_model(nlp) -
     knowledge = replace(KNOWLEDGE, arguments=ArgumentModel(over, {"source": 0.5, "target": 0.5}))
     (coded,) = code_sentence(next(doc.sents), knowledge, TableActors())
     assert coded.source.actor.name == "Arnor" and coded.target.actor.name == "Gondor"
+
+
+def test_the_actors_stage_tells_someone_from_a_thing(analyser) -> None:
+    """The guide makes no target of a thing ("stormed a hotel"); the clue says which
+    uncoded words name someone an act can be done to."""
+    doc, resolved = as_the_pipeline_sees(
+        analyser, "Kenyan troops stormed a hotel and freed the villagers and a convoy."
+    )
+    assert resolved(word(doc, "troops")) == "coded"
+    assert resolved(word(doc, "hotel")) == "thing"
+    assert resolved(word(doc, "villagers")) == "someone"
+    assert resolved(word(doc, "convoy")) == "someone"
+
+
+def test_the_shipped_model_weighs_against_a_thing_as_target() -> None:
+    weights = default_argument_model().weights["target"]
+    assert weights["thing"] < weights["someone"] - 1.0
+
+
+def _training_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "train_arguments", REPO / "scripts" / "train_arguments.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_takes_the_highest_of_tied_thresholds() -> None:
+    """Two dev events: one whose right source scores 0.6, one with no gold source whose
+    top candidate scores 0.1. Every threshold from 0.2 to 0.6 gets both right."""
+    from dossier.corpus.argument_examples import ArgumentExample
+
+    def example(event: str, clue: str, label: int, gold: str | None) -> ArgumentExample:
+        return ArgumentExample(
+            event, {"source": label, "target": None}, [clue], "w", {"source": gold, "target": None}
+        )
+
+    weights = {"right": _logit(0.6), "wrong": _logit(0.1)}
+    dev = [example("a#0", "right", 1, "w"), example("b#0", "wrong", 0, None)]
+    threshold, accuracy = _training_script().best_threshold(
+        dev, "source", weights, [0.2, 0.3, 0.5, 0.7]
+    )
+    assert (threshold, accuracy) == (0.5, 1.0)
+
+
+def _logit(probability: float) -> float:
+    import math
+
+    return math.log(probability / (1 - probability))

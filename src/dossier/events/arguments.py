@@ -31,20 +31,52 @@ PARTY_ADJECTIVES = frozenset({"NORP", "GPE"})  # "Israeli airstrikes"
 MAX_PATH = 4
 LIGHT = frozenset({"hold", "have", "conduct", "launch", "carry", "make", "impose", "stage"})
 
-Resolved = Callable[[Token], bool]  # whether the actors stage coded the word's name
+# How the actors stage sees a word's phrase: "coded" (it names a known actor),
+# "someone" (a person, body or vehicle it cannot code: "the villagers", "a convoy") or
+# "thing" ("a hotel", "the budget"), which the guide never makes a target.
+Resolved = Callable[[Token], str]
+Usable = Callable[[Token], bool]
+
+# Nouns for people and what carries them that can suffer an act although no sector
+# names them; an unnamed target must be one of these, a name, a pronoun or a role
+# noun: what is done to "the building", "a decision", "the budget" has no target
+# (guide, Changes 11).
+TARGET_NOUNS = frozenset(
+    """people person civilian resident citizen villager family child woman man
+    worker student journalist prisoner detainee hostage migrant refugee asylum-seeker
+    member supporter activist protester demonstrator fighter militant rebel insurgent
+    soldier troop force group nation country state government side party leader
+    vessel ship boat tanker convoy aircraft plane jet drone train bus""".split()
+)
 
 
 def resolved_by(actors: EventActors) -> Resolved:
-    """Whether a word's phrase names an actor the actors stage knows (remembered per
-    word: every trigger of a sentence asks about the same candidates)."""
-    known: dict[int, bool] = actors.memo.setdefault("resolved", {})
+    """How the actors stage sees a word's phrase (remembered per word: every trigger of
+    a sentence asks about the same candidates)."""
+    known: dict[int, str] = actors.memo.setdefault("resolved", {})
 
-    def resolved(token: Token) -> bool:
+    def resolved(token: Token) -> str:
         if token.i not in known:
-            known[token.i] = actors.actor(phrase_tokens(token)) is not None
+            if actors.actor(phrase_tokens(token)) is not None:
+                known[token.i] = "coded"
+            else:
+                known[token.i] = "someone" if may_suffer(token, actors) else "thing"
         return known[token.i]
 
     return resolved
+
+
+def may_suffer(head: Token, actors: EventActors) -> bool:
+    """Whether an unnamed target's head names someone an act can be done to."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = head.lemma_.lower()
+    known = actors.knowledge
+    return (
+        lemma in TARGET_NOUNS
+        or known.sector_of(lemma) is not None
+        or known.title(lemma) is not None
+    )
 
 
 def candidates(trigger: Token) -> list[Token]:
@@ -83,7 +115,7 @@ def features(trigger: Token, candidate: Token, root: str, resolved: Resolved) ->
     spread = "1" if gap == 1 else "2-3" if gap <= 3 else "4-8" if gap <= 8 else "9+"
     preposition = candidate.head.lower_ if candidate.dep_ == "pobj" else "-"
     word = candidate.lower_ if candidate.pos_ == "PRON" else candidate.lemma_.lower()
-    coded = "coded" if resolved(candidate) else "uncoded"
+    coded = resolved(candidate)
     light = _light_verb(trigger)
     clues = [
         "bias",
@@ -168,7 +200,7 @@ class ArgumentModel:
         return scored
 
     def best(
-        self, trigger: Token, root: str, resolved: Resolved, usable: Resolved | None = None
+        self, trigger: Token, root: str, resolved: Resolved, usable: Usable | None = None
     ) -> dict[str, Token | None]:
         """The likeliest source and target words (of those `usable`, if given), each only
         above its threshold and never the same word for both."""

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from dossier.actors.quoted import CLOSING, OPENING, STRAIGHT
 from dossier.events.actors import EventActors, same_actor
-from dossier.events.arguments import ArgumentModel, resolved_by
+from dossier.events.arguments import ArgumentModel, may_suffer, resolved_by
 from dossier.events.place import place_named
 from dossier.events.roles import (
     MODIFIERS,
@@ -275,17 +275,6 @@ def _unique(found: list[Found]) -> list[Found]:
 
 PARTY_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
 QUOTE_MARKS = frozenset({OPENING, CLOSING, STRAIGHT})
-# Nouns for people and what carries them that can suffer an act although no sector
-# names them; an unnamed target must be one of these, a name, a pronoun or a role
-# noun: what is done to "the building", "a decision", "the budget" has no target
-# (guide, Changes 11).
-TARGET_NOUNS = frozenset(
-    """people person civilian resident citizen villager family child woman man
-    worker student journalist prisoner detainee hostage migrant refugee asylum-seeker
-    member supporter activist protester demonstrator fighter militant rebel insurgent
-    soldier troop force group nation country state government side party leader
-    vessel ship boat tanker convoy aircraft plane jet drone train bus""".split()
-)
 # Nouns for bodies and people that act, beyond the sectors' role nouns: "the board
 # decided", "donors voiced concern".
 ACTING_NOUNS = frozenset(
@@ -323,29 +312,16 @@ def unnamed_parties(
                 if owner:
                     return owner
                 continue  # "the blackout shut down": no party
-            if side == "target" and not _may_suffer(head, actors):
+            if side == "target" and not may_suffer(head, actors):
                 continue  # "stormed a hotel": no party
             return [_unnamed(head, actors)]
     return []
 
 
-def _may_suffer(head: Token, actors: EventActors) -> bool:
-    """Whether an unnamed target's head names someone an act can be done to."""
-    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    lemma = head.lemma_.lower()
-    known = actors.knowledge
-    return (
-        lemma in TARGET_NOUNS
-        or known.sector_of(lemma) is not None
-        or known.title(lemma) is not None
-    )
-
-
 def _may_act(head: Token, actors: EventActors) -> bool:
     """Whether an unnamed source's head names someone who can act: not a thing, a
     market or a happening ("the blackout", "sentiment", "the decline")."""
-    return _may_suffer(head, actors) or head.lemma_.lower() in ACTING_NOUNS
+    return may_suffer(head, actors) or head.lemma_.lower() in ACTING_NOUNS
 
 
 def _owner_of(head: Token, actors: EventActors, triggers: set[int]) -> list[Found]:
@@ -371,7 +347,7 @@ def learned_parties(
         found = _unique(phrase_actors(head, actors, False, triggers))
         if not found and role == "source" and not _may_act(head, actors):
             found = _owner_of(head, actors, triggers)  # a thing acts for its owner, if any
-        elif not found and (role == "source" or _may_suffer(head, actors)):
+        elif not found and (role == "source" or may_suffer(head, actors)):
             found = [_unnamed(head, actors)]  # "stormed a hotel": a thing is no target
         sides.append(found)
     return sides[0], apart_from(sides[1], sides[0])
@@ -380,7 +356,7 @@ def learned_parties(
 def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:
     """'stormed the villagers' homes': the owner of the thing acted on is no target (guide,
     Changes 11), unlike the owner of a person ("the minister's aide")."""
-    return head.dep_ == "poss" and not _may_suffer(head.head, actors)
+    return head.dep_ == "poss" and not may_suffer(head.head, actors)
 
 
 def apart_from(targets: list[Found], sources: list[Found]) -> list[Found]:

@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from dossier.gazetteer import alpha3, gazetteer, largest_city
+from dossier.gazetteer import alpha3, gazetteer, is_continent, largest_city
 from dossier.record import Location
 
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
@@ -74,7 +74,10 @@ def _place_at(token: Token) -> PlaceMention | None:
 
 @cache
 def gazetteer_location(name: str) -> Location | None:
-    """A named place with its country (ISO alpha-3) and coordinates, if the gazetteer knows it."""
+    """A named place with its country (ISO alpha-3) and coordinates, if the gazetteer
+    knows it; a continent is named, with no country and no point on a map."""
+    if is_continent(name):
+        return Location(name=name)
     city = largest_city(name)
     if city is not None:
         return Location(
