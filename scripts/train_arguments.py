@@ -19,10 +19,11 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from dossier.corpus import check_corpus, read_corpus
+from dossier.corpus import checked_sentences
 from dossier.corpus.argument_examples import argument_examples
 from dossier.corpus.digest import build_digest
 from dossier.corpus.stories import annotated_stories
+from dossier.errors import InputError
 from dossier.events.arguments import MODEL_FILE, ROLES
 from dossier.pipeline import Analyser
 
@@ -34,12 +35,12 @@ CORPUS = ROOT / "corpus" / "sentences"
 def main(argv: list[str]) -> int:
     """`[TARGET]`: write the model elsewhere, for experiments."""
     target = Path(argv[0]) if argv else MODEL_FILE
-    problems = check_corpus(CORPUS)
-    if problems:
-        print(f"{problems[0]} (and {len(problems) - 1} more): fix the corpus first")
+    try:
+        sentences = checked_sentences(CORPUS)
+    except InputError as error:
+        print(error)
         return 2
     settings = json.loads(CONFIG.read_text(encoding="utf-8"))
-    sentences, _ = read_corpus(CORPUS)
     analyser = Analyser(learned=False)  # the actors stage as dossier runs it
     train = list(argument_examples(analyser, annotated_stories(sentences, "train")))
     dev = list(argument_examples(analyser, annotated_stories(sentences, "dev")))

@@ -21,10 +21,11 @@ from pathlib import Path
 from spacy.cli.train import train
 from spacy.tokens import DocBin
 
-from dossier.corpus import check_corpus, read_corpus, split_of
+from dossier.corpus import checked_sentences, split_of
 from dossier.corpus.digest import build_digest
 from dossier.corpus.silver import SilverPlan, annotated_synthetic_stories, silver_docs
 from dossier.corpus.training import ANALYSIS, doc_bin  # also registers the reader
+from dossier.errors import InputError
 from dossier.nlp import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +40,11 @@ def main(argv: list[str]) -> int:
     config = Path(argv[0]) if argv else CONFIG
     target = Path(argv[1]) if len(argv) > 1 else TARGET
     corpus = Path(argv[2]) if len(argv) > 2 else CORPUS
-    problems = check_corpus(corpus)
-    if problems:
-        print(f"{problems[0]} (and {len(problems) - 1} more): fix the corpus first")
+    try:
+        sentences = checked_sentences(corpus)
+    except InputError as error:
+        print(error)
         return 2
-    sentences, _ = read_corpus(corpus)
     nlp = load_model()  # the words as dossier analyses them: POS, lemma, dependency
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)

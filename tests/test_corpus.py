@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
@@ -94,6 +95,21 @@ def test_every_kind_of_mistake_is_named_with_its_line(tmp_path):
     for text in expected:
         assert any(text in m for m in messages), text
     assert all(m.startswith(str(tmp_path / "story.jsonl") + ":") for m in messages)
+
+
+def test_training_reads_a_valid_corpus_and_refuses_a_broken_one(tmp_path):
+    from dossier.corpus import checked_sentences
+    from dossier.errors import InputError
+
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir(), bad.mkdir()
+    _write(good, _line([_event()]), _line([], text="Nothing.", id="t-001"))
+    assert [s.id for s in checked_sentences(good)] == ["t-000", "t-001"]
+    _write(bad, _line([_event(cameo="999"), _event(source="Mao")]))
+    with pytest.raises(
+        InputError, match=r"story\.jsonl:1: event \d: .* \(and 1 more\): fix the corpus first$"
+    ):
+        checked_sentences(bad)
 
 
 def test_splits_keep_stories_whole_and_written_sentences_in_training():

@@ -5,7 +5,7 @@ docs/annotation-guide.md). Annotators write words, not offsets; `read_corpus` fi
 each span in its sentence, and `check_corpus` lists every problem with file and line.
 """
 
-from dossier.corpus.check import check_corpus
+from dossier.corpus.check import check_corpus, checked_sentences
 from dossier.corpus.model import CorpusEvent, CorpusSentence, Span
 from dossier.corpus.problems import Problem
 from dossier.corpus.reader import read_corpus, read_story_file
@@ -17,6 +17,7 @@ __all__ = [
     "Problem",
     "Span",
     "check_corpus",
+    "checked_sentences",
     "read_corpus",
     "read_story_file",
     "split_of",

@@ -8,6 +8,7 @@ from pathlib import Path
 from dossier.corpus.model import MODALITIES, CorpusEvent, CorpusSentence
 from dossier.corpus.problems import Problem
 from dossier.corpus.reader import read_corpus
+from dossier.errors import InputError
 from dossier.knowledge.codebook import Codebook, load_codebook
 
 
@@ -22,6 +23,19 @@ def check_corpus(root: Path, codebook: Codebook | None = None) -> list[Problem]:
             problems += [where(f"event {index}: {m}") for m in _event_problems(event, codebook)]
             problems += [where(f"event {index}: {m}") for m in _nesting(sentence, index)]
     return problems
+
+
+def checked_sentences(root: Path) -> list[CorpusSentence]:
+    """The corpus's sentences, for training: an InputError naming the first problem (and
+    how many more) when the corpus does not pass its check."""
+    problems = check_corpus(root)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InputError(
+            f"{first.path}:{first.line}", f"{first.message}{more}: fix the corpus first"
+        )
+    return read_corpus(root)[0]
 
 
 def _duplicate_ids(sentences: Iterable[CorpusSentence]) -> list[Problem]:
