@@ -115,7 +115,7 @@ def features(trigger: Token, candidate: Token, root: str, resolved: Resolved) ->
     spread = "1" if gap == 1 else "2-3" if gap <= 3 else "4-8" if gap <= 8 else "9+"
     preposition = candidate.head.lower_ if candidate.dep_ == "pobj" else "-"
     word = candidate.lower_ if candidate.pos_ == "PRON" else candidate.lemma_.lower()
-    coded = resolved(candidate)
+    standing = resolved(candidate)  # "coded", "someone" or "thing"
     light = _light_verb(trigger)
     clues = [
         "bias",
@@ -134,8 +134,8 @@ def features(trigger: Token, candidate: Token, root: str, resolved: Resolved) ->
         f"prep={preposition}|kind={kind}",
         f"prep={preposition}|root={root}",
         f"word={word}",
-        f"{coded}|near={near}",
-        f"{coded}",
+        f"{standing}|near={near}",
+        f"{standing}",
         f"passive={_passive(trigger)}|near={near}",
     ]
     if light is not None:
