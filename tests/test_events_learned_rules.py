@@ -384,3 +384,48 @@ def test_a_word_a_pattern_says_is_no_event_is_none_for_the_tagger_either(analyse
     """The pattern decides where it matches: its `code: null` refinement ("met its
     quota") overrides the learned tagger, which would code a meeting."""
     assert not {"met", "stood", "contest"} & {e.trigger for e in events_of(analyser, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "source"),
+    [
+        # the passive subject of a harm told in an "in" phrase suffered the act
+        (
+            "Three Afghan soldiers were killed in a roadside bombing on Monday.",
+            "bombing",
+            "Afghan soldiers",
+            None,
+        ),
+        (
+            "A Hamas commander was killed in an Israeli airstrike in Gaza on Tuesday.",
+            "airstrike",
+            "Hamas",
+            "Israeli",
+        ),
+        (
+            "Four Nigerian police officers were wounded in an ambush by Boko Haram fighters.",
+            "ambush",
+            "Nigerian police officers",
+            "fighters",
+        ),
+        # "died in": the subject of dying
+        (
+            "Two Syrian civilians died in a rocket attack on Sunday.",
+            "attack",
+            "Syrian civilians",
+            None,
+        ),
+    ],
+)
+def test_who_was_harmed_in_an_act_of_force_is_its_target_never_its_source(
+    analyser, text, trigger, target, source
+):
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert event.target is not None and event.target.text == target
+    assert (event.source.text if event.source else None) == source
+
+
+def test_an_active_killer_in_an_ambush_stays_its_doer(analyser):
+    text = "Taliban fighters killed three Afghan soldiers in an ambush on Monday."
+    events = events_of(analyser, text)
+    assert events and {e.source.text if e.source else None for e in events} == {"fighters"}

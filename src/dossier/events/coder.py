@@ -32,6 +32,7 @@ from dossier.events.parties import (
     Found,
     apart_from,
     claimed_by,
+    harmed_by,
     learned_parties,
     marked_roles,
     phrase_actors,
@@ -358,10 +359,14 @@ def _parties(
     """Sources and targets with the roles that gave them: a learned trigger's from the
     argument model when there is one, a pattern's from the roles the pattern names (its
     missing optional target from the argument model). Whoever claims responsibility
-    for the act is its source, whatever else the parse suggests."""
+    for the act is its source, and whoever the sentence says it harmed its target and
+    never its source, whatever else the parse suggests."""
     sources, source_role, targets, target_role = _parties_by_role(
         trigger, actors, triggers, arguments
     )
+    harmed = harmed_by(trigger, actors, triggers)
+    if harmed:
+        sources, targets, target_role = apart_from(sources, harmed), harmed, "harmed"
     claimers = claimed_by(trigger, actors, triggers)
     if claimers:
         sources, source_role = claimers, "claimer"

@@ -19,6 +19,7 @@ from dossier.events.roles import (
     MODIFIERS,
     RoleNoun,
     coordinated,
+    harmed_in,
     listed_appositions,
     phrase_tokens,
     prep_objects,
@@ -378,6 +379,21 @@ def _coordination(head: Token) -> list[Token]:
         first = first.head
     members = list(coordinated(first))
     return [*members, *(t for m in members for t in m.subtree if t.dep_ in ("compound", "flat"))]
+
+
+HARMING_ROOTS = frozenset({"17", "18", "19", "20"})  # coerce, assault, fight, mass violence
+
+
+def harmed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
+    """Who an act of force harmed where the sentence tells it by its result: "three
+    soldiers were killed in a roadside bombing" makes the soldiers the bombing's target
+    (each harmed phrase read like a pattern's), whoever the bombers were."""
+    if trigger.code[:2] not in HARMING_ROOTS or trigger.token.pos_ != "NOUN":
+        return []
+    head = harmed_in(trigger.token)
+    if head is None or not actors.readable(head):
+        return []
+    return _unique(phrase_actors(head, actors, False, triggers)) or [_unnamed(head, actors)]
 
 
 def claimed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:

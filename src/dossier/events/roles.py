@@ -469,3 +469,33 @@ def responsibility_claimers(noun: Token) -> list[Token]:
 
 def _said_no_one(subject: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in NO_ONE for c in subject.children)
+
+
+# Verbs telling what an act did to people: their passive subject (or the subject of
+# "died") is who the act named in their "in"/"during" phrase harmed.
+HARM_VERBS = frozenset(
+    "kill wound injure hurt maim die perish detain arrest abduct kidnap displace".split()
+)
+DYING = frozenset({"die", "perish"})
+MEANS_PREPOSITIONS = frozenset({"in", "during"})
+
+
+def harmed_in(noun: Token) -> Token | None:
+    """Who the act a noun names harmed, when the sentence tells it by its result:
+    "three soldiers were killed in a bombing", "two civilians died in the attack",
+    "Injured in the attack, the driver died". An active verb's subject is the doer, not
+    the harmed ("rebels killed three soldiers in an ambush"): no answer."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MEANS_PREPOSITIONS:
+        return None
+    verb = prep.head
+    if verb.lemma_ not in HARM_VERBS:
+        return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive[0]
+    if verb.lemma_ in DYING:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "Injured in the attack, the driver ..."
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
