@@ -429,3 +429,36 @@ def test_an_active_killer_in_an_ambush_stays_its_doer(analyser):
     text = "Taliban fighters killed three Afghan soldiers in an ambush on Monday."
     events = events_of(analyser, text)
     assert events and {e.source.text if e.source else None for e in events} == {"fighters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # the one who tells of talks held "with X" is the other side
+        (
+            "Pakistan said Sunday that discussions with the International Monetary Fund are "
+            "progressing well.",
+            "discussions",
+            "Pakistan",
+            "International Monetary Fund",
+        ),
+        (
+            "Turkish officials said talks with Russian diplomats ended without agreement.",
+            "talks",
+            "Turkish officials",
+            "Russian diplomats",
+        ),
+        # a side named with the talks stays their source
+        (
+            "Iran said its negotiations with the European Union had stalled.",
+            "negotiations",
+            "its",
+            "European Union",
+        ),
+    ],
+)
+def test_talks_with_someone_are_held_with_them_by_the_side_that_tells_of_them(
+    analyser, text, trigger, source, target
+):
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert (event.source.text, event.target.text) == (source, target)

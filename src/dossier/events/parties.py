@@ -26,6 +26,8 @@ from dossier.events.roles import (
     responsibility_claimers,
     role_heads,
     stray_coordinates,
+    talks_partner,
+    teller_of,
 )
 from dossier.events.triggers import Trigger
 from dossier.record import ActorRef, Location
@@ -339,6 +341,8 @@ def learned_parties(
     words; each head's phrase resolved like a pattern's (coordinated members are
     parties of their own), else kept as the sentence's words without a code."""
     chosen = model.best(trigger.token, trigger.code[:2], resolved_by(actors), actors.readable)
+    if trigger.code[:2] == CONSULT_ROOT:
+        chosen = _sides_of_talks(trigger.token, chosen, actors)
     sides = []
     for role in ("source", "target"):
         head = chosen[role]
@@ -352,6 +356,27 @@ def learned_parties(
             found = [_unnamed(head, actors)]  # "stormed a hotel": a thing is no target
         sides.append(found)
     return sides[0], apart_from(sides[1], sides[0])
+
+
+CONSULT_ROOT = "04"
+
+
+def _sides_of_talks(
+    noun: Token, chosen: dict[str, Token | None], actors: EventActors
+) -> dict[str, Token | None]:
+    """Talks "with X" are held with X: X is their target, never their source; with no
+    other source named, the one who tells of the talks is the other side ("Pakistan said
+    discussions with the IMF are progressing")."""
+    partner = talks_partner(noun)
+    if partner is None:
+        return chosen
+    source = chosen["source"]
+    if source is not None and source.i == partner.i:
+        source = None
+    if source is None:
+        teller = teller_of(noun)
+        source = teller if teller is not None and actors.readable(teller) else None
+    return {"source": source, "target": partner}
 
 
 def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:

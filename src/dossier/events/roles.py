@@ -499,3 +499,27 @@ def harmed_in(noun: Token) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "Injured in the attack, the driver ..."
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+# Verbs by which a side tells of talks it holds: "Pakistan said talks with the IMF ...".
+TELLING_VERBS = frozenset({"say", "tell", "confirm", "announce", "add", "state"})
+
+
+def talks_partner(noun: Token) -> Token | None:
+    """The other side of talks a noun names: "discussions with the IMF"."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+def teller_of(noun: Token) -> Token | None:
+    """Who tells of an act that is the subject of the clause told: "Pakistan said
+    Sunday that discussions with the IMF are progressing well" (Pakistan)."""
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_ not in TELLING_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
