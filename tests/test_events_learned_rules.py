@@ -462,3 +462,20 @@ def test_talks_with_someone_are_held_with_them_by_the_side_that_tells_of_them(
 ):
     (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
     assert (event.source.text, event.target.text) == (source, target)
+
+
+def test_no_word_of_the_phrase_an_act_is_aimed_at_is_its_doer(analyser):
+    text = "A deadly attack on a joint Kenya-U.S. military base killed two soldiers on Sunday."
+    (attack,) = [e for e in events_of(analyser, text) if e.trigger == "attack"]
+    assert attack.source is None  # not "U.S.", a word of the base's name
+
+
+def test_blaming_attacks_on_someone_leaves_them_free_to_be_the_attackers(nlp):
+    from dossier.events.roles import aimed_phrase
+
+    doc = nlp("Islamabad has blamed several recent attacks on militants.")
+    attacks = next(t for t in doc if t.text == "attacks")
+    assert aimed_phrase(attacks) == set()
+    doc = nlp("The attack on the militants' camp lasted an hour.")
+    attack = next(t for t in doc if t.text == "attack")
+    assert {doc[i].text for i in aimed_phrase(attack)} >= {"militants", "camp"}

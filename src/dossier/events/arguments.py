@@ -200,16 +200,23 @@ class ArgumentModel:
         return scored
 
     def best(
-        self, trigger: Token, root: str, resolved: Resolved, usable: Usable | None = None
+        self,
+        trigger: Token,
+        root: str,
+        resolved: Resolved,
+        usable: Usable | None = None,
+        barred: dict[str, set[int]] | None = None,
     ) -> dict[str, Token | None]:
-        """The likeliest source and target words (of those `usable`, if given), each only
-        above its threshold and never the same word for both."""
+        """The likeliest source and target words (of those `usable`, if given, and not
+        `barred` from the role by their index), each only above its threshold and never
+        the same word for both."""
         scored = [
             s for s in self.score(trigger, root, resolved) if usable is None or usable(s.token)
         ]
         chosen: dict[str, Token | None] = {}
         for role in ROLES:
             taken = {t.i for t in chosen.values() if t is not None}
+            taken |= (barred or {}).get(role, set())
             ranked = sorted(
                 (s for s in scored if s.token.i not in taken),
                 key=lambda s: getattr(s, role),

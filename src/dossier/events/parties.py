@@ -18,6 +18,7 @@ from dossier.events.place import place_named
 from dossier.events.roles import (
     MODIFIERS,
     RoleNoun,
+    aimed_phrase,
     coordinated,
     harmed_in,
     listed_appositions,
@@ -340,7 +341,10 @@ def learned_parties(
     """Source and target of a learned trigger as the argument model picks their head
     words; each head's phrase resolved like a pattern's (coordinated members are
     parties of their own), else kept as the sentence's words without a code."""
-    chosen = model.best(trigger.token, trigger.code[:2], resolved_by(actors), actors.readable)
+    barred = {"source": aimed_phrase(trigger.token)}
+
+    resolved = resolved_by(actors)
+    chosen = model.best(trigger.token, trigger.code[:2], resolved, actors.readable, barred)
     if trigger.code[:2] == CONSULT_ROOT:
         chosen = _sides_of_talks(trigger.token, chosen, actors)
     sides = []

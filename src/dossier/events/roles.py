@@ -523,3 +523,17 @@ def teller_of(noun: Token) -> Token | None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
+
+
+# Prepositions whose object an act is done to: "an attack on a base", "fired at a convoy".
+AIMED_AT = frozenset({"on", "against", "at", "upon"})
+
+
+def aimed_phrase(trigger: Token) -> set[int]:
+    """The words of the phrases a trigger's act is aimed at ("an attack on a joint
+    Kenya-U.S. military base"): the doer is never among them. "Blamed the attacks on
+    militants" blames the militants: the parser often hangs that "on" on the noun."""
+    if trigger.dep_ == "dobj" and trigger.head.lemma_ == "blame":
+        return set()
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in AIMED_AT]
+    return {t.i for p in preps for o in p.children if o.dep_ == "pobj" for t in o.subtree}
