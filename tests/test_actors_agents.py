@@ -405,3 +405,21 @@ def test_soldiers_from_a_country_stay_its_army(resolve):
 def test_opposition_members_of_parliament_are_the_opposition(resolve, text, words, cameo):
     entity = entity_of(resolve(text), text, words)
     assert entity is not None and entity.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        ("Police made arrests in the Kenyan town of Garissa.", "Police", "KENCOP"),
+        ("Students marched in Tehran on Friday.", "Students", "IRNEDU"),
+        ("Gunmen abducted two aid workers in the Nigerian state of Borno.", "Gunmen", "NGAUAF"),
+    ],
+)
+def test_a_domestic_agent_takes_the_country_of_the_place_it_acts_in(resolve, text, words, cameo):
+    entity = entity_of(resolve(text), text, words)
+    assert coded(entity) == (cameo, cameo[:3], True)
+
+
+def test_troops_take_no_country_from_where_they_fight(resolve) -> None:
+    text = "Troops began an offensive near the Syrian city of Aleppo."
+    assert entity_of(resolve(text), text, "Troops") is None

@@ -6,12 +6,16 @@ Chad"; this one reads what is left). Its country is, in order:
 
 1. the place or country of its of/in/at phrase: "police in Lagos" (a city, through the
    gazetteer), "opposition groups in Zimbabwe", "students at Cairo University";
-2. else the article's main country, and the entity is marked `country_inferred`: the
+2. else, for an agent that acts in its own country (police, courts, students,
+   protesters, rebels, gunmen: not armies, officials or refugees), the country of the
+   place its verb says it acts in ("Police made arrests in the Kenyan town of
+   Garissa"), marked `country_inferred`;
+3. else the article's main country, and the entity is marked `country_inferred`: the
    dateline's country ("LAGOS, Nigeria (Reuters) -"), else the country mentioned at
    least twice as often as any other, else the country of the first sentence's
    subject when it is one of the two mentioned most ("Kenya launched an operation
    against al-Shabab" in a story that names Somalia more);
-3. else nothing: "protesters" in an article with no main country stay uncoded.
+4. else nothing: "protesters" in an article with no main country stay uncoded.
 
 A noun that modifies another ("police station", "army base", "troop withdrawal") is no
 actor: the phrase names a place or a thing.
@@ -51,6 +55,10 @@ FOREIGN_WORDS = frozenset(
     {"international", "foreign", "western", "multinational", "allied", "coalition", "peacekeeping"}
 )
 MIN_MAIN_MENTIONS = 2
+# Agents that act in their own country: police, courts, parliaments, students, workers,
+# farmers, protesters and opposition, civilians, rebels and unidentified gunmen.
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "EDU", "LAB", "AGR", "OPP", "CVL", "REB", "UAF"})
+ACTED_IN = frozenset({"in", "at", "across", "throughout", "inside"})
 DEFINITE_WORDS = frozenset({"the", "these", "those"})
 GROUP_LINKS = frozenset({"from", "of"})  # "gunmen from al-Shabab", "fighters of the RUF"
 REPEAT_WINDOW = 3  # sentences back where "the officials" finds the officials named
@@ -69,12 +77,13 @@ def resolve_agents(r: DocumentResolver) -> None:
         if group is not None:
             r.mention(r.doc[first].idx, token.idx + len(token.text), group)
             continue
-        country = _linked_country(r, token)
+        said = _linked_country(r, token)
+        country = said or _country_where_it_acts(r, token, sector)
         earlier = _told_before(r, token, sector) if country is None else None
         if earlier is not None:
             r.mention(r.doc[first].idx, token.idx + len(token.text), earlier)
             continue
-        inferred = country is None
+        inferred = said is None  # from the place it acts in, or the article's main country
         if inferred and sector.international:
             ref = r.table.international_group(sector.code, sector.label)
             r.mention(r.doc[first].idx, token.idx + len(token.text), ref)
@@ -228,6 +237,38 @@ def _linked_country(r: DocumentResolver, head: Token) -> Country | None:
                 country = _country_of_token(r, place, types)
                 if country is not None:
                     return country
+    return None
+
+
+def _country_where_it_acts(r: DocumentResolver, head: Token, sector: Sector) -> Country | None:
+    """The country of the place where a domestic agent acts, told with its verb or its
+    verb's object: "Police made arrests in the Kenyan town of Garissa", "students
+    marched in Tehran". Police, courts, students and protesters act in their own
+    country; armies, officials and refugees often abroad, so they take none from it."""
+    if sector.code not in DOMESTIC_SECTORS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    phrases = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for word in phrases:
+        for link in word.children:
+            if link.dep_ != "prep" or link.lower_ not in ACTED_IN:
+                continue
+            for place in link.children:
+                country = _place_country(r, place) if place.dep_ == "pobj" else None
+                if country is not None:
+                    return country
+    return None
+
+
+def _place_country(r: DocumentResolver, place: Token) -> Country | None:
+    """The country of a place phrase: its own word, a country word before it ("the
+    Kenyan town"), or the place its "of" names ("the town of Garissa")."""
+    words = [place, *(c for c in place.children if c.dep_ in PHRASE_DEPS)]
+    words += [o for c in place.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    for word in words:
+        country = _country_of_token(r, word)
+        if country is not None:
+            return country
     return None
 
 
