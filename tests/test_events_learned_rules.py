@@ -479,3 +479,29 @@ def test_blaming_attacks_on_someone_leaves_them_free_to_be_the_attackers(nlp):
     doc = nlp("The attack on the militants' camp lasted an hour.")
     attack = next(t for t in doc if t.text == "attack")
     assert {doc[i].text for i in aimed_phrase(attack)} >= {"militants", "camp"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # the guide: the noun names the act, the harm verb its result: one event
+        (
+            "Taliban fighters killed three Afghan soldiers in an ambush on Monday.",
+            "ambush",
+            "fighters",
+            "Afghan soldiers",
+        ),
+        (
+            "A roadside bomb blast killed 11 Pakistani coal miners on Sunday.",
+            "blast",
+            None,
+            "Pakistani coal miners",
+        ),
+    ],
+)
+def test_an_act_of_force_and_the_verb_of_its_result_are_one_event(
+    analyser, text, trigger, source, target
+):
+    (event,) = events_of(analyser, text)
+    assert event.trigger == trigger
+    assert (event.source.text if event.source else None, event.target.text) == (source, target)

@@ -41,7 +41,13 @@ from dossier.events.parties import (
 )
 from dossier.events.place import place_of
 from dossier.events.reactions import with_answered_targets, without_reactors_as_doers
-from dossier.events.roles import coordinated, is_adjunct_gerund, is_passive, phrase_tokens
+from dossier.events.roles import (
+    coordinated,
+    is_adjunct_gerund,
+    is_passive,
+    phrase_tokens,
+    result_of,
+)
 from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
@@ -286,7 +292,7 @@ def code_sentence(
         coded += found
     # "if a holder is accused", "the group frequently conducts bombings": no event
     coded = [c for c in coded if not generic_event(c, knowledge.actors) and not habitual_event(c)]
-    return _merge_repeats(_without_empty_statements(coded))
+    return _merge_repeats(_results_folded(_without_empty_statements(coded)))
 
 
 def _confirmed_by_model(
@@ -530,6 +536,31 @@ def _told_the_press(
         if sector is not None and sector.code == "MED":
             return True
     return False
+
+
+def _results_folded(coded: list[Coded]) -> list[Coded]:
+    """An act of force told by its noun and by a verb of its result ("Taliban fighters
+    killed three soldiers in an ambush", "a bomb blast killed 11 miners") is one event:
+    the noun's, with the parties the verb names where the noun names none (guide, the
+    airstrike example)."""
+    acts = {item.trigger.token.i: item for item in coded if _forceful(item)}
+    folded: dict[int, Coded] = {}
+    results = set()
+    for item in coded:
+        nouns = result_of(item.trigger.token) if _forceful(item) else []
+        act = next((noun.i for noun in nouns if noun.i in acts), None)
+        if act is None:
+            continue
+        results.add(id(item))
+        into = folded.get(act, acts[act])
+        folded[act] = replace(
+            into, source=into.source or item.source, target=into.target or item.target
+        )
+    return [folded.get(item.trigger.token.i, item) for item in coded if id(item) not in results]
+
+
+def _forceful(item: Coded) -> bool:
+    return item.trigger.code[:2] in VIOLENT_ROOTS
 
 
 def _merge_repeats(coded: list[Coded]) -> list[Coded]:

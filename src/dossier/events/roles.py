@@ -537,3 +537,16 @@ def aimed_phrase(trigger: Token) -> set[int]:
         return set()
     preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in AIMED_AT]
     return {t.i for p in preps for o in p.children if o.dep_ == "pobj" for t in o.subtree}
+
+
+def result_of(verb: Token) -> list[Token]:
+    """The nouns that may name the act whose result a harm verb tells: "killed three
+    soldiers in an ambush", "a bomb blast killed 11 miners" (the ambush, the blast).
+    The guide codes that act once, by its noun."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in HARM_VERBS:
+        return []
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in MEANS_PREPOSITIONS:
+            nouns += [o for o in child.children if o.dep_ == "pobj"]
+    return [noun for noun in nouns if noun.pos_ == "NOUN"]
