@@ -505,3 +505,14 @@ def test_an_act_of_force_and_the_verb_of_its_result_are_one_event(
     (event,) = events_of(analyser, text)
     assert event.trigger == trigger
     assert (event.source.text if event.source else None, event.target.text) == (source, target)
+
+
+def test_who_a_noun_s_that_clause_tells_of_is_neither_its_source_nor_its_target(analyser):
+    text = "There was a suggestion that Kim may have been surprised when Putin announced the deal."
+    suggestions = [e for e in events_of(analyser, text) if e.trigger == "suggestion"]
+    assert all(
+        "Kim" not in (party.text or "")
+        for e in suggestions
+        for party in (e.source, e.target)
+        if party
+    )

@@ -19,6 +19,7 @@ from dossier.events.roles import (
     MODIFIERS,
     RoleNoun,
     aimed_phrase,
+    content_clause,
     coordinated,
     harmed_in,
     listed_appositions,
@@ -341,8 +342,8 @@ def learned_parties(
     """Source and target of a learned trigger as the argument model picks their head
     words; each head's phrase resolved like a pattern's (coordinated members are
     parties of their own), else kept as the sentence's words without a code."""
-    barred = {"source": aimed_phrase(trigger.token)}
-
+    content = content_clause(trigger.token) if trigger.token.pos_ == "NOUN" else set()
+    barred = {"source": aimed_phrase(trigger.token) | content, "target": content}
     resolved = resolved_by(actors)
     chosen = model.best(trigger.token, trigger.code[:2], resolved, actors.readable, barred)
     if trigger.code[:2] == CONSULT_ROOT:

@@ -550,3 +550,15 @@ def result_of(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in MEANS_PREPOSITIONS:
             nouns += [o for o in child.children if o.dep_ == "pobj"]
     return [noun for noun in nouns if noun.pos_ == "NOUN"]
+
+
+def content_clause(noun: Token) -> set[int]:
+    """The words of what a noun says or supposes, its "that" clause ("a suggestion that
+    Kim may have been surprised", "the claim that jets had struck"): they are the
+    content, neither who made it nor to whom."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _said_that(c)]
+    return {t.i for clause in clauses for t in clause.subtree}
+
+
+def _said_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
