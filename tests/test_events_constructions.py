@@ -524,12 +524,26 @@ def test_one_trigger_with_three_targets_is_three_events_with_three_ids(nlp) -> N
 
 
 def test_an_actor_telling_of_its_own_act_asserts_it(nlp) -> None:
-    """Guide, section 5: "X said it struck Y" for X's own act is asserted; what X says
-    another did stays reported."""
+    """Guide, section 5: "X said it struck Y" for X's own act is asserted; so is what
+    a government says another did (Change 17: the story takes it as the authority)."""
     own = only(nlp, "Arnor said that Arnor had attacked Gondor.")
     assert own.modality == "asserted"
     told = only(nlp, "Osgiliath said that Arnor had attacked Gondor.")
-    assert told.modality == "reported"
+    assert told.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses said that Arnor had attacked Gondor.",
+        "Local media reported that Arnor had attacked Gondor.",
+        "Prosecutors say Arnor attacked Gondor.",
+        "The BBC reported that Arnor had attacked Gondor.",
+        "Sources were quoted as saying that Arnor had attacked Gondor.",
+    ],
+)
+def test_what_a_witness_or_an_outlet_tells_of_another_s_act_is_reported(nlp, text) -> None:
+    assert only(nlp, text).modality == "reported"
 
 
 def test_a_denial_of_a_coded_event_stays_an_event_of_its_own(nlp) -> None:

@@ -267,7 +267,7 @@ def code_sentence(
     opening = sentence.start == 0 and dateline_end(sentence.text)
     dateline = sentence.start_char + opening if opening else 0
     actors = EventActors(resolver, knowledge.actors, citations, dateline)
-    reader = ModalityReader(knowledge.modality)
+    reader = ModalityReader(knowledge.modality, knowledge.outlets)
     arguments = knowledge.arguments
     triggers, vetoed = find_triggers(sentence, knowledge.patterns)
     taken = {word.i for trigger in triggers for word in trigger.words}

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from dossier.events.roles import is_adjunct_gerund
 from dossier.knowledge.modality_cues import ModalityCues
+from dossier.knowledge.outlets import OutletBook
 from dossier.record import Modality
 
 MODALITY_ORDER: tuple[Modality, ...] = (
@@ -44,8 +45,9 @@ class ModalityReader:
     """Reads an event's modality from the cues governing its trigger in the tree; the
     cues (knowledge/data/modality_cues.yaml plus a user's) are handed in."""
 
-    def __init__(self, cues: ModalityCues) -> None:
+    def __init__(self, cues: ModalityCues, outlets: OutletBook | None = None) -> None:
         self.cues = cues
+        self.outlets = outlets  # news outlets, whose reports the story keeps at a distance
 
     def modality_of(self, trigger: Token, light_verb: Token | None = None) -> Modality:
         """The modality the tree gives the event the trigger reports."""
@@ -146,7 +148,8 @@ class ModalityReader:
             if link != "ccomp":
                 cues |= set(self._own_cues(head))  # "would not urge ... to", "plans to"
             elif head.lemma_ in self.cues.reporting_verbs:
-                cues.add("reported")
+                if self._at_a_distance(head):
+                    cues.add("reported")
                 break
             else:
                 cues |= {c for c in self._own_cues(head) if c in ("negated",)}
@@ -216,6 +219,21 @@ class ModalityReader:
                 return next((c for c in head.children if c.dep_ == "nsubj"), None)
             token = head
         return None
+
+    def _at_a_distance(self, verb: Token) -> bool:
+        """Whether the one a reporting verb has telling is kept at a distance: no one
+        named ("were quoted as saying"), a witness, a prosecutor, an outlet ("CNN
+        reported", "media groups said"). Officials, governments, armies and analysts
+        telling of another's act are taken as the authority on it (guide, Change 17:
+        in the VOA stories 178 such acts are asserted, 26 reported)."""
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            return True
+        words = [speaker, *(c for c in speaker.children if c.dep_ in ("compound", "amod"))]
+        if any(w.lemma_.lower() in self.cues.distant_speakers for w in words):
+            return True
+        name = " ".join(t.text for t in speaker.subtree if t.dep_ != "det")
+        return self.outlets is not None and self.outlets.lookup(name) is not None
 
     def _evidence_from_reports(self, verb: Token) -> bool:
         """'reports suggest' presents evidence, not a guess."""

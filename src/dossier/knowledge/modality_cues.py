@@ -25,6 +25,7 @@ WORD_LISTS = (
     "happening_verbs",
     "conditional_markers",
     "reporting_verbs",
+    "distant_speakers",
     "dismissing_verbs",
 )
 
@@ -41,6 +42,7 @@ class ModalityCues:
     happening_verbs: frozenset[str]
     conditional_markers: frozenset[str]
     reporting_verbs: frozenset[str]
+    distant_speakers: frozenset[str]
     dismissing_verbs: frozenset[str]
 
 
