@@ -516,3 +516,23 @@ def test_who_a_noun_s_that_clause_tells_of_is_neither_its_source_nor_its_target(
         for party in (e.source, e.target)
         if party
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what a verb may bring about is as possible as the verb
+        ("The European Union may impose trade sanctions on Somalia.", "sanctions", "speculated"),
+        # its future or negation is not the noun's: the attack had happened
+        (
+            "The Kenyan president did not mention the attack on the base by al-Shabab.",
+            "attack",
+            "asserted",
+        ),
+    ],
+)
+def test_an_event_noun_takes_the_possibility_of_the_verb_whose_object_it_is(
+    analyser, text, trigger, modality
+):
+    found = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert found and all(e.modality == modality for e in found)

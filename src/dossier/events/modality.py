@@ -203,6 +203,11 @@ class ModalityReader:
             cues |= {c for c in self._own_cues(verb) if c == "negated"}
         if link == "nsubjpass" and verb.lemma_ in ("schedule", "plan", "expect", "set"):
             cues.add("planned")
+        if link in ("dobj", "obj"):
+            # "may impose trade sanctions", "could tease out more aid": what a verb may
+            # bring about is as possible as the verb; not its future or negation ("will
+            # discuss the attack", "did not mention the attack": the attack happened)
+            cues |= {c for c in self._own_cues(verb) if c in ("speculated", "hypothetical")}
         # Whether the clause around the noun is speculation, a denial or a report.
         return cues | (self._predicate_chain(verb) & {"speculated", "denied", "reported"})
 
