@@ -160,6 +160,9 @@ def test_no_event_without_a_source_actor(nlp) -> None:
         ("Putin met Kim in Pyongyang.", "asserted"),
         ("Putin hopes to visit Seoul.", "planned"),  # the model lemmatises hopes as hop
         ("Putin was unable to meet Kim.", "negated"),
+        ("Putin must meet Kim before the summit.", "hypothetical"),  # a demand
+        ("Putin must have met Kim before the summit.", "speculated"),  # a guess
+        ("Talks between Putin and Kim must continue.", "hypothetical"),
     ],
 )
 def test_modality_from_governing_cues(nlp, sentence: str, modality: str) -> None:

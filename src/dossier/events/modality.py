@@ -113,7 +113,12 @@ class ModalityReader:
         return any(g.dep_ == "neg" for g in adverb.children)
 
     def _aux_cue(self, aux: Token, verb: Token) -> Modality:
-        """'should they come off' (inverted, conditional) versus 'they should come'."""
+        """'should they come off' (inverted, conditional) versus 'they should come';
+        'must withdraw' (a demand) versus 'must have withdrawn' (a guess)."""
+        if aux.lower_ == "must" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.i > aux.i for c in verb.children
+        ):
+            return "speculated"  # "must have known": a guess, not a demand
         if aux.lower_ == "should":
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             inverted = any(aux.i < s.i < verb.i for s in subjects)
