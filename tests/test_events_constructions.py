@@ -163,6 +163,7 @@ def test_no_event_without_a_source_actor(nlp) -> None:
         ("Putin must meet Kim before the summit.", "hypothetical"),  # a demand
         ("Putin must have met Kim before the summit.", "speculated"),  # a guess
         ("Talks between Putin and Kim must continue.", "hypothetical"),
+        ("Kim lobbied Putin to visit Seoul.", "hypothetical"),
     ],
 )
 def test_modality_from_governing_cues(nlp, sentence: str, modality: str) -> None:

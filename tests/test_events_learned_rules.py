@@ -536,3 +536,9 @@ def test_an_event_noun_takes_the_possibility_of_the_verb_whose_object_it_is(
 ):
     found = [e for e in events_of(analyser, text) if e.trigger == trigger]
     assert found and all(e.modality == modality for e in found)
+
+
+def test_an_act_demanded_by_its_noun_is_hypothetical(analyser):
+    text = "Hamas demanded the release of Palestinian prisoners held by Israel."
+    (release,) = [e for e in events_of(analyser, text) if e.trigger == "release"]
+    assert release.modality == "hypothetical"
