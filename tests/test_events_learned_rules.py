@@ -542,3 +542,21 @@ def test_an_act_demanded_by_its_noun_is_hypothetical(analyser):
     text = "Hamas demanded the release of Palestinian prisoners held by Israel."
     (release,) = [e for e in events_of(analyser, text) if e.trigger == "release"]
     assert release.modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish foreign ministry had no comment on the ship's departure.",
+        "A spokesperson said the Kenyan government does not comment on security matters.",
+        "Chinese officials have yet to comment on the Japanese claims.",
+    ],
+)
+def test_silence_told_as_not_commenting_is_011_and_happened(analyser, text):
+    (silence,) = [e for e in events_of(analyser, text) if e.trigger == "comment"]
+    assert (silence.cameo_code, silence.modality) == ("011", "asserted")
+
+
+def test_commenting_is_no_silence(analyser):
+    text = "The Russian foreign minister commented that relations with Japan were improving."
+    assert not [e for e in events_of(analyser, text) if e.cameo_code == "011"]

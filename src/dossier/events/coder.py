@@ -312,6 +312,8 @@ def _confirmed_by_model(
     relaxed = replace(trigger, pattern=pattern, score=tagged.score)
     outlets = knowledge.outlets
     found = _code_trigger(relaxed, actors, words, reader, outlets)
+    if trigger.pattern.negated_only:
+        return []  # "commented that ...": attribution, as "said" is; the pattern decides
     agrees = tagged.root == trigger.code[:2]
     if found or (agrees and arguments is None):
         return found
@@ -440,6 +442,8 @@ def _code_trigger(
     else:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
     modality = reader.modality_of(trigger.token, trigger.light_verb)
+    if pattern.negated_only and modality != "negated":
+        return []  # "commented that ...": no silence
     if modality == "negated" and trigger.code in SILENCE_CODES:
         modality = "asserted"  # "did not respond to a request for comment": silence is the act
     agentless = source_role == "learned" and not sources

@@ -145,7 +145,9 @@ class ModalityReader:
                 cues.add(self.cues.predicates[self.verb_lemma(head)])
             if head.lemma_ == "say" and (self._is_passive(head) or link == "xcomp"):
                 cues.add("reported")  # "is said to", "the deal said to have been"
-            if head.lemma_ == "be" and link == "xcomp":
+            if link == "xcomp" and _yet_to(head):
+                cues.add("negated")  # "have yet to comment": not done so far
+            elif head.lemma_ == "be" and link == "xcomp":
                 cues.add("planned")  # "Straw is to visit Thailand"
             if head.pos_ in ("NOUN", "PROPN"):
                 cues |= self._governing_noun(head)
@@ -264,3 +266,10 @@ class ModalityReader:
 
     def _is_passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _yet_to(verb: Token) -> bool:
+    """'have yet to', 'is yet to': what is still to be done has not been."""
+    return verb.lemma_ in ("have", "be") and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children
+    )

@@ -56,6 +56,7 @@ ENTRY_KEYS = frozenset(
         "reciprocal",
         "requires_target",
         "nested",
+        "negated_only",
         "when",
     }
 )
@@ -108,6 +109,7 @@ class TriggerPattern:
     reciprocal: str | None = None
     requires_target: bool = True
     nested: bool = True
+    negated_only: bool = False  # an event only when told as not done: silence (011)
     refinements: tuple[Refinement, ...] = ()
     origin: str = ""
 
@@ -191,6 +193,7 @@ def _patterns(entry: object, origin: str, path: Path, line: int) -> Iterable[Tri
             reciprocal=reciprocal,
             requires_target=_flag(entry, "requires_target", True, fail),
             nested=_flag(entry, "nested", True, fail),
+            negated_only=_flag(entry, "negated_only", False, fail),
             refinements=refinements,
             origin=origin,
         )
