@@ -560,3 +560,29 @@ def test_silence_told_as_not_commenting_is_011_and_happened(analyser, text):
 def test_commenting_is_no_silence(analyser):
     text = "The Russian foreign minister commented that relations with Japan were improving."
     assert not [e for e in events_of(analyser, text) if e.cameo_code == "011"]
+
+
+def test_the_possessor_of_a_killing_is_its_target_never_its_source(analyser):
+    text = "U.S. President Donald Trump later confirmed al-Rufay'i's killing in a post."
+    (killing,) = [e for e in events_of(analyser, text) if e.trigger == "killing"]
+    assert killing.target is not None and killing.target.text == "al-Rufay'i"
+    assert killing.source is None or killing.source.text != "al-Rufay'i"
+
+
+def test_a_by_phrase_on_the_object_is_the_object_s_agent_not_the_verb_s(analyser):
+    text = "Human rights groups condemned the journalist's detention by Egyptian police."
+    events = {e.trigger: e for e in events_of(analyser, text)}
+    assert events["condemned"].source.text == "Human rights groups"
+    assert events["detention"].source.text == "Egyptian police"
+
+
+def test_a_passive_participle_with_an_agent_describes_the_one_it_befalls(nlp):
+    from dossier.events.roles import modified_by_passive
+
+    doc = nlp("Somali soldiers, supported by clan militias, attacked the town.")
+    supported = next(t for t in doc if t.text == "supported")
+    assert modified_by_passive(supported).text == "soldiers"
+    doc = nlp("The plan supported by the council was dropped.")  # a thing: still the noun
+    assert modified_by_passive(next(t for t in doc if t.text == "supported")).text == "plan"
+    doc = nlp("Soldiers supported the council.")
+    assert modified_by_passive(next(t for t in doc if t.text == "supported")) is None

@@ -23,11 +23,13 @@ from dossier.events.roles import (
     coordinated,
     harmed_in,
     listed_appositions,
+    modified_by_passive,
     phrase_tokens,
     prep_objects,
     responsibility_claimers,
     role_heads,
     stray_coordinates,
+    suffering_possessor,
     talks_partner,
     teller_of,
 )
@@ -348,6 +350,7 @@ def learned_parties(
     chosen = model.best(trigger.token, trigger.code[:2], resolved, actors.readable, barred)
     if trigger.code[:2] == CONSULT_ROOT:
         chosen = _sides_of_talks(trigger.token, chosen, actors)
+    chosen = _sufferer_as_target(trigger.token, chosen, actors)
     sides = []
     for role in ("source", "target"):
         head = chosen[role]
@@ -364,6 +367,21 @@ def learned_parties(
 
 
 CONSULT_ROOT = "04"
+
+
+def _sufferer_as_target(
+    trigger: Token, chosen: dict[str, Token | None], actors: EventActors
+) -> dict[str, Token | None]:
+    """Who an act befalls is its target, never its source: the possessor of "al-Rufay'i's
+    killing", the noun a passive participle describes ("Somali soldiers, supported by
+    clan militias")."""
+    sufferer = suffering_possessor(trigger) or modified_by_passive(trigger)
+    if sufferer is None or not actors.readable(sufferer):
+        return chosen
+    source = chosen["source"]
+    if source is not None and source.i == sufferer.i:
+        source = None
+    return {"source": source, "target": sufferer}
 
 
 def _sides_of_talks(
@@ -387,7 +405,8 @@ def _sides_of_talks(
 def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:
     """'stormed the villagers' homes': the owner of the thing acted on is no target (guide,
     Changes 11), unlike the owner of a person ("the minister's aide")."""
-    return head.dep_ == "poss" and not may_suffer(head.head, actors)
+    owned = head.dep_ == "poss" and not may_suffer(head.head, actors)
+    return owned and suffering_possessor(head.head) is None  # "Khalil's arrest" befalls him
 
 
 def apart_from(targets: list[Found], sources: list[Found]) -> list[Found]:

@@ -212,7 +212,15 @@ def role_heads(
     if role == "dative":
         return [c for c in trigger.children if c.dep_ == "dative"]
     if role == "agent":
-        return prep_objects(trigger, ("by",), deps=("agent", "prep"))
+        # the trigger's own "by" phrase: on its object it is the object's agent ("condemned
+        # the journalist's detention by the police": the police detained, not condemned)
+        return [
+            o
+            for c in trigger.children
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
     if role == "possessor":
         return [c for c in trigger.children if c.dep_ == "poss"]
     if role == "modifier":
@@ -562,3 +570,25 @@ def content_clause(noun: Token) -> set[int]:
 
 def _said_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+# Nouns of acts done to someone: their possessor suffers them ("al-Rufay'i's killing").
+SUFFERED_NOUNS = frozenset(
+    """killing murder assassination execution arrest detention imprisonment deportation
+    expulsion extradition abduction kidnapping torture beating release""".split()
+)
+
+
+def suffering_possessor(noun: Token) -> Token | None:
+    """The possessor of a noun of an act done to someone: the one it befalls."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SUFFERED_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def modified_by_passive(verb: Token) -> Token | None:
+    """The noun a passive participle with an agent describes: "Somali soldiers,
+    supported by clan militias" (the soldiers are supported)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return verb.head if any(c.dep_ == "agent" for c in verb.children) else None
