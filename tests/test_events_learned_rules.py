@@ -586,3 +586,30 @@ def test_a_passive_participle_with_an_agent_describes_the_one_it_befalls(nlp):
     assert modified_by_passive(next(t for t in doc if t.text == "supported")).text == "plan"
     doc = nlp("Soldiers supported the council.")
     assert modified_by_passive(next(t for t in doc if t.text == "supported")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "The army began an offensive to drive Houthi rebels from the port of Hodeidah.",
+            "offensive",
+            "rebels",
+        ),
+        (
+            "Nigeria launched an operation to flush out Boko Haram fighters from the forest "
+            "on the border with Cameroon.",
+            "operation",
+            "fighters",
+        ),
+    ],
+)
+def test_an_armed_act_is_aimed_at_the_enemy_its_purpose_names(analyser, text, trigger, target):
+    (event,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert event.target is not None and event.target.text == target
+
+
+def test_a_raid_to_free_hostages_is_not_aimed_at_them(analyser):
+    text = "Nigerian troops mounted a raid to free hostages held by Boko Haram."
+    (raid,) = [e for e in events_of(analyser, text) if e.trigger == "raid"]
+    assert raid.target is None or raid.target.text != "hostages"

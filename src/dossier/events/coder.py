@@ -36,6 +36,7 @@ from dossier.events.parties import (
     learned_parties,
     marked_roles,
     phrase_actors,
+    purpose_enemies,
     role_actors,
     unnamed_parties,
 )
@@ -368,13 +369,19 @@ def _parties(
     argument model when there is one, a pattern's from the roles the pattern names (its
     missing optional target from the argument model). Whoever claims responsibility
     for the act is its source, and whoever the sentence says it harmed its target and
-    never its source, whatever else the parse suggests."""
+    never its source, whatever else the parse suggests; an armed act with no target
+    named, or only a learned one, is aimed at the enemy its purpose names."""
     sources, source_role, targets, target_role = _parties_by_role(
         trigger, actors, triggers, arguments
     )
     harmed = harmed_by(trigger, actors, triggers)
     if harmed:
         sources, targets, target_role = apart_from(sources, harmed), harmed, "harmed"
+    elif not targets or target_role == "learned":
+        # "an operation to flush out al-Shabab": the enemy its purpose names
+        enemies = apart_from(purpose_enemies(trigger, actors, triggers), sources)
+        if enemies:
+            targets, target_role = enemies, "purpose"
     claimers = claimed_by(trigger, actors, triggers)
     if claimers:
         sources, source_role = claimers, "claimer"

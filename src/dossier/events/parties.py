@@ -26,6 +26,7 @@ from dossier.events.roles import (
     modified_by_passive,
     phrase_tokens,
     prep_objects,
+    purpose_enemy,
     responsibility_claimers,
     role_heads,
     stray_coordinates,
@@ -431,6 +432,17 @@ def _coordination(head: Token) -> list[Token]:
 
 
 HARMING_ROOTS = frozenset({"17", "18", "19", "20"})  # coerce, assault, fight, mass violence
+
+
+def purpose_enemies(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
+    """The enemy an armed act's hostile purpose names: "an operation to flush out
+    al-Shabab terrorists" is aimed at them (each phrase read like a pattern's)."""
+    if trigger.code[:2] not in HARMING_ROOTS or trigger.token.pos_ != "NOUN":
+        return []
+    head = purpose_enemy(trigger.token)
+    if head is None or not actors.readable(head):
+        return []
+    return _unique(phrase_actors(head, actors, False, triggers))
 
 
 def harmed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:

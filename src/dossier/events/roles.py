@@ -592,3 +592,27 @@ def modified_by_passive(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return verb.head if any(c.dep_ == "agent" for c in verb.children) else None
+
+
+# Verbs of the purpose of an armed act that name its enemy: "an operation to flush out
+# al-Shabab", "an offensive to drive the rebels from the port".
+LAUNCHING = frozenset({"launch", "begin", "start", "mount", "conduct", "carry", "stage"})
+HOSTILE_PURPOSES = frozenset(
+    """flush drive fight defeat destroy dislodge capture kill target crush eliminate oust
+    expel push clear root hunt chase attack strike punish neutralize neutralise""".split()
+)
+
+
+def purpose_enemy(noun: Token) -> Token | None:
+    """The object of an armed act's purpose infinitive, when that purpose is hostile:
+    "launched an operation to flush out al-Shabab terrorists" (the terrorists); not
+    "a raid to free hostages", who are not the raid's enemy. The parser may hang the
+    purpose on the verb that launches the act ("launched an operation to flush out")."""
+    purposes = [v for v in noun.children if v.dep_ in ("acl", "relcl")]
+    if noun.dep_ == "dobj" and noun.head.lemma_ in LAUNCHING:
+        purposes += [v for v in noun.head.children if v.dep_ in ("advcl", "xcomp")]
+    for verb in purposes:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and verb.lemma_ in HOSTILE_PURPOSES:
+            return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
