@@ -253,6 +253,16 @@ def test_the_day_before_with_nothing_before_it_stays_unresolved(nlp):
     assert (timex.kind, timex.value_start) == ("unresolved", None)
 
 
+def test_the_day_before_a_bare_year_is_no_day(nlp):
+    # with no publication date, "June 10" has no year and the last resolved date is the
+    # treaty's year: one day before a year is no day (it was read as 1971-12-31)
+    text = "The 1972 treaty was raised on June 10, when Moscow said they had met the day before."
+    timex = timexes(nlp, text, None)["the day before"]
+    assert (timex.kind, timex.value_start) == ("unresolved", None)
+    text = "They met in 1998 and again the year before."
+    assert timexes(nlp, text, None)["the year before"].value_start == "1997-01-01"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -486,6 +486,12 @@ GRANULARITY_ORDER = (
 )
 
 
+def _coarser(granularity: str | None, unit: str) -> bool:
+    """Whether a date of that granularity is too coarse to count one unit from."""
+    rank = {name: index for index, name in enumerate(GRANULARITY_ORDER)}
+    return granularity in rank and unit in rank and rank[granularity] > rank[unit]
+
+
 def _finer(first: str, second: str) -> str:
     rank = {unit: index for index, unit in enumerate(GRANULARITY_ORDER)}
     return min(first, second, key=lambda unit: rank.get(unit, 0))
@@ -496,7 +502,8 @@ def resolve_ref_unit(match: re.Match, context: Context) -> Reading:
     unit, direction = _unit(match), match["dir"].lower()
     following = direction in ("before", "after") and context.following
     base = context.following if following else context.reference
-    if base is None or base.value is None:
+    if base is None or base.value is None or _coarser(base.granularity, unit):
+        # "the day before" a bare year ("1972") is no day: unresolved, never Dec 31
         return Reading(None, unit, "unresolved")
     sign = -1 if direction in ("before", "earlier") else 1
     day = base.value.start if sign < 0 else base.value.end
