@@ -613,3 +613,17 @@ def test_a_raid_to_free_hostages_is_not_aimed_at_them(analyser):
     text = "Nigerian troops mounted a raid to free hostages held by Boko Haram."
     (raid,) = [e for e in events_of(analyser, text) if e.trigger == "raid"]
     assert raid.target is None or raid.target.text != "hostages"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Gunmen struck a police post in the Nigerian town of Maiduguri.", "struck", "190"),
+        ("The union will ballot its 30,000 nurses on strikes over pay.", "strikes", "143"),
+        ("Rail workers staged a 24-hour strike on Monday.", "strike", "143"),
+        ("Israeli strikes killed ten people in Gaza on Sunday.", "strikes", "195"),
+    ],
+)
+def test_a_strike_is_coded_in_the_sense_its_words_give(analyser, text, trigger, code):
+    (strike,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
+    assert strike.cameo_code == code

@@ -48,6 +48,7 @@ from dossier.events.roles import (
     is_passive,
     phrase_tokens,
     result_of,
+    strike_sense,
 )
 from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
@@ -293,7 +294,21 @@ def code_sentence(
         coded += found
     # "if a holder is accused", "the group frequently conducts bombings": no event
     coded = [c for c in coded if not generic_event(c, knowledge.actors) and not habitual_event(c)]
+    coded = [_in_its_sense(c) for c in coded]
     return _merge_repeats(_results_folded(_without_empty_statements(coded)))
+
+
+STRIKE_CODES = {"labour": "143", "force": "190"}
+
+
+def _in_its_sense(item: Coded) -> Coded:
+    """A strike coded in the sense its words give: "Gunmen struck a police post" is an
+    attack (190), "balloting workers on strikes" a labour strike (143)."""
+    sense = strike_sense(item.trigger.token)
+    code = STRIKE_CODES.get(sense)
+    if code is None or item.trigger.code[:2] == code[:2]:
+        return item
+    return replace(item, trigger=replace(item.trigger, code=code))
 
 
 def _confirmed_by_model(

@@ -616,3 +616,34 @@ def purpose_enemy(noun: Token) -> Token | None:
         if infinitive and verb.lemma_ in HOSTILE_PURPOSES:
             return next((c for c in verb.children if c.dep_ == "dobj"), None)
     return None
+
+
+# "Strike" is a labour strike or an armed one; the words around it say which.
+FORCE_DOERS = frozenset(
+    """gunman militant rebel insurgent fighter troop soldier force jet drone plane aircraft
+    missile army military navy bomber attacker terrorist""".split()
+)
+LABOUR_WORDS = frozenset(
+    """worker union staff teacher nurse doctor miner driver employee pilot firefighter
+    member ballot balloting general national nationwide one-day 24-hour 48-hour indefinite
+    rail postal tube pay""".split()
+)
+
+
+def strike_sense(word: Token) -> str | None:
+    """'labour' or 'force' for the word "strike", when the words around it tell:
+    "Gunmen struck a police post" (force), "balloting workers on strikes", "a 24-hour
+    strike" (labour); None when they do not."""
+    if word.lemma_.lower() != "strike":
+        return None
+    if word.pos_ == "VERB":
+        subjects = [c for c in word.children if c.dep_ == "nsubj"]
+        if any(s.lemma_.lower() in FORCE_DOERS for s in subjects):
+            return "force"
+        return None
+    near = [*word.children, word.head, *word.head.children]
+    if word.head.dep_ == "prep":
+        near += [word.head.head, *word.head.head.children]
+    if any(t.lemma_.lower() in LABOUR_WORDS or t.lower_ in LABOUR_WORDS for t in near if t != word):
+        return "labour"
+    return None
