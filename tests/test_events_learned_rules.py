@@ -627,3 +627,8 @@ def test_a_raid_to_free_hostages_is_not_aimed_at_them(analyser):
 def test_a_strike_is_coded_in_the_sense_its_words_give(analyser, text, trigger, code):
     (strike,) = [e for e in events_of(analyser, text) if e.trigger == trigger]
     assert strike.cameo_code == code
+
+
+def test_a_strike_recoded_by_its_sense_says_so(analyser):
+    (strike,) = events_of(analyser, "Gunmen struck a police post in the Nigerian town of Jos.")
+    assert strike.coded_by.endswith("+rule:strike-sense")

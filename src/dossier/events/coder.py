@@ -308,7 +308,8 @@ def _in_its_sense(item: Coded) -> Coded:
     code = STRIKE_CODES.get(sense)
     if code is None or item.trigger.code[:2] == code[:2]:
         return item
-    return replace(item, trigger=replace(item.trigger, code=code))
+    recoded = replace(item.trigger, code=code, recoded_by="strike-sense")
+    return replace(item, trigger=recoded)
 
 
 def _confirmed_by_model(
@@ -706,9 +707,11 @@ def _confidence(coded: Coded) -> float:
 def _coded_by(trigger: Trigger) -> str:
     origin = trigger.pattern.origin
     if origin == "model":
-        return "model:dossier-triggers"
-    pattern = f"pattern:{origin}" if origin else "pattern"
-    return pattern if trigger.score is None else f"{pattern}+model:dossier-triggers"
+        found = "model:dossier-triggers"
+    else:
+        pattern = f"pattern:{origin}" if origin else "pattern"
+        found = pattern if trigger.score is None else f"{pattern}+model:dossier-triggers"
+    return found if trigger.recoded_by is None else f"{found}+rule:{trigger.recoded_by}"
 
 
 def _event_id(doc_id: str, index: int, coded: Coded) -> str:

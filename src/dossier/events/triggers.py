@@ -25,6 +25,7 @@ class Trigger:
     words: tuple[Token, ...]
     refinement: Refinement | None = None
     score: float | None = None  # a learned trigger's probability; None for a pattern's
+    recoded_by: str | None = None  # the rule that changed the code its finder gave, if any
 
     @property
     def start_char(self) -> int:
