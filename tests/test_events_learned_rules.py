@@ -632,3 +632,13 @@ def test_a_strike_is_coded_in_the_sense_its_words_give(analyser, text, trigger, 
 def test_a_strike_recoded_by_its_sense_says_so(analyser):
     (strike,) = events_of(analyser, "Gunmen struck a police post in the Nigerian town of Jos.")
     assert strike.coded_by.endswith("+rule:strike-sense")
+
+
+def test_an_attack_on_one_of_the_group_s_own_is_not_the_group_s(analyser):
+    text = (
+        "Islamic State's deputy leader Abu Khadija was killed in an airstrike in Anbar on "
+        "Thursday. Abu Khadija had led the group's operations in Iraq."
+    )
+    (strike,) = [e for e in events_of(analyser, text) if e.trigger == "airstrike"]
+    assert strike.target is not None and strike.target.cameo.startswith("IMG")
+    assert strike.source is None or not strike.source.cameo.startswith("IMG")

@@ -6,8 +6,9 @@ and `source_ref`: the annotators name them, and so do analysts reading the story
   first sentences, or that event's target when the disapproval comes from the
   protagonist's own side; never one who disapproves beside the event's source.
 - An attack told with no attacker ("a day after an attack on a train") is the one armed
-  group the story names, when it names exactly one, the attack is not on it and the
-  group denies nothing in the story (what it denies is most often the attack).
+  group the story names, when it names exactly one, the attack is not on it or one of
+  its own and the group denies nothing in the story (what it denies is most often the
+  attack).
 
 Every party found so is marked `told_elsewhere`: the sentence does not name it.
 """
@@ -61,10 +62,19 @@ def with_story_attackers(events: list[Event], entities: ResolvedEntities) -> lis
     )
     found = []
     for event in events:
-        if _unclaimed_attack(event) and not same_actor(event.target, attacker):
+        if _unclaimed_attack(event) and not _one_of(event.target, attacker):
             event = event.model_copy(update={"source": _told_elsewhere(attacker)})
         found.append(event)
     return found
+
+
+def _one_of(target: ActorRef | None, group: ActorRef) -> bool:
+    """Whether the target is the group or one of its own (an IS leader killed in an
+    airstrike was not struck by IS): the same actor, or coded under the group's code."""
+    if target is None:
+        return False
+    within = bool(target.cameo and group.cameo and target.cameo.startswith(group.cameo))
+    return same_actor(target, group) or within
 
 
 def _named_armed_group(entity: Entity) -> bool:
