@@ -642,3 +642,14 @@ def test_an_attack_on_one_of_the_group_s_own_is_not_the_group_s(analyser):
     (strike,) = [e for e in events_of(analyser, text) if e.trigger == "airstrike"]
     assert strike.target is not None and strike.target.cameo.startswith("IMG")
     assert strike.source is None or not strike.source.cameo.startswith("IMG")
+
+
+@pytest.mark.parametrize("words", ["Multiple lawsuits", "Two lawsuits"])
+def test_an_event_noun_with_no_definite_word_is_a_new_happening(analyser, words):
+    # a later mention takes an earlier telling's parties; "multiple lawsuits" is none
+    text = (
+        "Defense Secretary Pete Hegseth accused the newspaper of lying in January. "
+        f"{words} against the U.S. government followed in February."
+    )
+    (suits,) = [e for e in events_of(analyser, text) if e.trigger == "lawsuits"]
+    assert suits.mention_of is None and suits.source is None

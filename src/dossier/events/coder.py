@@ -166,12 +166,14 @@ def _with_antecedents(
 
 
 def _new_happening(trigger: Trigger) -> bool:
-    """'a deadly attack on a base', 'an attack on a train': an indefinite event noun
+    """'a deadly attack on a base', 'an attack on a train', 'multiple lawsuits against
+    the government', 'two attacks': an event noun with no definite word or possessor
     tells a happening for the first time, whatever was told before it."""
     token = trigger.token
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children
+    definite = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children
     )
+    return token.pos_ == "NOUN" and not definite
 
 
 def _earlier_telling(
