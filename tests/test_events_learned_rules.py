@@ -653,3 +653,15 @@ def test_an_event_noun_with_no_definite_word_is_a_new_happening(analyser, words)
     )
     (suits,) = [e for e in events_of(analyser, text) if e.trigger == "lawsuits"]
     assert suits.mention_of is None and suits.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could they call the ICE hotline?",
+        "Did Russia attack Georgia in 2008?",
+        '"Will Iran expel the inspectors?" the newspaper asked.',
+    ],
+)
+def test_an_act_a_question_asks_about_is_no_event(analyser, text):
+    assert [e for e in events_of(analyser, text) if e.trigger != "asked"] == []
