@@ -471,7 +471,7 @@ def test_no_word_of_the_phrase_an_act_is_aimed_at_is_its_doer(analyser):
 
 
 def test_blaming_attacks_on_someone_leaves_them_free_to_be_the_attackers(nlp):
-    from dossier.events.roles import aimed_phrase
+    from dossier.events.readings import aimed_phrase
 
     doc = nlp("Islamabad has blamed several recent attacks on militants.")
     attacks = next(t for t in doc if t.text == "attacks")
@@ -577,7 +577,7 @@ def test_a_by_phrase_on_the_object_is_the_object_s_agent_not_the_verb_s(analyser
 
 
 def test_a_passive_participle_with_an_agent_describes_the_one_it_befalls(nlp):
-    from dossier.events.roles import modified_by_passive
+    from dossier.events.readings import modified_by_passive
 
     doc = nlp("Somali soldiers, supported by clan militias, attacked the town.")
     supported = next(t for t in doc if t.text == "supported")

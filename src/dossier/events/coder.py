@@ -42,14 +42,8 @@ from dossier.events.parties import (
 )
 from dossier.events.place import place_of
 from dossier.events.reactions import with_answered_targets, without_reactors_as_doers
-from dossier.events.roles import (
-    coordinated,
-    is_adjunct_gerund,
-    is_passive,
-    phrase_tokens,
-    result_of,
-    strike_sense,
-)
+from dossier.events.readings import result_of, strike_sense
+from dossier.events.roles import coordinated, is_adjunct_gerund, is_passive, phrase_tokens
 from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers

@@ -15,24 +15,26 @@ from dossier.actors.quoted import CLOSING, OPENING, STRAIGHT
 from dossier.events.actors import EventActors, same_actor
 from dossier.events.arguments import ArgumentModel, may_suffer, resolved_by
 from dossier.events.place import place_named
-from dossier.events.roles import (
-    MODIFIERS,
-    RoleNoun,
+from dossier.events.readings import (
     aimed_phrase,
     content_clause,
-    coordinated,
     harmed_in,
-    listed_appositions,
     modified_by_passive,
-    phrase_tokens,
-    prep_objects,
     purpose_enemy,
-    responsibility_claimers,
-    role_heads,
-    stray_coordinates,
     suffering_possessor,
     talks_partner,
     teller_of,
+)
+from dossier.events.roles import (
+    MODIFIERS,
+    RoleNoun,
+    coordinated,
+    listed_appositions,
+    phrase_tokens,
+    prep_objects,
+    responsibility_claimers,
+    role_heads,
+    stray_coordinates,
 )
 from dossier.events.triggers import Trigger
 from dossier.record import ActorRef, Location
