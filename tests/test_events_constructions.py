@@ -164,6 +164,8 @@ def test_no_event_without_a_source_actor(nlp) -> None:
         ("Putin must have met Kim before the summit.", "speculated"),  # a guess
         ("Talks between Putin and Kim must continue.", "hypothetical"),
         ("Kim lobbied Putin to visit Seoul.", "hypothetical"),
+        ("Putin, I think, met Kim in Pyongyang.", "speculated"),  # a guess put aside
+        ("Putin, officials said, met Kim in Pyongyang.", "asserted"),  # no guess
     ],
 )
 def test_modality_from_governing_cues(nlp, sentence: str, modality: str) -> None:

@@ -86,16 +86,17 @@ def test_a_past_act_or_an_unqualified_present_stays_an_event(analyser, text, tri
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger"),
+    ("text", "trigger", "modality"),
     [
-        ("Police may arrest protesters in Kampala on Friday.", "arrest"),
-        ("If the talks fail, Kenya could expel the ambassador.", "expel"),
+        ("Police may arrest protesters in Kampala on Friday.", "arrest", "speculated"),
+        # what a condition governs holds only on it (guide, section 5: conditional)
+        ("If the talks fail, Kenya could expel the ambassador.", "expel", "hypothetical"),
     ],
 )
-def test_an_agent_of_the_story_or_a_named_party_keeps_the_event(analyser, text, trigger):
+def test_an_agent_of_the_story_or_a_named_party_keeps_the_event(analyser, text, trigger, modality):
     found = events_of(analyser, text)
     assert [e.trigger for e in found] == [trigger]
-    assert found[0].modality == "speculated"
+    assert found[0].modality == modality
 
 
 @pytest.mark.parametrize(
@@ -665,3 +666,15 @@ def test_an_event_noun_with_no_definite_word_is_a_new_happening(analyser, words)
 )
 def test_an_act_a_question_asks_about_is_no_event(analyser, text):
     assert [e for e in events_of(analyser, text) if e.trigger != "asked"] == []
+
+
+def test_cooperation_that_will_likely_develop_is_speculated(analyser):
+    text = "Security cooperation between Japan and India will likely develop slowly."
+    found = [e for e in events_of(analyser, text) if e.trigger == "cooperation"]
+    assert found and all(e.modality == "speculated" for e in found)
+
+
+def test_what_a_condition_governs_is_hypothetical_not_a_mere_possibility(analyser):
+    text = "If the vote passes, the European Union could impose tariffs on Chinese cars."
+    (tariffs,) = [e for e in events_of(analyser, text) if e.trigger == "tariffs"]
+    assert tariffs.modality == "hypothetical"

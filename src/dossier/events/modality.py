@@ -100,11 +100,27 @@ class ModalityReader:
                 cues.append(self.cues.adverbs[word])
             elif child.dep_ == "mark" and word in self.cues.conditional_markers:
                 cues.append("hypothetical")
+            elif child.dep_ == "advcl" and self._condition(child):
+                cues.append("hypothetical")  # "if the vote passes, it could see tariffs"
+            elif child.dep_ == "parataxis" and self._guess_aside(child):
+                cues.append("speculated")  # "the administration, I think, is reviewing"
             elif child.dep_ in ("amod", "compound") and word in self.cues.noun_modifiers:
                 cues.append(self.cues.noun_modifiers[word])
             elif child.dep_ == "prep" and word == "according":
                 cues.append("reported")
         return cues
+
+    def _condition(self, clause: Token) -> bool:
+        """An "if"/"unless" clause: what it governs holds only on its condition."""
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.cues.conditional_markers for c in clause.children
+        )
+
+    def _guess_aside(self, verb: Token) -> bool:
+        """'I think', 'we believe' put aside in a clause: the speaker's guess."""
+        speculated = self.cues.predicates.get(self.verb_lemma(verb)) == "speculated"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return speculated and subject is not None and subject.lower_ in ("i", "we")
 
     def _negated_adverb(self, adverb: Token) -> bool:
         """'not even', 'not ever', 'never again'; but "not only ... but also" negates nothing."""
