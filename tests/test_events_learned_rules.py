@@ -115,10 +115,13 @@ def test_an_agent_of_the_story_or_a_named_party_keeps_the_event(analyser, text, 
         ('Al-Shabab militants attacked a hotel in Mogadishu on Tuesday. "The attack on '
          'the hotel is an attack on the nation," the president said, condemning the attack.',
          "SOMINS"),
+        # a welcome is aimed at whoever did what is welcomed
+        ("Somalia's parliament extended the president's term by two years. "
+         "The president's party welcomed the extension.", "SOMLEG"),
     ],
 )  # fmt: skip
 def test_a_reaction_to_a_thing_is_aimed_at_whoever_did_it(analyser, text, target):
-    reaction = [e for e in events_of(analyser, text) if e.cameo_code[:2] in {"11", "12"}]
+    reaction = [e for e in events_of(analyser, text) if e.cameo_code[:2] in {"05", "11", "12"}]
     assert reaction and reaction[-1].target is not None and reaction[-1].target.cameo == target
 
 

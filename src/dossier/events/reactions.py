@@ -1,8 +1,9 @@
 """Whose act a reaction answers: "Parliament extended the president's term. Opposition
 lawmakers denounced the extension" — the lawmakers denounced parliament.
 
-A criticism or a rejection whose object is a thing, not an actor ("rejected the
-resolution", "denounced the extension", "dismissed the allegations"), is aimed at
+A criticism, a rejection or a welcome whose object is a thing, not an actor ("rejected
+the resolution", "denounced the extension", "dismissed the allegations", "welcomed the
+vaccines"), is aimed at
 whoever did what the thing names: the subject of a verb of that word told just before
 ("extended" for "the extension", "alleged" for "the allegations", "adopted a
 resolution" for "the resolution"), or the possessor or agent of that noun. The
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 REACTION_ROOTS = frozenset({"11", "12"})
 DENIAL = "016"  # "dismissed the allegations"
+PRAISE = "051"  # "welcomed the vaccines": aimed at whoever sent them
 REACH = 3  # sentences back
 STEM = 5  # letters a noun and its verb share: "exten(sion)", "exten(d)"
 AIMED_PREPOSITIONS = ("against", "to")
@@ -84,7 +86,7 @@ def _reacted_by(noun: Token) -> int | None:
 
 
 def _is_reaction(event: Event) -> bool:
-    return event.cameo_code[:2] in REACTION_ROOTS or event.cameo_code == DENIAL
+    return event.cameo_code[:2] in REACTION_ROOTS or event.cameo_code in (DENIAL, PRAISE)
 
 
 def _object_of(trigger: Token) -> Token | None:
