@@ -14,9 +14,12 @@ from dossier.knowledge.codebook import Codebook, load_codebook
 
 def check_corpus(root: Path, codebook: Codebook | None = None) -> list[Problem]:
     """Every problem in the corpus under `root`; an empty list means it is valid."""
-    codebook = codebook or load_codebook()
     sentences, problems = read_corpus(root)
-    problems += _duplicate_ids(sentences)
+    return problems + _sentence_problems(sentences, codebook or load_codebook())
+
+
+def _sentence_problems(sentences: list[CorpusSentence], codebook: Codebook) -> list[Problem]:
+    problems = _duplicate_ids(sentences)
     for sentence in sentences:
         where = Problem.at(sentence.path, sentence.line)
         for index, event in enumerate(sentence.events or ()):
@@ -28,14 +31,15 @@ def check_corpus(root: Path, codebook: Codebook | None = None) -> list[Problem]:
 def checked_sentences(root: Path) -> list[CorpusSentence]:
     """The corpus's sentences, for training: an InputError naming the first problem (and
     how many more) when the corpus does not pass its check."""
-    problems = check_corpus(root)
+    sentences, problems = read_corpus(root)  # read once: checked, then returned
+    problems += _sentence_problems(sentences, load_codebook())
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InputError(
             f"{first.path}:{first.line}", f"{first.message}{more}: fix the corpus first"
         )
-    return read_corpus(root)[0]
+    return sentences
 
 
 def _duplicate_ids(sentences: Iterable[CorpusSentence]) -> list[Problem]:

@@ -70,7 +70,6 @@ if TYPE_CHECKING:  # the knowledge bundle holds the tagger this package defines
 STATEMENTS_THAT_ACT = frozenset({"015", "016"})
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
-INDEFINITE = frozenset({"a", "an", "another"})
 MENTION_REACH = 5  # sentences back to look for a later mention's earlier telling
 SILENCE_CODES = frozenset({"011"})  # declining comment: told as what was not said
 # who speaks; not a passive's "by" phrase, under which the parser often hangs the "that"
@@ -127,10 +126,14 @@ def _may_repeat(trigger: Trigger) -> bool:
     """An event noun the tagger marks with no party in its sentence ("the attack",
     "the deportations") may be a later mention of an event told before."""
     token = trigger.token
-    definite = any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children
+    return trigger.score is not None and token.pos_ == "NOUN" and _definite(token)
+
+
+def _definite(noun: Token) -> bool:
+    """'the attack', 'these deportations', 'Khalil's deportation'."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children
     )
-    return trigger.score is not None and token.pos_ == "NOUN" and definite
 
 
 def _with_antecedents(
@@ -164,10 +167,7 @@ def _new_happening(trigger: Trigger) -> bool:
     the government', 'two attacks': an event noun with no definite word or possessor
     tells a happening for the first time, whatever was told before it."""
     token = trigger.token
-    definite = any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children
-    )
-    return token.pos_ == "NOUN" and not definite
+    return token.pos_ == "NOUN" and not _definite(token)
 
 
 def _earlier_telling(
@@ -290,7 +290,9 @@ def code_sentence(
         coded += found
     # "if a holder is accused", "the group frequently conducts bombings": no event
     coded = [c for c in coded if not generic_event(c, knowledge.actors) and not habitual_event(c)]
-    coded = [_in_its_sense(c) for c in coded if not _asked_about(c, sentence)]
+    if _is_question(sentence):  # guide, Change 46: only a question's condition is coded
+        coded = [c for c in coded if c.modality == "hypothetical"]
+    coded = [_in_its_sense(c) for c in coded]
     return _merge_repeats(_results_folded(_without_empty_statements(coded)))
 
 
@@ -298,13 +300,12 @@ STRIKE_CODES = {"labour": "143", "force": "190"}
 CLOSING_MARKS = "\"'”’)» \n"
 
 
-def _asked_about(item: Coded, sentence: Span) -> bool:
-    """An act a question asks about ("Could they call the State Department?") is not
-    told as done, planned or possible: no event, but for a question's condition ("And if
-    it rejects the reforms?", hypothetical). Guide, Change 46: the corpus has 40
-    questions and one event in them, that condition."""
-    asked = sentence.text.rstrip(CLOSING_MARKS).endswith("?")
-    return asked and item.modality != "hypothetical"
+def _is_question(sentence: Span) -> bool:
+    """Whether the sentence asks: what it asks about ("Could they call the State
+    Department?") is told neither as done, planned nor possible, and only a question's
+    condition ("And if it rejects the reforms?", hypothetical) is an event. The corpus
+    has 40 questions and one event in them, that condition."""
+    return sentence.text.rstrip(CLOSING_MARKS).endswith("?")
 
 
 def _in_its_sense(item: Coded) -> Coded:
@@ -336,7 +337,7 @@ def _confirmed_by_model(
     outlets = knowledge.outlets
     found = _code_trigger(relaxed, actors, words, reader, outlets)
     if trigger.pattern.negated_only:
-        return []  # "commented that ...": attribution, as "said" is; the pattern decides
+        return found  # "commented that ...": attribution, as "said" is; the pattern decides
     agrees = tagged.root == trigger.code[:2]
     if found or (agrees and arguments is None):
         return found

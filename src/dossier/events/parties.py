@@ -7,6 +7,7 @@ later role noun sharing the first one's modifiers) that the actor resolver reads
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -381,10 +382,15 @@ def _sufferer_as_target(
     sufferer = suffering_possessor(trigger) or modified_by_passive(trigger)
     if sufferer is None or not actors.readable(sufferer):
         return chosen
+    return _with_target(chosen, sufferer)
+
+
+def _with_target(chosen: dict[str, Token | None], target: Token) -> dict[str, Token | None]:
+    """The choice with that word as target, and as source no longer."""
     source = chosen["source"]
-    if source is not None and source.i == sufferer.i:
+    if source is not None and source.i == target.i:
         source = None
-    return {"source": source, "target": sufferer}
+    return {"source": source, "target": target}
 
 
 def _sides_of_talks(
@@ -396,13 +402,11 @@ def _sides_of_talks(
     partner = talks_partner(noun)
     if partner is None:
         return chosen
-    source = chosen["source"]
-    if source is not None and source.i == partner.i:
-        source = None
-    if source is None:
+    chosen = _with_target(chosen, partner)
+    if chosen["source"] is None:
         teller = teller_of(noun)
-        source = teller if teller is not None and actors.readable(teller) else None
-    return {"source": source, "target": partner}
+        chosen["source"] = teller if teller is not None and actors.readable(teller) else None
+    return chosen
 
 
 def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:
@@ -439,24 +443,29 @@ HARMING_ROOTS = frozenset({"17", "18", "19", "20"})  # coerce, assault, fight, m
 def purpose_enemies(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
     """The enemy an armed act's hostile purpose names: "an operation to flush out
     al-Shabab terrorists" is aimed at them (each phrase read like a pattern's)."""
-    if trigger.code[:2] not in HARMING_ROOTS or trigger.token.pos_ != "NOUN":
-        return []
-    head = purpose_enemy(trigger.token)
-    if head is None or not actors.readable(head):
-        return []
-    return _unique(phrase_actors(head, actors, False, triggers))
+    head = _forceful_reading(trigger, purpose_enemy, actors)
+    return _unique(phrase_actors(head, actors, False, triggers)) if head is not None else []
 
 
 def harmed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
     """Who an act of force harmed where the sentence tells it by its result: "three
     soldiers were killed in a roadside bombing" makes the soldiers the bombing's target
     (each harmed phrase read like a pattern's), whoever the bombers were."""
-    if trigger.code[:2] not in HARMING_ROOTS or trigger.token.pos_ != "NOUN":
-        return []
-    head = harmed_in(trigger.token)
-    if head is None or not actors.readable(head):
+    head = _forceful_reading(trigger, harmed_in, actors)
+    if head is None:
         return []
     return _unique(phrase_actors(head, actors, False, triggers)) or [_unnamed(head, actors)]
+
+
+def _forceful_reading(
+    trigger: Trigger, reading: Callable[[Token], Token | None], actors: EventActors
+) -> Token | None:
+    """The word a reading of the parse gives for an act of force told by a noun, when
+    a party may be read from it."""
+    if trigger.code[:2] not in HARMING_ROOTS or trigger.token.pos_ != "NOUN":
+        return None
+    head = reading(trigger.token)
+    return head if head is not None and actors.readable(head) else None
 
 
 def claimed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:

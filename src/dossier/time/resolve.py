@@ -486,15 +486,17 @@ GRANULARITY_ORDER = (
 )
 
 
+GRANULARITY_RANK = {unit: index for index, unit in enumerate(GRANULARITY_ORDER)}
+
+
 def _coarser(granularity: str | None, unit: str) -> bool:
     """Whether a date of that granularity is too coarse to count one unit from."""
-    rank = {name: index for index, name in enumerate(GRANULARITY_ORDER)}
+    rank = GRANULARITY_RANK
     return granularity in rank and unit in rank and rank[granularity] > rank[unit]
 
 
 def _finer(first: str, second: str) -> str:
-    rank = {unit: index for index, unit in enumerate(GRANULARITY_ORDER)}
-    return min(first, second, key=lambda unit: rank.get(unit, 0))
+    return min(first, second, key=lambda unit: GRANULARITY_RANK.get(unit, 0))
 
 
 def resolve_ref_unit(match: re.Match, context: Context) -> Reading:
