@@ -28,7 +28,7 @@ WORD_BREAKS = re.compile(r"[\s\-–]+")
 
 
 def resolve_acronyms(r: DocumentResolver) -> None:
-    for token in r.doc:
+    for token in r.tokens:
         if not ACRONYM.fullmatch(token.text):
             continue
         named = _defined_name(r, token.idx, token.idx + len(token.text), token.text)
@@ -65,7 +65,7 @@ def _name_everywhere(r: DocumentResolver, acronym: str, named: Found) -> None:
     the acronym's, when only the acronym is coded)."""
     survivor = named.ref
     spelled_uncoded = not r.table.facts[named.ref].cameo
-    for token in r.doc:
+    for token in r.tokens:
         if token.text != acronym:
             continue
         start, end = token.idx, token.idx + len(token.text)

@@ -68,25 +68,25 @@ DOMINANT_RATIO = 2
 def resolve_agents(r: DocumentResolver) -> None:
     """Mentions for every agent noun no earlier pass explained."""
     main = dominant_country(r)
-    for token in r.doc:
+    for token in r.tokens:
         found = _agent_at(r, token)
         if found is None:
             continue
         first, sector = found
         group = _armed_group_meant(r, token, sector)
         if group is not None:
-            r.mention(r.doc[first].idx, token.idx + len(token.text), group)
+            r.mention(r.tokens[first].idx, token.idx + len(token.text), group)
             continue
         said = _linked_country(r, token)
         country = said or _country_where_it_acts(r, token, sector)
         earlier = _told_before(r, token, sector) if country is None else None
         if earlier is not None:
-            r.mention(r.doc[first].idx, token.idx + len(token.text), earlier)
+            r.mention(r.tokens[first].idx, token.idx + len(token.text), earlier)
             continue
         inferred = said is None  # from the place it acts in, or the article's main country
         if inferred and sector.international:
             ref = r.table.international_group(sector.code, sector.label)
-            r.mention(r.doc[first].idx, token.idx + len(token.text), ref)
+            r.mention(r.tokens[first].idx, token.idx + len(token.text), ref)
             continue
         if inferred and any(t.lower_ in FOREIGN_WORDS for t in token.children):
             continue  # "international forces": not the main country's, and no other said
@@ -94,7 +94,7 @@ def resolve_agents(r: DocumentResolver) -> None:
         if country is None:
             continue  # no country in the sentence, none for the article: left uncoded
         ref = r.table.group(country, sector.code, _label(r, sector), inferred=inferred)
-        r.mention(r.doc[first].idx, token.idx + len(token.text), ref)
+        r.mention(r.tokens[first].idx, token.idx + len(token.text), ref)
 
 
 def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
@@ -104,7 +104,7 @@ def _agent_at(r: DocumentResolver, head: Token) -> tuple[int, Sector] | None:
     if head.ent_type_ and head.ent_type_ not in {"NORP"} and not _lone_agent_word(r, head):
         return None  # part of a name spaCy found ("Police Service of Northern Ireland")
     first = head.i
-    while first > 0 and _belongs_to_phrase(r, r.doc[first - 1], head):
+    while first > 0 and _belongs_to_phrase(r, r.tokens[first - 1], head):
         first -= 1
     for begin in range(first, head.i + 1):  # the longest phrase with a sector wins
         sector = _agent_sector(r, begin, head)
@@ -157,7 +157,7 @@ def _told_before(r: DocumentResolver, head: Token, sector: Sector) -> Ref | None
         return None
     if any(c.dep_ in MODIFIER_DEPS or c.dep_ == "poss" for c in head.children):
         return None  # "the Mahathir administration" is named by its own words
-    low = r.doc[sentences_back(head, REPEAT_WINDOW)].idx
+    low = r.tokens[sentences_back(head, REPEAT_WINDOW)].idx
     found = {
         ref
         for ref, facts in r.table.facts.items()
@@ -188,7 +188,7 @@ def _same_noun(r: DocumentResolver, mention: Found, head: Token) -> bool:
 def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:
     """A capitalised agent noun that spaCy alone made a name of, as it does at the start
     of a sentence or after a dateline ("NAIROBI — Gunmen attacked ...")."""
-    alone = head.ent_iob_ == "B" and (head.i + 1 == len(r.doc) or r.doc[head.i + 1].ent_iob_ != "I")
+    alone = head.ent_iob_ == "B" and (head.i + 1 == len(r.doc) or r.tokens[head.i + 1].ent_iob_ != "I")
     return alone and agent_word(r.kb, head)
 
 

@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 
 def resolve_bare_titles(r: DocumentResolver) -> None:
     """Mentions of earlier-titled people for "the prime minister", "the president"."""
-    for token in r.doc:
+    for token in r.tokens:
         if token.lower_ != "the" or token.i + 1 >= len(r.doc) or r.claimed[token.i + 1]:
             continue
         office = r.title_at(token.i + 1)
         if office is None:
             continue
-        last = r.doc[office.end - 1]
+        last = r.tokens[office.end - 1]
         holder = _last_holder(r, office.title, token.idx)
         if holder is not None:
-            r.mention(r.doc[token.i + 1].idx, last.idx + len(last.text), holder)
+            r.mention(r.tokens[token.i + 1].idx, last.idx + len(last.text), holder)
 
 
 def _last_holder(r: DocumentResolver, title: Title, before: int) -> Ref | None:

@@ -33,7 +33,7 @@ TWO_PEOPLE = re.compile(rf"\b(?:[Tt]he two(?: (?:{PEOPLE_NOUNS}))?|[Bb]oth men)\
 def resolve_pronouns(r: DocumentResolver) -> None:
     people = _person_mentions(r)
     quotes = r.quotations()
-    for token in r.doc:
+    for token in r.tokens:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
             continue
         gender = PRONOUNS[token.lower_]
@@ -118,7 +118,7 @@ def _followed_by_noun(r: DocumentResolver, end: int) -> bool:
     does with 'meet') or at the end of a clause.
     """
     span = r.doc.char_span(end - 1, end, alignment_mode="expand")
-    following = r.doc[span.end] if span is not None and span.end < len(r.doc) else None
+    following = r.tokens[span.end] if span is not None and span.end < len(r.doc) else None
     if following is None or following.is_punct:
         return False
     verb_like = following.pos_ in {"VERB", "AUX"} or following.dep_ in CLAUSE_DEPS

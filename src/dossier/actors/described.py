@@ -43,7 +43,7 @@ def _nationality_before(r: DocumentResolver, facts: EntityFacts, mention: Found)
     first = name[0] if name else None
     if first is None or first.i == 0:
         return
-    previous = r.doc[first.i - 1]
+    previous = r.tokens[first.i - 1]
     form = r.form_at(previous.i)
     if form is None or form.form != "demonym" or form.country.region:
         return
@@ -87,7 +87,7 @@ def _tokens(r: DocumentResolver, mention: Found) -> list[Token]:
 def _group_mention_ending_at(r: DocumentResolver, first: Token) -> Found | None:
     if first.i == 0:
         return None
-    previous = r.doc[first.i - 1]
+    previous = r.tokens[first.i - 1]
     if previous.tag_ not in SINGULAR_NOUN_TAGS or previous.head.i < first.i:
         return None
     found = _group_mention_at(r, previous)

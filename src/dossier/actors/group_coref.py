@@ -142,12 +142,12 @@ def resolve_group_references(r: DocumentResolver, article_country: Country | Non
     `article_country` is the country the article is plainly about, if any."""
     state = GroupReferences(r, article_country)
     quotes = r.quotations()
-    for token in r.doc:
+    for token in r.tokens:
         if r.claimed[token.i]:
             continue
         ref, first = _referent(state, token, quotes), token
         if ref is None and token.i > 0:
-            ref, first = definite_noun(state, token), r.doc[token.i - 1]
+            ref, first = definite_noun(state, token), r.tokens[token.i - 1]
         if ref is None and token.i > 0:
             ref, first = described_country(state, token)
         if ref is not None:
@@ -193,7 +193,7 @@ def subject_antecedent(state: GroupReferences, token: Token, plural: bool) -> Re
     own = _own_subject(token)
     excluded = state.ref_at(own) if own is not None else None
     for i in reversed(state.before(token, SUBJECT_WINDOW)):
-        subject = state.r.doc[i]
+        subject = state.r.tokens[i]
         if subject.dep_ not in SUBJECT_DEPS or i == getattr(own, "i", None):
             continue
         if _stands_for_another(subject):
@@ -325,7 +325,7 @@ def _nearest_in_sentence(
             continue
         if head < start:
             break
-        word = state.r.doc[head]
+        word = state.r.tokens[head]
         if _group_like(state, ref, plural) and _plural(state, word, ref) == plural:
             return None if _rival_between(state, word, token, plural, own) else ref
     return None
@@ -385,7 +385,7 @@ def definite_noun(state: GroupReferences, noun: Token) -> Ref | None:
     the noun's sentence or the three before; the noun alone, with "the" before it and no
     other word belonging to it ("the group of experts", "the group al-Shabab" are not)."""
     match = DEFINITE_NOUNS.get(noun.lower_)
-    article = state.r.doc[noun.i - 1]
+    article = state.r.tokens[noun.i - 1]
     if match is None or article.lower_ != "the" or article.head.i != noun.i:
         return None
     # "the group's leader" is fine, "the militant group" another phrase; a clause that
@@ -433,7 +433,7 @@ def described_country(state: GroupReferences, noun: Token) -> tuple[Ref | None, 
         return None, noun
 
     def subject_country(head: int, ref: Ref) -> Ref | None:
-        return _country(state, ref) if state.r.doc[head].dep_ in SUBJECT_DEPS else None
+        return _country(state, ref) if state.r.tokens[head].dep_ in SUBJECT_DEPS else None
 
     found = _last_in_reach(state, noun, subject_country)
     if found is None and state.article_country is not None:

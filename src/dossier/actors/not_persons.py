@@ -93,11 +93,11 @@ def _contains(longer: list[str], words: list[str]) -> bool:
 
 def _titled(r: DocumentResolver, start: int, first: int) -> bool:
     """A title or honorific inside the entity before the name, or right before it."""
-    before = [r.doc[i] for i in range(max(start - 1, 0), first)]
+    before = [r.tokens[i] for i in range(max(start - 1, 0), first)]
     return any(t.lower_ in r.title_words or t.lower_ in HONORIFICS for t in before)
 
 
 def _says(r: DocumentResolver, end: int) -> bool:
     """The name is the subject of a verb of saying ("Austin said")."""
-    head = r.doc[end - 1]
+    head = r.tokens[end - 1]
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS

@@ -93,7 +93,7 @@ def _names_after_titles(r: DocumentResolver) -> list[tuple[int, int]]:
         if i + 1 >= len(r.doc) or r.kb.title(token.text) is None or token.tag_ in {"NNS", "NNPS"}:
             continue
         end = i + 1
-        while end < len(r.doc) and end - i <= 3 and _name_word(r, r.doc[end]):
+        while end < len(r.doc) and end - i <= 3 and _name_word(r, r.tokens[end]):
             end += 1
         if (
             end > i + 1
@@ -120,7 +120,7 @@ def _known_people(r: DocumentResolver) -> list[tuple[int, int]]:
         if not r.name_begins(i):
             continue
         for end in range(min(len(r.doc), i + 5), i + 1, -1):
-            if r.doc[end - 1].is_punct or r.doc[end - 1].is_space:
+            if r.tokens[end - 1].is_punct or r.tokens[end - 1].is_space:
                 continue
             text = r.text(i, end - 1)
             if r.kb.non_person(text) is None and any(_a_person(a) for a in r.kb.lookup(text)):
@@ -139,12 +139,12 @@ def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
     """A name's tokens without a leading article, title word or nationality or a trailing
     possessive."""
     while first < end and (
-        r.doc[first].lower_ in r.title_words
-        or r.doc[first].lower_ in {*HONORIFICS, "the"}
+        r.tokens[first].lower_ in r.title_words
+        or r.tokens[first].lower_ in {*HONORIFICS, "the"}
         or _demonym(r, first, end)
     ):
         first += 1
-    while end > first and (r.doc[end - 1].text in POSSESSIVE or r.doc[end - 1].is_punct):
+    while end > first and (r.tokens[end - 1].text in POSSESSIVE or r.tokens[end - 1].is_punct):
         end -= 1
     if first >= end or not r.name_begins(first):
         return None
@@ -154,7 +154,7 @@ def _trim(r: DocumentResolver, first: int, end: int) -> tuple[int, int] | None:
 def _demonym(r: DocumentResolver, i: int, end: int) -> bool:
     """ "Kenyan" in a name spaCy read as "Kenyan John Mwangi": a nationality, not a name."""
     form = r.form_at(i) if end - i > 2 else None
-    return form is not None and form.form == "demonym" and r.doc[i].text[:1].isupper()
+    return form is not None and form.form == "demonym" and r.tokens[i].text[:1].isupper()
 
 
 def _words(r: DocumentResolver, first: int, end: int) -> int:
@@ -169,18 +169,18 @@ def _resolve_full(r: DocumentResolver, first: int, end: int) -> None:
         ref = r.table.actor(chosen, "PERSON", actors)
     else:
         words = text.replace("-", " ").split()
-        ref = _longer_name_in_document(r, text, r.doc[first].idx) or r.table.person(
+        ref = _longer_name_in_document(r, text, r.tokens[first].idx) or r.table.person(
             " ".join(text.split()), (words[0], words[-1])
         )
     _take_title(
         r, first, end, ref, learn=chosen is None, imported=bool(chosen and not chosen.curated)
     )
     _note_gender(r, first, ref)
-    r.mention(r.doc[first].idx, r.doc[end - 1].idx + len(r.doc[end - 1].text), ref)
+    r.mention(r.tokens[first].idx, r.tokens[end - 1].idx + len(r.tokens[end - 1].text), ref)
 
 
 def _resolve_surname(r: DocumentResolver, first: int, end: int, from_person_ner: bool) -> None:
-    token = r.doc[first]
+    token = r.tokens[first]
     if r.claimed[first]:
         return
     ref = _person_in_document(r, token.text, token.idx)
@@ -245,12 +245,12 @@ def _unlabelled_surnames(r: DocumentResolver) -> list[int]:
         for name in facts.family_names
     }
     found = []
-    for token in r.doc:
+    for token in r.tokens:
         if token.ent_type_ or r.claimed[token.i] or token.pos_ != "PROPN":
             continue
         if not token.text[:1].isupper() or phrase_key(token.text) not in family:
             continue
-        neighbours = [r.doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(r.doc)]
+        neighbours = [r.tokens[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(r.doc)]
         if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
             continue  # "Duterte Administration", "Camp Mohamed": part of another name
         found.append(token.i)
@@ -274,7 +274,7 @@ def _note_gender(r: DocumentResolver, first: int, ref: Ref) -> None:
     """'Ms Gavron', 'Lord Falconer': an honorific before a name says who 'she' or 'he' is."""
     if first == 0:
         return
-    gender = HONORIFICS.get(r.doc[first - 1].lower_)
+    gender = HONORIFICS.get(r.tokens[first - 1].lower_)
     facts = r.table.facts[ref]
     if gender and facts.gender is None:
         facts.gender = gender
@@ -320,7 +320,7 @@ def _take_title(
 
 def _country_after(r: DocumentResolver, end: int) -> Country | None:
     """The country of an of-phrase right after a name: "President Omar Haji of Gabon"."""
-    if end + 1 >= len(r.doc) or r.doc[end].lower_ != "of":
+    if end + 1 >= len(r.doc) or r.tokens[end].lower_ != "of":
         return None
     form = r.form_at(end + 1)
     if form is None or form.form not in {"name", "demonym"} or form.country.region:
@@ -330,7 +330,7 @@ def _country_after(r: DocumentResolver, end: int) -> Country | None:
 
 def _former(r: DocumentResolver, start: int, end: int) -> bool:
     """'former President ...', 'Former ...', 'the late ...': a title no longer held."""
-    return any(r.doc[i].lower_ in PAST_TITLE_WORDS for i in range(max(start - 1, 0), end))
+    return any(r.tokens[i].lower_ in PAST_TITLE_WORDS for i in range(max(start - 1, 0), end))
 
 
 def _preferred(actors: list[Actor]) -> Actor | None:

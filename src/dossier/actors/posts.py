@@ -50,10 +50,10 @@ def posted_holder(r: DocumentResolver, country: Country, title: Title, after: in
 
 def post_after(r: DocumentResolver, i: int) -> str | None:
     """The post of an "in/to/at <country, capital or organisation>" phrase at token i."""
-    if i >= len(r.doc) or r.doc[i].lower_ not in POST_LINKS:
+    if i >= len(r.doc) or r.tokens[i].lower_ not in POST_LINKS:
         return None
     start = i + 1
-    if start < len(r.doc) and r.doc[start].lower_ == "the":
+    if start < len(r.doc) and r.tokens[start].lower_ == "the":
         start += 1
     if start >= len(r.doc):
         return None

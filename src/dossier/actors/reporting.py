@@ -77,7 +77,7 @@ def _cited(r: DocumentResolver, start: int, end: int) -> bool:
 
 def _bracket(r: DocumentResolver, indices: range) -> str | None:
     """The first parenthesis among the tokens at `indices`."""
-    return next((r.doc[i].text for i in indices if r.doc[i].text in ("(", ")")), None)
+    return next((r.tokens[i].text for i in indices if r.tokens[i].text in ("(", ")")), None)
 
 
 def _whole_sentence(span: Span) -> bool:

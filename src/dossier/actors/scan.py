@@ -106,6 +106,12 @@ class DocumentResolver:
         self.kb = knowledge
         self.day = day
         self.table = EntityTable(knowledge, day)
+        # The tokens, their texts and offsets, read once: spaCy builds a new Token object
+        # each time a Doc is iterated or indexed, and the passes read every token often.
+        self.tokens = list(doc)
+        self.words = [token.text for token in self.tokens]
+        self.starts = [token.idx for token in self.tokens]
+        self.loose_ends = [_loose_end(token) for token in self.tokens]
         self.claimed = [False] * len(doc)
         self._claim_dateline()
         self._ner = _ner_by_token(doc)
@@ -114,14 +120,12 @@ class DocumentResolver:
         # Unknown people read with a title: the title's sector, coded once the article's
         # countries are known (`titled.resolve_titled_countries`).
         self.titled_sectors: dict[Ref, str] = {}
-        self.title_words = frozenset(
-            w for t in knowledge.titles for form in (t.title, *t.aliases) for w in form.split()
-        )
+        self.title_words = knowledge.title_words
 
     def _claim_dateline(self) -> None:
         """No mention of the dateline's place: it says where the story was filed."""
         for start, end in dateline_places(self.source):
-            for token in self.doc:
+            for token in self.tokens:
                 if token.idx >= end:
                     break
                 if token.idx >= start:
@@ -151,22 +155,23 @@ class DocumentResolver:
 
     def text(self, first: int, last: int) -> str:
         """The document's text from token `first` to token `last`, inclusive."""
-        return self.source[self.doc[first].idx : self.doc[last].idx + len(self.doc[last].text)]
+        return self.source[self.starts[first] : self.starts[last] + len(self.words[last])]
 
     def name_begins(self, i: int) -> bool:
         """Whether a name may begin at token i: a capital, or a lower-case particle joined
         to a capitalised word ("al-Qaeda"), never an ordinary lower-case word."""
-        token = self.doc[i]
-        return token.text[:1].isupper() or bool(LOWERCASE_PARTICLE.match(self.source, token.idx))
+        return self.words[i][:1].isupper() or bool(
+            LOWERCASE_PARTICLE.match(self.source, self.starts[i])
+        )
 
     def form_at(self, i: int) -> CountryForm | None:
         """The longest country name, demonym, capital or seat at token i: (country, kind, end)."""
-        if not self.doc[i].text[:1].isupper() or self.doc[i].lower_ == "the":
+        if not self.words[i][:1].isupper() or self.words[i].lower() == "the":
             return None
         if self._region_word_before(i):
             return None
         for end in range(min(len(self.doc), i + MAX_FORM_TOKENS), i, -1):
-            if _loose_end(self.doc[end - 1]):
+            if self.loose_ends[end - 1]:
                 continue
             text = self.text(i, end - 1)
             found = self.kb.country_by_form(text)
@@ -181,7 +186,7 @@ class DocumentResolver:
         """'South American', 'Latin American', 'the South China Sea': a country word after a
         region word names a region or a place, not the country. The names that begin
         with one ("South Africa", "North Korean") are matched whole from the word before."""
-        return i > 0 and self.doc[i - 1].text in REGION_WORDS
+        return i > 0 and self.words[i - 1] in REGION_WORDS
 
     # --- 1. hyphenated pairs ---------------------------------------------------------------
     def pairs(self) -> None:
@@ -251,7 +256,7 @@ class DocumentResolver:
                 i += 1
                 continue
             country, _, end = form
-            if end < len(self.doc) and self.doc[end].text in POSSESSIVES:
+            if end < len(self.doc) and self.tokens[end].text in POSSESSIVES:
                 end += 1
             office = self.title_at(end)
             if office is None or self._sentence_starts(end, office.end):
@@ -260,8 +265,8 @@ class DocumentResolver:
             title, after = office
             title_text = self.text(end, after - 1)
             start_char, end_char = (
-                self.doc[i].idx,
-                self.doc[after - 1].idx + len(self.doc[after - 1].text),
+                self.tokens[i].idx,
+                self.tokens[after - 1].idx + len(self.tokens[after - 1].text),
             )
             self.mention(start_char, end_char, self._holder(country, title, title_text, after))
             i = after
@@ -269,18 +274,18 @@ class DocumentResolver:
     def _sentence_starts(self, first: int, stop: int) -> bool:
         """A sentence opens in tokens first..stop: "China. The prime minister" names no
         Chinese office."""
-        return any(self.doc[j].is_sent_start for j in range(first, min(stop, len(self.doc))))
+        return any(self.tokens[j].is_sent_start for j in range(first, min(stop, len(self.doc))))
 
     def title_at(self, i: int) -> TitleMatch | None:
         """A singular title starting at token i and not followed by a name: (title, end)."""
         for end in range(min(len(self.doc), i + 4), i, -1):
-            if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
+            if any(self.claimed[j] for j in range(i, end)) or self.loose_ends[end - 1]:
                 continue
             title = self.kb.title(self.text(i, end - 1))
-            last = self.doc[end - 1]
+            last = self.tokens[end - 1]
             if title is None or last.tag_ in {"NNS", "NNPS"}:
                 continue
-            if end < len(self.doc) and (self.claimed[end] or self.doc[end].pos_ == "PROPN"):
+            if end < len(self.doc) and (self.claimed[end] or self.tokens[end].pos_ == "PROPN"):
                 return None
             return TitleMatch(title, end)
         return None
@@ -314,29 +319,29 @@ class DocumentResolver:
         group = self._group_after(country, end)
         if group is not None and (kind in {"name", "demonym"} or group[0].kind == "group"):
             ref, stop = group
-            self.mention(self.doc[i].idx, self._end_char(stop), ref)
+            self.mention(self.tokens[i].idx, self._end_char(stop), ref)
             return self._coordinated_noun(country, stop)
         if kind not in {"name", "demonym"}:
             return None
         coordinated = self._coordinated_group(country, end, i)
         if coordinated is not None:
-            self.mention(self.doc[i].idx, self._end_char(end), coordinated[0])
+            self.mention(self.tokens[i].idx, self._end_char(end), coordinated[0])
             return end
         before = self._group_before(country, i)
         if before is not None:
             ref, first = before
-            self.mention(self.doc[first].idx, self._end_char(end), ref)
+            self.mention(self.tokens[first].idx, self._end_char(end), ref)
             return end
         return None
 
     def _end_char(self, stop: int) -> int:
-        return self.doc[stop - 1].idx + len(self.doc[stop - 1].text)
+        return self.tokens[stop - 1].idx + len(self.tokens[stop - 1].text)
 
     def _coordinated_noun(self, country: Country, stop: int) -> int:
         """'Danish media and government': the country word governs the second noun too."""
-        if stop + 1 >= len(self.doc) or self.doc[stop].lower_ not in {"and", "or"}:
+        if stop + 1 >= len(self.doc) or self.tokens[stop].lower_ not in {"and", "or"}:
             return stop
-        if self.form_at(stop + 1) is not None and self.doc[stop - 1].tag_ in {"NNS", "NNPS"}:
+        if self.form_at(stop + 1) is not None and self.tokens[stop - 1].tag_ in {"NNS", "NNPS"}:
             # "Iraqi officials and U.S. officials": the second group has its own country;
             # one person told two ways ("Palestinian activist and U.S. resident") is one
             return stop
@@ -344,14 +349,14 @@ class DocumentResolver:
         if group is None:
             return stop
         ref, after = group
-        self.mention(self.doc[stop + 1].idx, self._end_char(after), ref)
+        self.mention(self.tokens[stop + 1].idx, self._end_char(after), ref)
         return after
 
     def _group_before(self, country: Country, i: int) -> GroupMatch | None:
         """'the government of Gondor', 'soldiers from Gondor': role noun, of/from, country."""
-        if i < 2 or self.doc[i - 1].lower_ not in {"of", "from"}:
+        if i < 2 or self.tokens[i - 1].lower_ not in {"of", "from"}:
             return None
-        noun = self.doc[i - 2]
+        noun = self.tokens[i - 2]
         if self.claimed[i - 2] or noun.pos_ not in {"NOUN", "PROPN"}:
             return None
         for first in (i - 3, i - 2):  # "the prime minister of Japan", "the leader of North Korea"
@@ -397,11 +402,11 @@ class DocumentResolver:
 
     def _group_after(self, country: Country, end: int) -> GroupMatch | None:
         """The role noun phrase after a country word: (ref, end token) for the longest one."""
-        if end < len(self.doc) and self.doc[end].text in POSSESSIVES:
+        if end < len(self.doc) and self.tokens[end].text in POSSESSIVES:
             end += 1
         window = []
         for j in range(end, min(len(self.doc), end + GROUP_WINDOW)):
-            token = self.doc[j]
+            token = self.tokens[j]
             if self.claimed[j] or token.pos_ not in GROUP_WORD_POS or token.is_punct:
                 break
             if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
@@ -420,7 +425,7 @@ class DocumentResolver:
         return None
 
     def _role_phrase(self, country: Country, tokens: list[int]) -> Ref | None:
-        words = [self.doc[j] for j in tokens]
+        words = [self.tokens[j] for j in tokens]
         texts = [
             " ".join(w.text for w in words),
             " ".join([*(w.text for w in words[:-1]), words[-1].lemma_]),
@@ -443,7 +448,7 @@ class DocumentResolver:
 
     def _coordinated_group(self, country: Country, end: int, start: int) -> GroupMatch | None:
         """'Russian and U.S. government officials': the first country shares the second's noun."""
-        if end >= len(self.doc) or self.doc[end].lower_ not in {"and", "or", ","}:
+        if end >= len(self.doc) or self.tokens[end].lower_ not in {"and", "or", ","}:
             return None
         other = self.form_at(end + 1) if end + 1 < len(self.doc) else None
         if other is None or other[1] not in {"name", "demonym"}:
@@ -462,15 +467,15 @@ class DocumentResolver:
         ner = self._ner
         i = 0
         while i < len(self.doc):
-            token = self.doc[i]
+            token = self.tokens[i]
             usable = not self.claimed[i] and self.name_begins(i) and token.lower_ != "the"
             match = self._name_at(i, ner) if usable else None
             if match is None:
                 i += 1
                 continue
             end, make = match
-            start_char = self.doc[i].idx
-            end_char = self.doc[end - 1].idx + len(self.doc[end - 1].text)
+            start_char = self.tokens[i].idx
+            end_char = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
             head = self.doc[i:end].root
             self.mention(start_char, end_char, make(head))
             i = end
@@ -479,7 +484,7 @@ class DocumentResolver:
         limit = min(len(self.doc), i + min(MAX_NAME_TOKENS, self.kb.max_name_words))
         region = self._region_word_before(i)
         for end in range(max(limit, min(len(self.doc), i + MAX_FORM_TOKENS)), i, -1):
-            if any(self.claimed[j] for j in range(i, end)) or _loose_end(self.doc[end - 1]):
+            if any(self.claimed[j] for j in range(i, end)) or self.loose_ends[end - 1]:
                 continue
             text = self.text(i, end - 1)
             form = None if region else self.kb.country_by_form(text)
@@ -497,13 +502,13 @@ class DocumentResolver:
             if chosen is None:
                 body = self.kb.body(text) if end - i > 1 else None
                 if body is not None:
-                    start = self.doc[i].idx
+                    start = self.tokens[i].idx
                     return NameMatch(
                         end,
                         lambda head, b=body, p=start: self.table.body(b, self._context_country(p)),
                     )
                 continue
-            if end - i == 1 and _ordinary_word_not_capitals(self.doc[i]):
+            if end - i == 1 and _ordinary_word_not_capitals(self.tokens[i]):
                 continue  # "Who", "Is": the acronyms WHO and IS only in capitals
             span = ner.get(i)
             if not chosen.curated and not self._proper_name(i, end, ner, from_phoenix(chosen)):
@@ -550,7 +555,7 @@ class DocumentResolver:
         span = ner.get(i)
         if shipped:
             return span is not None and span.start == i and span.end == end
-        return span is not None or self.doc[i].pos_ == "PROPN"
+        return span is not None or self.tokens[i].pos_ == "PROPN"
 
     def _context_country(self, position: int) -> Country | None:
         """For 'the Foreign Ministry' with no country word: the country of the nearest actor

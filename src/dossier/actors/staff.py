@@ -49,7 +49,7 @@ PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "case"})
 
 def resolve_staff(r: DocumentResolver) -> None:
     """Mentions of the principal's entity for staff nouns that name their principal."""
-    for token in r.doc:
+    for token in r.tokens:
         if r.claimed[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         if token.lemma_.lower() not in STAFF_NOUNS and token.lower_ not in STAFF_NOUNS:
@@ -58,7 +58,7 @@ def resolve_staff(r: DocumentResolver) -> None:
         if principal is None:
             continue
         first = _phrase_start(r, token)
-        r.mention(r.doc[first].idx, token.idx + len(token.text), principal)
+        r.mention(r.tokens[first].idx, token.idx + len(token.text), principal)
 
 
 def _principal(r: DocumentResolver, noun: Token) -> Ref | None:
@@ -94,7 +94,7 @@ def _phrase_start(r: DocumentResolver, noun: Token) -> int:
     mention)."""
     first = noun.i
     while first > 0:
-        previous = r.doc[first - 1]
+        previous = r.tokens[first - 1]
         if r.claimed[previous.i] or previous.head.i != noun.i or previous.dep_ not in PHRASE_DEPS:
             break
         first -= 1

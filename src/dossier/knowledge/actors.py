@@ -294,6 +294,12 @@ class ActorKnowledge:
 
     # --- indexes, built on first use ------------------------------------------------
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every word of every title and its aliases ("minister", "foreign")."""
+        forms = (form for t in self.titles for form in (t.title, *t.aliases))
+        return frozenset(word for form in forms for word in form.split())
+
+    @cached_property
     def _by_name(self) -> dict[str, list[Actor]]:
         index: dict[str, list[Actor]] = {}
         for actor in self.actors:
