@@ -4,6 +4,8 @@
                                            tagger (the test figures are for the docs,
                                            never for a decision)
     python -m evaluation corpus --dev      the dev split alone (for choosing)
+    python -m evaluation corpus --domestic the held-out check of domestic political
+                                           reporting (corpus/domestic-check, never trained on)
     python -m evaluation.corpus_eval --model DIR [--threshold P]   another tagger, on dev
 
 Each story is rebuilt from its sentences at their offsets and analysed whole (so
@@ -15,7 +17,9 @@ context resolves names). Scores:
   matches only an empty one);
 - modality accuracy over trigger+type matches;
 - full CAMEO code accuracy over trigger+type matches (the gold code exactly, "193"
-  against "190").
+  against "190");
+- no-event sentences given an event: how often a sentence the annotators left empty
+  gets one (figurative wording, forecasts, the terms of a bill).
 Each gold event is matched at most once.
 """
 
@@ -35,9 +39,13 @@ from dossier.pipeline import Analyser
 from evaluation.scoring import Counts, same_actor
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sentences"
+DOMESTIC = CORPUS.parent / "domestic-check"
 
 
 def stories(split: str) -> dict[str, list[CorpusSentence]]:
+    """One split of the corpus, or "domestic": the whole held-out domestic check."""
+    if split == "domestic":
+        return annotated_stories(read_corpus(DOMESTIC)[0], None)
     sentences, _ = read_corpus(CORPUS)
     return annotated_stories(sentences, split)
 
@@ -48,12 +56,16 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
     modality = Counts()  # true_positive: right modality; system: matched triggers
     full_code = Counts()  # true_positive: the gold CAMEO code exactly; system: matched triggers
     by_root: dict[str, Counts] = defaultdict(Counts)  # trigger+root, per CAMEO root
+    negatives = Counts()  # gold: no-event sentences; system: those given an event
     for story, sentences in chosen.items():
         record = analyser.analyse(story_article(story, sentences))
         for sentence in sentences:
             gold = list(sentence.events or ())
             low = sentence.start
             coded = coded_in(record, sentence)
+            if not gold:
+                negatives.gold += 1
+                negatives.system += bool(coded)
             unmatched = {name: list(gold) for name in counts}
             for name in counts:
                 counts[name].gold += len(gold)
@@ -76,6 +88,7 @@ def score(analyser: Analyser, chosen: dict[str, list[CorpusSentence]]) -> dict[s
         "modality": modality.precision,
         "code": full_code.precision,
         "by_root": dict(by_root),
+        "negatives": negatives,
     }
 
 
@@ -131,6 +144,9 @@ def report(label: str, result: dict[str, object]) -> None:
     print("    " + result["full"].line("full event (type+source+target)"))
     print(f"    modality accuracy on matched triggers: {result['modality']:.3f}")
     print(f"    full CAMEO code accuracy on matched triggers: {result['code']:.3f}")
+    flagged = result["negatives"]
+    share = flagged.system / flagged.gold if flagged.gold else 0.0
+    print(f"    no-event sentences given an event: {flagged.system} of {flagged.gold} ({share:.3f})")
     roots = result.get("by_root") or {}
     cells = [
         f"{root} P {c.precision:.2f} R {c.recall:.2f} ({c.gold})"
@@ -143,16 +159,21 @@ def report(label: str, result: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Both splits (what `make eval` prints); `--dev` or `--test` for one of them."""
+    """Both splits and the domestic check (what `make eval` prints); `--dev`, `--test` or
+    `--domestic` for one of them."""
     argv = sys.argv[1:] if argv is None else argv
-    splits = [s for s in ("dev", "test") if f"--{s}" in argv] or ["dev", "test"]
+    named = [s for s in ("dev", "test", "domestic") if f"--{s}" in argv]
+    splits = named or ["dev", "test", "domestic"]
     for split in splits:
         chosen = stories(split)
         if not chosen:
-            print(f"no annotated {split} stories in {CORPUS}")
+            print(f"no annotated {split} stories in {DOMESTIC if split == 'domestic' else CORPUS}")
             continue
         count = sum(len(s) for s in chosen.values())
-        print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
+        if split == "domestic":
+            print(f"corpus domestic check (held out): {count} written sentences")
+        else:
+            print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
         report("rules alone", score(Analyser(learned=False), chosen))
         report("rules + learned tagger", score(_with_tagger(argv), chosen))
     return 0

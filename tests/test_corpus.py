@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from dossier.corpus import check_corpus, read_story_file, split_of
+from dossier.corpus import check_corpus, read_corpus, read_story_file, split_of
 from dossier.corpus.reader import find_span
 from dossier.corpus.stories import annotated_stories, story_article
 from dossier.corpus.training import analysed_words, score_triggers, trigger_doc
@@ -171,3 +171,15 @@ def test_the_shipped_corpus_is_valid():
     folders = ("sentences", "agreement", "agreement-2")
     problems = [p for name in folders for p in check_corpus(REPO / "corpus" / name)]
     assert problems == [], "\n".join(map(str, problems[:10]))
+
+
+def test_the_domestic_check_is_valid_and_held_out_of_training():
+    """No sentence of the held-out check may also stand among those the models learn from."""
+    check = REPO / "corpus" / "domestic-check"
+    assert check_corpus(check) == []
+    held_out, _ = read_corpus(check)
+    trained, _ = read_corpus(REPO / "corpus" / "sentences")
+    assert len(held_out) >= 300
+    assert {s.text for s in held_out}.isdisjoint(s.text for s in trained)
+    every = annotated_stories(held_out, None)  # outside the splits: all of it
+    assert sum(len(members) for members in every.values()) == len(held_out)
