@@ -146,7 +146,9 @@ def report(label: str, result: dict[str, object]) -> None:
     print(f"    full CAMEO code accuracy on matched triggers: {result['code']:.3f}")
     flagged = result["negatives"]
     share = flagged.system / flagged.gold if flagged.gold else 0.0
-    print(f"    no-event sentences given an event: {flagged.system} of {flagged.gold} ({share:.3f})")
+    print(
+        f"    no-event sentences given an event: {flagged.system} of {flagged.gold} ({share:.3f})"
+    )
     roots = result.get("by_root") or {}
     cells = [
         f"{root} P {c.precision:.2f} R {c.recall:.2f} ({c.gold})"

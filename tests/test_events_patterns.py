@@ -198,3 +198,31 @@ def test_set_names_match_without_their_closing_underscore(tmp_path: Path) -> Non
         frozenset({"on", "against"}),
         frozenset({"resolution"}),
     )
+
+
+def test_construction_words_are_knowledge_an_analyst_can_extend(nlp) -> None:
+    from dataclasses import replace
+
+    from dossier.events.readings import strike_sense
+    from dossier.knowledge.construction_words import default_construction_words
+
+    words = default_construction_words()
+    strike = next(t for t in nlp("Dockers staged a strike at the port.") if t.text == "strike")
+    assert strike_sense(strike, words) is None  # "docker" is no labour word of the file
+    extended = replace(words, labour_words=words.labour_words | {"docker"})
+    assert strike_sense(strike, extended) == "labour"
+
+
+def test_construction_word_file_names_a_missing_list_and_a_bad_entry(tmp_path: Path) -> None:
+    from dossier.knowledge.construction_words import load_construction_words
+
+    source = (
+        Path(__file__).resolve().parents[1] / "src/dossier/knowledge/data/construction_words.yaml"
+    ).read_text()
+    path = tmp_path / "words.yaml"
+    path.write_text(source.replace("dying_verbs: [die, perish]\n", ""))
+    with pytest.raises(KnowledgeError, match=r"words\.yaml.*missing lists \['dying_verbs'\]"):
+        load_construction_words(path)
+    path.write_text(source.replace("dying_verbs: [die, perish]", "dying_verbs: die"))
+    with pytest.raises(KnowledgeError, match="'dying_verbs' must be a list of words"):
+        load_construction_words(path)

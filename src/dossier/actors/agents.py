@@ -188,7 +188,9 @@ def _same_noun(r: DocumentResolver, mention: Found, head: Token) -> bool:
 def _lone_agent_word(r: DocumentResolver, head: Token) -> bool:
     """A capitalised agent noun that spaCy alone made a name of, as it does at the start
     of a sentence or after a dateline ("NAIROBI — Gunmen attacked ...")."""
-    alone = head.ent_iob_ == "B" and (head.i + 1 == len(r.doc) or r.tokens[head.i + 1].ent_iob_ != "I")
+    alone = head.ent_iob_ == "B" and (
+        head.i + 1 == len(r.doc) or r.tokens[head.i + 1].ent_iob_ != "I"
+    )
     return alone and agent_word(r.kb, head)
 
 

@@ -17,9 +17,10 @@ OUTLET = "Voice of America"
 def annotated_stories(
     sentences: Iterable[CorpusSentence], split: str | None
 ) -> dict[str, list[CorpusSentence]]:
-    """The annotated sentences of one split (None: all of them), by story. A file of sentences written one
-    by one (each at offset 0) is no story: each of its sentences is a story of its own,
-    keyed by the sentence's id, so that no two are laid over each other."""
+    """The annotated sentences of one split (None: all of them), by story. A file of
+    sentences written one by one (each at offset 0) is no story: each of its sentences
+    is a story of its own, keyed by the sentence's id, so that no two are laid over each
+    other."""
     chosen: dict[str, list[CorpusSentence]] = defaultdict(list)
     for sentence in sentences:
         if sentence.annotated and split in (None, split_of(sentence.story)):

@@ -48,6 +48,7 @@ from dossier.events.story import VIOLENT_ROOTS, with_story_parties
 from dossier.events.told_later import dates_told_later
 from dossier.events.triggers import Trigger, find_triggers
 from dossier.knowledge.codebook import Codebook
+from dossier.knowledge.construction_words import ConstructionWords
 from dossier.knowledge.outlets import OutletBook
 from dossier.nlp import doc_text
 from dossier.record import (
@@ -281,7 +282,7 @@ def code_sentence(
         # there too, and then as the appeal's content (hypothetical, never asserted)
         if trigger.token.i in blocked and trigger.token.i not in confirmed:
             continue
-        found = _code_trigger(trigger, actors, words, reader, knowledge.outlets, arguments)
+        found = _code_trigger(trigger, actors, words, reader, knowledge, arguments)
         if not found and trigger.token.i in confirmed and trigger.score is None:
             tagged_word = confirmed[trigger.token.i]
             found = _confirmed_by_model(
@@ -292,8 +293,9 @@ def code_sentence(
     coded = [c for c in coded if not generic_event(c, knowledge.actors) and not habitual_event(c)]
     if _is_question(sentence):  # guide, Change 46: only a question's condition is coded
         coded = [c for c in coded if c.modality == "hypothetical"]
-    coded = [_in_its_sense(c) for c in coded]
-    return _merge_repeats(_results_folded(_without_empty_statements(coded)))
+    coded = [_in_its_sense(c, knowledge.constructions) for c in coded]
+    folded = _results_folded(_without_empty_statements(coded), knowledge.constructions)
+    return _merge_repeats(folded)
 
 
 STRIKE_CODES = {"labour": "143", "force": "190"}
@@ -308,10 +310,10 @@ def _is_question(sentence: Span) -> bool:
     return sentence.text.rstrip(CLOSING_MARKS).endswith("?")
 
 
-def _in_its_sense(item: Coded) -> Coded:
+def _in_its_sense(item: Coded, words: ConstructionWords) -> Coded:
     """A strike coded in the sense its words give: "Gunmen struck a police post" is an
     attack (190), "balloting workers on strikes" a labour strike (143)."""
-    sense = strike_sense(item.trigger.token)
+    sense = strike_sense(item.trigger.token, words)
     code = STRIKE_CODES.get(sense)
     if code is None or item.trigger.code[:2] == code[:2]:
         return item
@@ -334,8 +336,7 @@ def _confirmed_by_model(
     finds, with the pattern's code where the tagger's root agrees with it."""
     pattern = replace(trigger.pattern, requires_target=False)
     relaxed = replace(trigger, pattern=pattern, score=tagged.score)
-    outlets = knowledge.outlets
-    found = _code_trigger(relaxed, actors, words, reader, outlets)
+    found = _code_trigger(relaxed, actors, words, reader, knowledge)
     if trigger.pattern.negated_only:
         return found  # "commented that ...": attribution, as "said" is; the pattern decides
     agrees = tagged.root == trigger.code[:2]
@@ -344,7 +345,9 @@ def _confirmed_by_model(
     generic = model_triggers(trigger.token.sent, [tagged], set(), knowledge.codes)
     if agrees:  # "ramped up attacks on security forces": the pattern's code, learned parties
         generic = [replace(g, code=trigger.code) for g in generic]
-    return [c for g in generic for c in _code_trigger(g, actors, words, reader, outlets, arguments)]
+    return [
+        c for g in generic for c in _code_trigger(g, actors, words, reader, knowledge, arguments)
+    ]
 
 
 def _without_empty_statements(coded: list[Coded]) -> list[Coded]:
@@ -386,7 +389,11 @@ def _inside_non_nesting(triggers: list[Trigger]) -> set[int]:
 
 
 def _parties(
-    trigger: Trigger, actors: EventActors, triggers: set[int], arguments: ArgumentModel | None
+    trigger: Trigger,
+    actors: EventActors,
+    triggers: set[int],
+    arguments: ArgumentModel | None,
+    words: ConstructionWords,
 ) -> tuple[list[Found], str | None, list[Found], str | None]:
     """Sources and targets with the roles that gave them: a learned trigger's from the
     argument model when there is one, a pattern's from the roles the pattern names (its
@@ -395,14 +402,14 @@ def _parties(
     never its source, whatever else the parse suggests; an armed act with no target
     named, or only a learned one, is aimed at the enemy its purpose names."""
     sources, source_role, targets, target_role = _parties_by_role(
-        trigger, actors, triggers, arguments
+        trigger, actors, triggers, arguments, words
     )
-    harmed = harmed_by(trigger, actors, triggers)
+    harmed = harmed_by(trigger, actors, triggers, words)
     if harmed:
         sources, targets, target_role = apart_from(sources, harmed), harmed, "harmed"
     elif not targets or target_role == "learned":
         # "an operation to flush out al-Shabab": the enemy its purpose names
-        enemies = apart_from(purpose_enemies(trigger, actors, triggers), sources)
+        enemies = apart_from(purpose_enemies(trigger, actors, triggers, words), sources)
         if enemies:
             targets, target_role = enemies, "purpose"
     claimers = claimed_by(trigger, actors, triggers)
@@ -412,10 +419,14 @@ def _parties(
 
 
 def _parties_by_role(
-    trigger: Trigger, actors: EventActors, triggers: set[int], arguments: ArgumentModel | None
+    trigger: Trigger,
+    actors: EventActors,
+    triggers: set[int],
+    arguments: ArgumentModel | None,
+    words: ConstructionWords,
 ) -> tuple[list[Found], str | None, list[Found], str | None]:
     if arguments is not None and trigger.pattern.origin == "model":
-        sources, targets = learned_parties(trigger, arguments, actors, triggers)
+        sources, targets = learned_parties(trigger, arguments, actors, triggers, words)
         return sources, "learned", targets, "learned"
     pattern = trigger.pattern
     source_roles, target_roles = marked_roles("source", trigger), marked_roles("target", trigger)
@@ -433,7 +444,7 @@ def _parties_by_role(
     if arguments is not None and not targets and not pattern.requires_target:
         # a pattern that may go without a target, whose roles found none: the argument
         # model's, if it sees one ("vowed revenge against the separatists")
-        _, targets = learned_parties(trigger, arguments, actors, triggers)
+        _, targets = learned_parties(trigger, arguments, actors, triggers, words)
         targets = apart_from(targets, sources)
         target_role = "learned" if targets else target_role
     return sources, source_role, targets, target_role
@@ -444,11 +455,14 @@ def _code_trigger(
     actors: EventActors,
     triggers: set[int],
     reader: ModalityReader,
-    outlets: OutletBook,
+    knowledge: Knowledge,
     arguments: ArgumentModel | None = None,
 ) -> list[Coded]:
     pattern = trigger.pattern
-    sources, source_role, targets, target_role = _parties(trigger, actors, triggers, arguments)
+    outlets = knowledge.outlets
+    sources, source_role, targets, target_role = _parties(
+        trigger, actors, triggers, arguments, knowledge.constructions
+    )
     if source_role in ("subject", "light_subject") and pattern.symmetric and not targets:
         sources += _split_off_partners(trigger, actors, triggers)
     # Parties face each other when they are the coordinated subject of a symmetric event
@@ -572,7 +586,7 @@ def _told_the_press(
     return False
 
 
-def _results_folded(coded: list[Coded]) -> list[Coded]:
+def _results_folded(coded: list[Coded], words: ConstructionWords) -> list[Coded]:
     """An act of force told by its noun and by a verb of its result ("Taliban fighters
     killed three soldiers in an ambush", "a bomb blast killed 11 miners") is one event:
     the noun's, with the parties the verb names where the noun names none (guide, the
@@ -581,7 +595,7 @@ def _results_folded(coded: list[Coded]) -> list[Coded]:
     folded: dict[int, Coded] = {}
     results = set()
     for item in coded:
-        nouns = result_of(item.trigger.token) if _forceful(item) else []
+        nouns = result_of(item.trigger.token, words) if _forceful(item) else []
         act = next((noun.i for noun in nouns if noun.i in acts), None)
         if act is None:
             continue

@@ -38,6 +38,7 @@ from dossier.events.roles import (
     stray_coordinates,
 )
 from dossier.events.triggers import Trigger
+from dossier.knowledge.construction_words import ConstructionWords
 from dossier.record import ActorRef, Location
 
 MULTI_ACTOR_ROLES = frozenset({"between", "modifier"})
@@ -343,7 +344,11 @@ def _owner_of(head: Token, actors: EventActors, triggers: set[int]) -> list[Foun
 
 
 def learned_parties(
-    trigger: Trigger, model: ArgumentModel, actors: EventActors, triggers: set[int]
+    trigger: Trigger,
+    model: ArgumentModel,
+    actors: EventActors,
+    triggers: set[int],
+    words: ConstructionWords,
 ) -> tuple[list[Found], list[Found]]:
     """Source and target of a learned trigger as the argument model picks their head
     words; each head's phrase resolved like a pattern's (coordinated members are
@@ -353,12 +358,12 @@ def learned_parties(
     resolved = resolved_by(actors)
     chosen = model.best(trigger.token, trigger.code[:2], resolved, actors.readable, barred)
     if trigger.code[:2] == CONSULT_ROOT:
-        chosen = _sides_of_talks(trigger.token, chosen, actors)
-    chosen = _sufferer_as_target(trigger.token, chosen, actors)
+        chosen = _sides_of_talks(trigger.token, chosen, actors, words)
+    chosen = _sufferer_as_target(trigger.token, chosen, actors, words)
     sides = []
     for role in ("source", "target"):
         head = chosen[role]
-        if head is None or (role == "target" and _owner_of_a_thing(head, actors)):
+        if head is None or (role == "target" and _owner_of_a_thing(head, actors, words)):
             sides.append([])
             continue
         found = _unique(phrase_actors(head, actors, False, triggers))
@@ -374,12 +379,12 @@ CONSULT_ROOT = "04"
 
 
 def _sufferer_as_target(
-    trigger: Token, chosen: dict[str, Token | None], actors: EventActors
+    trigger: Token, chosen: dict[str, Token | None], actors: EventActors, words: ConstructionWords
 ) -> dict[str, Token | None]:
     """Who an act befalls is its target, never its source: the possessor of "al-Rufay'i's
     killing", the noun a passive participle describes ("Somali soldiers, supported by
     clan militias")."""
-    sufferer = suffering_possessor(trigger) or modified_by_passive(trigger)
+    sufferer = suffering_possessor(trigger, words) or modified_by_passive(trigger)
     if sufferer is None or not actors.readable(sufferer):
         return chosen
     return _with_target(chosen, sufferer)
@@ -394,7 +399,7 @@ def _with_target(chosen: dict[str, Token | None], target: Token) -> dict[str, To
 
 
 def _sides_of_talks(
-    noun: Token, chosen: dict[str, Token | None], actors: EventActors
+    noun: Token, chosen: dict[str, Token | None], actors: EventActors, words: ConstructionWords
 ) -> dict[str, Token | None]:
     """Talks "with X" are held with X: X is their target, never their source; with no
     other source named, the one who tells of the talks is the other side ("Pakistan said
@@ -404,16 +409,16 @@ def _sides_of_talks(
         return chosen
     chosen = _with_target(chosen, partner)
     if chosen["source"] is None:
-        teller = teller_of(noun)
+        teller = teller_of(noun, words)
         chosen["source"] = teller if teller is not None and actors.readable(teller) else None
     return chosen
 
 
-def _owner_of_a_thing(head: Token, actors: EventActors) -> bool:
+def _owner_of_a_thing(head: Token, actors: EventActors, words: ConstructionWords) -> bool:
     """'stormed the villagers' homes': the owner of the thing acted on is no target (guide,
     Changes 11), unlike the owner of a person ("the minister's aide")."""
     owned = head.dep_ == "poss" and not may_suffer(head.head, actors)
-    return owned and suffering_possessor(head.head) is None  # "Khalil's arrest" befalls him
+    return owned and suffering_possessor(head.head, words) is None  # "Khalil's arrest" befalls him
 
 
 def apart_from(targets: list[Found], sources: list[Found]) -> list[Found]:
@@ -440,31 +445,38 @@ def _coordination(head: Token) -> list[Token]:
 HARMING_ROOTS = frozenset({"17", "18", "19", "20"})  # coerce, assault, fight, mass violence
 
 
-def purpose_enemies(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
+def purpose_enemies(
+    trigger: Trigger, actors: EventActors, triggers: set[int], words: ConstructionWords
+) -> list[Found]:
     """The enemy an armed act's hostile purpose names: "an operation to flush out
     al-Shabab terrorists" is aimed at them (each phrase read like a pattern's)."""
-    head = _forceful_reading(trigger, purpose_enemy, actors)
+    head = _forceful_reading(trigger, purpose_enemy, actors, words)
     return _unique(phrase_actors(head, actors, False, triggers)) if head is not None else []
 
 
-def harmed_by(trigger: Trigger, actors: EventActors, triggers: set[int]) -> list[Found]:
+def harmed_by(
+    trigger: Trigger, actors: EventActors, triggers: set[int], words: ConstructionWords
+) -> list[Found]:
     """Who an act of force harmed where the sentence tells it by its result: "three
     soldiers were killed in a roadside bombing" makes the soldiers the bombing's target
     (each harmed phrase read like a pattern's), whoever the bombers were."""
-    head = _forceful_reading(trigger, harmed_in, actors)
+    head = _forceful_reading(trigger, harmed_in, actors, words)
     if head is None:
         return []
     return _unique(phrase_actors(head, actors, False, triggers)) or [_unnamed(head, actors)]
 
 
 def _forceful_reading(
-    trigger: Trigger, reading: Callable[[Token], Token | None], actors: EventActors
+    trigger: Trigger,
+    reading: Callable[[Token, ConstructionWords], Token | None],
+    actors: EventActors,
+    words: ConstructionWords,
 ) -> Token | None:
     """The word a reading of the parse gives for an act of force told by a noun, when
     a party may be read from it."""
     if trigger.code[:2] not in HARMING_ROOTS or trigger.token.pos_ != "NOUN":
         return None
-    head = reading(trigger.token)
+    head = reading(trigger.token, words)
     return head if head is not None and actors.readable(head) else None
 
 

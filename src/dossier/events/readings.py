@@ -4,23 +4,21 @@ in a bombing"), talks held "with" someone, the phrase an act is aimed at, what a
 noun's "that" clause tells, the possessor who suffers an act, the enemy an armed
 act's purpose names, the sense of "strike". Each answers from the parse alone; the
 events stage decides what to do with the answer (`dossier.events.parties`,
-`dossier.events.coder`).
+`dossier.events.coder`). The words of each construction (harm verbs, hostile
+purposes, labour words, ...) are knowledge, handed in from
+`knowledge/data/construction_words.yaml`; the grammar is here.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Verbs telling what an act did to people: their passive subject (or the subject of
-# "died") is who the act named in their "in"/"during" phrase harmed.
-HARM_VERBS = frozenset(
-    "kill wound injure hurt maim die perish detain arrest abduct kidnap displace".split()
-)
-DYING = frozenset({"die", "perish"})
-MEANS_PREPOSITIONS = frozenset({"in", "during"})
+from dossier.knowledge.construction_words import ConstructionWords
+
+MEANS_PREPOSITIONS = frozenset({"in", "during"})  # "killed in a bombing"
 
 
-def harmed_in(noun: Token) -> Token | None:
+def harmed_in(noun: Token, words: ConstructionWords) -> Token | None:
     """Who the act a noun names harmed, when the sentence tells it by its result:
     "three soldiers were killed in a bombing", "two civilians died in the attack",
     "Injured in the attack, the driver died". An active verb's subject is the doer, not
@@ -29,20 +27,16 @@ def harmed_in(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MEANS_PREPOSITIONS:
         return None
     verb = prep.head
-    if verb.lemma_ not in HARM_VERBS:
+    if verb.lemma_ not in words.harm_verbs:
         return None
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         return passive[0]
-    if verb.lemma_ in DYING:
+    if verb.lemma_ in words.dying_verbs:
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "Injured in the attack, the driver ..."
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
-
-
-# Verbs by which a side tells of talks it holds: "Pakistan said talks with the IMF ...".
-TELLING_VERBS = frozenset({"say", "tell", "confirm", "announce", "add", "state"})
 
 
 def talks_partner(noun: Token) -> Token | None:
@@ -52,14 +46,14 @@ def talks_partner(noun: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def teller_of(noun: Token) -> Token | None:
+def teller_of(noun: Token, words: ConstructionWords) -> Token | None:
     """Who tells of an act that is the subject of the clause told: "Pakistan said
     Sunday that discussions with the IMF are progressing well" (Pakistan)."""
     clause = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
         return None
     verb = clause.head
-    if verb.lemma_ not in TELLING_VERBS:
+    if verb.lemma_ not in words.telling_verbs:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
@@ -79,11 +73,11 @@ def aimed_phrase(trigger: Token) -> set[int]:
     return {t.i for p in preps for o in p.children if o.dep_ == "pobj" for t in o.subtree}
 
 
-def result_of(verb: Token) -> list[Token]:
+def result_of(verb: Token, words: ConstructionWords) -> list[Token]:
     """The nouns that may name the act whose result a harm verb tells: "killed three
     soldiers in an ambush", "a bomb blast killed 11 miners" (the ambush, the blast).
     The guide codes that act once, by its noun."""
-    if verb.pos_ != "VERB" or verb.lemma_ not in HARM_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_ not in words.harm_verbs:
         return []
     nouns = [c for c in verb.children if c.dep_ == "nsubj"]
     for child in verb.children:
@@ -104,16 +98,10 @@ def _said_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
-# Nouns of acts done to someone: their possessor suffers them ("al-Rufay'i's killing").
-SUFFERED_NOUNS = frozenset(
-    """killing murder assassination execution arrest detention imprisonment deportation
-    expulsion extradition abduction kidnapping torture beating release""".split()
-)
-
-
-def suffering_possessor(noun: Token) -> Token | None:
-    """The possessor of a noun of an act done to someone: the one it befalls."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SUFFERED_NOUNS:
+def suffering_possessor(noun: Token, words: ConstructionWords) -> Token | None:
+    """The possessor of a noun of an act done to someone: the one it befalls
+    ("al-Rufay'i's killing")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.suffered_nouns:
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
@@ -126,43 +114,22 @@ def modified_by_passive(verb: Token) -> Token | None:
     return verb.head if any(c.dep_ == "agent" for c in verb.children) else None
 
 
-# Verbs of the purpose of an armed act that name its enemy: "an operation to flush out
-# al-Shabab", "an offensive to drive the rebels from the port".
-LAUNCHING = frozenset({"launch", "begin", "start", "mount", "conduct", "carry", "stage"})
-HOSTILE_PURPOSES = frozenset(
-    """flush drive fight defeat destroy dislodge capture kill target crush eliminate oust
-    expel push clear root hunt chase attack strike punish neutralize neutralise""".split()
-)
-
-
-def purpose_enemy(noun: Token) -> Token | None:
+def purpose_enemy(noun: Token, words: ConstructionWords) -> Token | None:
     """The object of an armed act's purpose infinitive, when that purpose is hostile:
     "launched an operation to flush out al-Shabab terrorists" (the terrorists); not
     "a raid to free hostages", who are not the raid's enemy. The parser may hang the
     purpose on the verb that launches the act ("launched an operation to flush out")."""
     purposes = [v for v in noun.children if v.dep_ in ("acl", "relcl")]
-    if noun.dep_ == "dobj" and noun.head.lemma_ in LAUNCHING:
+    if noun.dep_ == "dobj" and noun.head.lemma_ in words.launching_verbs:
         purposes += [v for v in noun.head.children if v.dep_ in ("advcl", "xcomp")]
     for verb in purposes:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if infinitive and verb.lemma_ in HOSTILE_PURPOSES:
+        if infinitive and verb.lemma_ in words.hostile_purposes:
             return next((c for c in verb.children if c.dep_ == "dobj"), None)
     return None
 
 
-# "Strike" is a labour strike or an armed one; the words around it say which.
-FORCE_DOERS = frozenset(
-    """gunman militant rebel insurgent fighter troop soldier force jet drone plane aircraft
-    missile army military navy bomber attacker terrorist""".split()
-)
-LABOUR_WORDS = frozenset(
-    """worker union staff teacher nurse doctor miner driver employee pilot firefighter
-    member ballot balloting general national nationwide one-day 24-hour 48-hour indefinite
-    rail postal tube pay""".split()
-)
-
-
-def strike_sense(word: Token) -> str | None:
+def strike_sense(word: Token, words: ConstructionWords) -> str | None:
     """'labour' or 'force' for the word "strike", when the words around it tell:
     "Gunmen struck a police post" (force), "balloting workers on strikes", "a 24-hour
     strike" (labour); None when they do not."""
@@ -170,12 +137,13 @@ def strike_sense(word: Token) -> str | None:
         return None
     if word.pos_ == "VERB":
         subjects = [c for c in word.children if c.dep_ == "nsubj"]
-        if any(s.lemma_.lower() in FORCE_DOERS for s in subjects):
+        if any(s.lemma_.lower() in words.force_doers for s in subjects):
             return "force"
         return None
     near = [*word.children, word.head, *word.head.children]
     if word.head.dep_ == "prep":
         near += [word.head.head, *word.head.head.children]
-    if any(t.lemma_.lower() in LABOUR_WORDS or t.lower_ in LABOUR_WORDS for t in near if t != word):
+    labour = words.labour_words
+    if any(t.lemma_.lower() in labour or t.lower_ in labour for t in near if t != word):
         return "labour"
     return None

@@ -17,6 +17,7 @@ from dossier.events.codes import CodeModel, default_code_model
 from dossier.events.learned import MODEL_DIR, TriggerTagger, default_trigger_tagger
 from dossier.knowledge.actors import ActorKnowledge
 from dossier.knowledge.codebook import Codebook, default_codebook
+from dossier.knowledge.construction_words import ConstructionWords, default_construction_words
 from dossier.knowledge.event_patterns import PatternBook
 from dossier.knowledge.modality_cues import ModalityCues, default_modality_cues
 from dossier.knowledge.outlets import OutletBook, default_outlets
@@ -30,6 +31,7 @@ class Knowledge:
     codebook: Codebook
     outlets: OutletBook
     modality: ModalityCues
+    constructions: ConstructionWords  # the words of the parse readings (events.readings)
     tagger: TriggerTagger | None = None  # the learned trigger tagger, when used
     arguments: ArgumentModel | None = None  # the learned argument finder, with the tagger
     codes: CodeModel | None = None  # the learned code under a tagged root, with the tagger
@@ -46,6 +48,7 @@ class Knowledge:
             codebook=default_codebook(),
             outlets=default_outlets(),
             modality=default_modality_cues(),
+            constructions=default_construction_words(),
             tagger=default_trigger_tagger() if learned and MODEL_DIR.is_dir() else None,
             arguments=default_argument_model() if learned else None,
             codes=default_code_model() if learned else None,

@@ -14,6 +14,7 @@ from typing import get_args
 import yaml
 
 from dossier.errors import KnowledgeError
+from dossier.knowledge.yamlfile import word_list
 from dossier.record import Modality
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -62,7 +63,7 @@ def load_modality_cues(path: Path | None = None) -> ModalityCues:
             str(path), None, f"unknown lists {sorted(unknown)}, missing lists {sorted(missing)}"
         )
     tables = {name: _table(name, data[name], path) for name in CUE_TABLES}
-    lists = {name: frozenset(_words(name, data[name], path)) for name in WORD_LISTS}
+    lists = {name: frozenset(word_list(name, data[name], path)) for name in WORD_LISTS}
     return ModalityCues(**tables, **lists)
 
 
@@ -75,17 +76,9 @@ def _table(name: str, value: object, path: Path) -> dict[str, Modality]:
             raise KnowledgeError(
                 str(path), None, f"'{name}': {modality!r} is not one of {sorted(MODALITIES)}"
             )
-        for word in _words(f"{name}.{modality}", words, path):
+        for word in word_list(f"{name}.{modality}", words, path):
             table[word] = modality
     return table
-
-
-def _words(name: str, value: object, path: Path) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-        raise KnowledgeError(
-            str(path), None, f"'{name}' must be a list of words (quote no, yes, on, off)"
-        )
-    return [w.lower() for w in value]
 
 
 @cache

@@ -117,3 +117,14 @@ def parse_date(entry: Located, value: Any, *, end: bool) -> date | None:
     except ValueError:
         pass
     raise entry.fail(f"'{text}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def word_list(name: str, value: object, path: Path) -> list[str]:
+    """A list of words from a mapping file's entry `name`, lower-cased; a clear error
+    naming the file and the list otherwise (YAML reads a bare no, yes, on, off as truth
+    values)."""
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise KnowledgeError(
+            str(path), None, f"'{name}' must be a list of words (quote no, yes, on, off)"
+        )
+    return [w.lower() for w in value]
