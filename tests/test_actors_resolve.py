@@ -484,6 +484,39 @@ def test_a_company_named_with_its_legal_form_is_coded_business(resolve, text, wo
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "cameo"),
+    [
+        (
+            "The Nordic Press Freedom Foundation urged Kenya to free the journalists.",
+            "Nordic Press Freedom Foundation",
+            "NGO",
+        ),
+        (
+            "The Institute for War and Peace Reporting said its reporter was detained.",
+            "Institute for War and Peace Reporting",
+            "NGO",
+        ),
+        # a state body's name, and a party's, are no NGO's
+        (
+            "The National Hurricane Center warned residents on Friday.",
+            "National Hurricane Center",
+            None,
+        ),
+        (
+            "The Zambezi Freedom Alliance accused the ruling party of fraud.",
+            "Zambezi Freedom Alliance",
+            None,
+        ),
+    ],
+)
+def test_an_unknown_organisation_named_as_a_civil_society_body_is_coded_ngo(
+    resolve, text, words, cameo
+):
+    entity = entity_of(resolve(text), text, words)
+    assert entity is not None and entity.cameo == cameo and entity.country is None
+
+
+@pytest.mark.parametrize(
     ("text", "short", "full"),
     [
         ("GAF Corp offered 46 dlrs per share. GAF has offered more before.", "GAF", "GAF Corp"),

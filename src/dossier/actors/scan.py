@@ -82,6 +82,21 @@ COMPANY_SUFFIXES = frozenset(
      "ag", "sa", "nv", "bv", "gmbh", "spa", "airlines", "airways", "holdings"}
 )  # fmt: skip
 BUSINESS = "BUS"
+# The words that make an unknown organisation's name a non-governmental one ("the
+# Nordic Press Freedom Foundation", "the Institute for War and Peace Reporting"): its
+# country is not guessed, so the code is "NGO". Words that also head parties and
+# fronts ("Alliance", "Movement", "League", "Union", "Congress") are left out.
+NGO_NAME_WORDS = frozenset(
+    {"foundation", "institute", "society", "association", "coalition", "network", "watch",
+     "trust", "centre", "center", "forum", "initiative"}
+)  # fmt: skip
+CIVIL_SOCIETY = "NGO"
+# Words that make such a name a state body's instead ("the National Hurricane Center").
+STATE_NAME_WORDS = frozenset(
+    {"national", "federal", "state", "royal", "government", "central", "public", "presidential",
+     "parliamentary", "ministry", "municipal", "provincial", "county", "city"}
+)  # fmt: skip
+NAME_LINKS = frozenset({"of", "for", "on", "in"})
 REGION_WORDS = frozenset(
     {"North", "South", "East", "West", "Central", "Latin", "Southeast", "Southwest",
      "Northeast", "Northwest", "Middle", "Sub-Saharan", "Pan"}
@@ -598,7 +613,7 @@ class DocumentResolver:
                 ref = self.table.place(name, form[0] if form else None)
             else:
                 ref = self._company_named_short(name) or self.table.other(
-                    name, kind, BUSINESS if _company_name(name) else None
+                    name, kind, _unknown_organisation_code(name)
                 )
             self.mention(start, end, ref)
 
@@ -620,6 +635,20 @@ class DocumentResolver:
         place = place_instead(self, span, text)
         if place is not None:
             self.mention(start, end, self.table.place(place.name, place.country))
+
+
+def _unknown_organisation_code(name: str) -> str | None:
+    """The sector an organisation no list knows has by its name alone: a company by
+    its legal form, a non-governmental body by the word that heads its name."""
+    if _company_name(name):
+        return BUSINESS
+    words = _name_words(name)
+    head = next((i for i, word in enumerate(words) if word.lower() in NAME_LINKS), len(words))
+    if len(words) < 2 or head == 0 or words[head - 1].lower() not in NGO_NAME_WORDS:
+        return None
+    if any(word.lower() in STATE_NAME_WORDS for word in words):
+        return None  # "the National Hurricane Center", "the State Policy Institute"
+    return CIVIL_SOCIETY
 
 
 def _company_name(name: str) -> bool:
