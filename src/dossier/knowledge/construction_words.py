@@ -11,10 +11,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from dossier.errors import KnowledgeError
-from dossier.knowledge.yamlfile import word_list
+from dossier.knowledge.yamlfile import named_lists, word_list
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -37,17 +34,7 @@ LISTS = tuple(f.name for f in fields(ConstructionWords))
 def load_construction_words(path: Path | None = None) -> ConstructionWords:
     """The word lists of a file (dossier's own by default), each checked."""
     path = path or DATA_DIR / "construction_words.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError(str(path), None, f"cannot read construction words: {error}") from None
-    if not isinstance(data, dict):
-        raise KnowledgeError(str(path), None, "a mapping of word lists is expected")
-    unknown, missing = set(data) - set(LISTS), set(LISTS) - set(data)
-    if unknown or missing:
-        raise KnowledgeError(
-            str(path), None, f"unknown lists {sorted(unknown)}, missing lists {sorted(missing)}"
-        )
+    data = named_lists(path, "construction word", set(LISTS))
     return ConstructionWords(
         **{name: frozenset(word_list(name, data[name], path)) for name in LISTS}
     )

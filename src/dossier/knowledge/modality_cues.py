@@ -11,10 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import get_args
 
-import yaml
-
 from dossier.errors import KnowledgeError
-from dossier.knowledge.yamlfile import word_list
+from dossier.knowledge.yamlfile import named_lists, word_list
 from dossier.record import Modality
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -50,18 +48,7 @@ class ModalityCues:
 def load_modality_cues(path: Path | None = None) -> ModalityCues:
     """The cue lists of a file (dossier's own by default), checked list by list."""
     path = path or DATA_DIR / "modality_cues.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError(str(path), None, f"cannot read modality cues: {error}") from None
-    if not isinstance(data, dict):
-        raise KnowledgeError(str(path), None, "a mapping of cue lists is expected")
-    unknown = set(data) - set(CUE_TABLES) - set(WORD_LISTS)
-    missing = (set(CUE_TABLES) | set(WORD_LISTS)) - set(data)
-    if unknown or missing:
-        raise KnowledgeError(
-            str(path), None, f"unknown lists {sorted(unknown)}, missing lists {sorted(missing)}"
-        )
+    data = named_lists(path, "modality cue", set(CUE_TABLES) | set(WORD_LISTS))
     tables = {name: _table(name, data[name], path) for name in CUE_TABLES}
     lists = {name: frozenset(word_list(name, data[name], path)) for name in WORD_LISTS}
     return ModalityCues(**tables, **lists)

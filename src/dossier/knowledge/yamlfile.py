@@ -128,3 +128,20 @@ def word_list(name: str, value: object, path: Path) -> list[str]:
             str(path), None, f"'{name}' must be a list of words (quote no, yes, on, off)"
         )
     return [w.lower() for w in value]
+
+
+def named_lists(path: Path, what: str, names: set[str]) -> dict[str, Any]:
+    """A YAML mapping of exactly the named lists (the modality cues, the construction
+    words), or a clear error naming the file and what is unknown or missing."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise KnowledgeError(str(path), None, f"cannot read {what}: {error}") from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(str(path), None, f"a mapping of {what} lists is expected")
+    unknown, missing = set(data) - names, names - set(data)
+    if unknown or missing:
+        raise KnowledgeError(
+            str(path), None, f"unknown lists {sorted(unknown)}, missing lists {sorted(missing)}"
+        )
+    return data
