@@ -42,10 +42,9 @@ def _f1(pairs: int, first: int, second: int) -> float:
     return 2 * pairs / (first + second) if first + second else 1.0
 
 
-def compare(first_root: Path | list[Path], second_root: Path) -> Agreement:
-    """The second reading against the first, found in one folder or any of several."""
-    roots = first_root if isinstance(first_root, list) else [first_root]
-    firsts = {s.id: s for root in roots for s in read_corpus(root)[0] if s.annotated}
+def compare(first_roots: list[Path], second_root: Path) -> Agreement:
+    """The second reading against the first, found in any of the folders given."""
+    firsts = {s.id: s for root in first_roots for s in read_corpus(root)[0] if s.annotated}
     seconds = [s for s in read_corpus(second_root)[0] if s.annotated and s.id in firsts]
     totals = [0, 0, 0, 0, 0, 0]
     for second in seconds:
