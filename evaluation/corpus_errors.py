@@ -1,7 +1,8 @@
-"""Where dossier and the annotators part, on the corpus dev split only (for choosing).
+"""Where dossier and the annotators part, on the sets for choosing only.
 
-    python -m evaluation.corpus_errors            a count of each kind of error
+    python -m evaluation.corpus_errors            a count of each kind of error on dev
     python -m evaluation.corpus_errors --list K   and every case of kind K
+    ... --domestic-dev                            the same on the written domestic stories
 
 Kinds, for each coded event against the gold events of its sentence:
 - `spurious`: no gold trigger overlaps it;
@@ -9,7 +10,8 @@ Kinds, for each coded event against the gold events of its sentence:
 - `source` / `target` / `both`: trigger and root right, that party (or both) wrong;
 - `right`: the whole event right;
 and `missed`, a gold event no coded event overlaps.
-Never run on the test split: it is for reading errors, and the test split is for figures.
+Never run on the test split or the domestic check: it is for reading errors, and they
+are for figures.
 """
 
 from __future__ import annotations
@@ -53,9 +55,12 @@ def _actor_text(actor) -> str:
     return f"{actor.text} ({actor.cameo or actor.country or 'no code'})"
 
 
-def errors(analyser: Analyser):
-    """(kind, sentence, coded event or None, gold event or None) for every case on dev."""
-    for story, sentences in stories("dev").items():
+def errors(analyser: Analyser, split: str = "dev"):
+    """(kind, sentence, coded event or None, gold event or None) for every case of a split
+    for choosing ("dev" or "domestic-dev")."""
+    if split not in ("dev", "domestic-dev"):
+        raise ValueError(f"{split}: errors are read on the sets for choosing only")
+    for story, sentences in stories(split).items():
         record = analyser.analyse(story_article(story, sentences))
         for sentence in sentences:
             golds = list(sentence.events or ())
@@ -96,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     wanted = argv[argv.index("--list") + 1] if "--list" in argv else None
     tally: Counter[str] = Counter()
-    for kind, sentence, event, gold in errors(Analyser()):
+    split = "domestic-dev" if "--domestic-dev" in argv else "dev"
+    for kind, sentence, event, gold in errors(Analyser(), split):
         tally[kind] += 1
         if kind == wanted:
             print(show(kind, sentence, event, gold))

@@ -6,6 +6,8 @@
     python -m evaluation corpus --dev      the dev split alone (for choosing)
     python -m evaluation corpus --domestic the held-out check of domestic political
                                            reporting (corpus/domestic-check, never trained on)
+    python -m evaluation corpus --domestic-dev  written domestic stories for choosing
+                                           (corpus/domestic-dev, never trained on)
     python -m evaluation.corpus_eval --model DIR [--threshold P]   another tagger, on dev
 
 Each story is rebuilt from its sentences at their offsets and analysed whole (so
@@ -39,13 +41,17 @@ from dossier.pipeline import Analyser
 from evaluation.scoring import Counts, same_actor
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sentences"
-DOMESTIC = CORPUS.parent / "domestic-check"
+# Written sentences outside the splits, read whole: one to choose on, one held out.
+WRITTEN = {
+    "domestic-dev": CORPUS.parent / "domestic-dev",
+    "domestic": CORPUS.parent / "domestic-check",
+}
 
 
 def stories(split: str) -> dict[str, list[CorpusSentence]]:
-    """One split of the corpus, or "domestic": the whole held-out domestic check."""
-    if split == "domestic":
-        return annotated_stories(read_corpus(DOMESTIC)[0], None)
+    """One split of the corpus, or one of the WRITTEN folders, whole."""
+    if split in WRITTEN:
+        return annotated_stories(read_corpus(WRITTEN[split])[0], None)
     sentences, _ = read_corpus(CORPUS)
     return annotated_stories(sentences, split)
 
@@ -161,19 +167,21 @@ def report(label: str, result: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Both splits and the domestic check (what `make eval` prints); `--dev`, `--test` or
-    `--domestic` for one of them."""
+    """Both splits and the two domestic sets (what `make eval` prints); `--dev`, `--test`,
+    `--domestic-dev` or `--domestic` for one of them."""
     argv = sys.argv[1:] if argv is None else argv
-    named = [s for s in ("dev", "test", "domestic") if f"--{s}" in argv]
-    splits = named or ["dev", "test", "domestic"]
+    every = ("dev", "test", "domestic-dev", "domestic")
+    splits = [s for s in every if f"--{s}" in argv] or list(every)
     for split in splits:
         chosen = stories(split)
         if not chosen:
-            print(f"no annotated {split} stories in {DOMESTIC if split == 'domestic' else CORPUS}")
+            print(f"no annotated {split} stories in {WRITTEN.get(split, CORPUS)}")
             continue
         count = sum(len(s) for s in chosen.values())
         if split == "domestic":
             print(f"corpus domestic check (held out): {count} written sentences")
+        elif split == "domestic-dev":
+            print(f"corpus domestic dev (for choosing): {count} written sentences")
         else:
             print(f"corpus {split} split: {len(chosen)} stories, {count} sentences")
         report("rules alone", score(Analyser(learned=False), chosen))

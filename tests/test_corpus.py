@@ -168,18 +168,30 @@ def test_the_best_step_is_chosen_by_trigger_scores_not_by_tag_accuracy():
 
 
 def test_the_shipped_corpus_is_valid():
-    folders = ("sentences", "agreement", "agreement-2", "agreement-3", "agreement-4", "pending")
+    folders = (
+        "sentences",
+        "agreement",
+        "agreement-2",
+        "agreement-3",
+        "agreement-4",
+        "pending",
+        "domestic-dev",
+    )
     problems = [p for name in folders for p in check_corpus(REPO / "corpus" / name)]
     assert problems == [], "\n".join(map(str, problems[:10]))
 
 
-def test_the_domestic_check_is_valid_and_held_out_of_training():
-    """No sentence of the held-out check may also stand among those the models learn from."""
-    check = REPO / "corpus" / "domestic-check"
-    assert check_corpus(check) == []
-    held_out, _ = read_corpus(check)
+@pytest.mark.parametrize("folder", ["domestic-check", "domestic-dev"])
+def test_the_domestic_sets_are_valid_and_held_out_of_training(folder):
+    """No sentence of the domestic sets may also stand among those the models learn from,
+    nor in the other set (one is for choosing, the other for figures)."""
+    held_out, _ = read_corpus(REPO / "corpus" / folder)
     trained, _ = read_corpus(REPO / "corpus" / "sentences")
+    other = "domestic-dev" if folder == "domestic-check" else "domestic-check"
+    assert check_corpus(REPO / "corpus" / folder) == []
     assert len(held_out) >= 300
+    beside, _ = read_corpus(REPO / "corpus" / other)
     assert {s.text for s in held_out}.isdisjoint(s.text for s in trained)
+    assert {s.text for s in held_out}.isdisjoint(s.text for s in beside)
     every = annotated_stories(held_out, None)  # outside the splits: all of it
     assert sum(len(members) for members in every.values()) == len(held_out)

@@ -1,7 +1,7 @@
 """`python -m dossier.corpus check|stats|agreement [DIR]` (DIR: corpus/sentences).
 
-`agreement` compares DIR (and `corpus/pending/`, for first readings not yet trained on)
-with each second reading beside it: `corpus/agreement/` (before the guide's Changes
+`agreement` compares DIR (and `corpus/pending/` and `corpus/domestic-dev/`, first readings
+not trained on) with each second reading beside it: `corpus/agreement/` (before the guide's Changes
 1-22), `corpus/agreement-2/` (after them), `corpus/agreement-3/` (machine-written
 stories, after Changes 1-30) and `corpus/agreement-4/` (written domestic stories, before
 Changes 47-52)."""
@@ -45,7 +45,8 @@ def stats(root: Path) -> int:
 
 def agreement(root: Path) -> int:
     for second in sorted(root.parent.glob("agreement*")):
-        result = compare([root, root.parent / "pending"], second)
+        firsts = [root, root.parent / "pending", root.parent / "domestic-dev"]
+        result = compare(firsts, second)
         print(f"{second.name}: sentences read twice: {result.sentences}")
         print(f"  events: {result.first_events} (first reading), {result.second_events} (second)")
         print(f"  trigger+type (CAMEO root) F1: {result.type_f1:.3f}")
